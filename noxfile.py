@@ -1,0 +1,37 @@
+"""Task runner: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``.
+
+Dependencies come from ``[dependency-groups]`` in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import nox
+
+
+nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite: unit, property-based and doctests (pass pytest arguments after --)."""
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and formatting with ruff."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check the library and the typed-usage file with mypy --strict."""
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "typecheck"))
+    session.run("mypy", "--strict", "src", "tests/typing")

@@ -1,0 +1,265 @@
+"""The one cattrs converter of waterketen, and how its errors are told.
+
+Sources hand the core plain mappings; the converter structures them into the
+entities of :mod:`waterketen.model` and back. It is strict: text is text, a
+number is a number, a list is a list, and unknown keys are errors. Every
+source therefore gets the same checks and the same messages.
+
+Built like ``cattrs.preconf``: :func:`make_converter` makes a fresh converter
+and :func:`configure_converter` installs the hooks. The load pipeline keeps
+two: a fast one without detailed validation for the common, valid case, and a
+detailed one that it runs only on a record that failed, to say why.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, datetime
+from types import UnionType
+from typing import Any, TypeVar
+
+from attrs import fields, has
+from cattrs import (
+    ClassValidationError,
+    Converter,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from ._time import Instant, PartialDate, Period, parse_instant
+from .model import ENTITY_TYPES, Entity, FieldValueError
+
+
+__all__ = [
+    "configure_converter",
+    "describe_error",
+    "make_converter",
+    "structure_entity",
+    "unstructure_entity",
+]
+
+T = TypeVar("T")
+
+
+def _type_name(cl: Any) -> str:
+    names = {str: "text", int: "an integer", float: "a number", bool: "true or false"}
+    return names.get(cl, getattr(cl, "__name__", str(cl)))
+
+
+def _strict(cl: type[T]) -> Callable[[Any, Any], T]:
+    def hook(value: Any, _: Any) -> T:
+        # bool is an int in Python, but not in data.
+        if isinstance(value, cl) and not (cl is not bool and isinstance(value, bool)):
+            return value
+        if cl is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)  # type: ignore[return-value]
+        raise TypeError(f"expected {_type_name(cl)}, got {value!r:.80}")
+
+    return hook
+
+
+def _structure_date(value: Any, _: Any) -> date:
+    instant = _structure_instant(value, None)
+    if isinstance(instant, PartialDate):
+        raise ValueError(f"expected a whole day (YYYY-MM-DD), got {value!r}")
+    return instant
+
+
+def _structure_instant(value: Any, _: Any) -> Instant:
+    if isinstance(value, datetime):
+        raise TypeError(f"expected a date without a time, got {value!r}")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_instant(value)
+    raise TypeError(f"expected a date as text (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r:.80}")
+
+
+def _structure_optional_instant(value: Any, _: Any) -> Instant | None:
+    return None if value is None else _structure_instant(value, None)
+
+
+def _unstructure_instant(value: Instant) -> str:
+    return value.isoformat()
+
+
+def _structure_period(value: Any, _: Any) -> Period:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a table with start and/or end, got {value!r:.80}")
+    extra = set(value) - {"start", "end"}
+    if extra:
+        raise ForbiddenExtraKeysError("", Period, extra)
+    return Period(
+        start=_structure_optional_instant(value.get("start"), None),
+        end=_structure_optional_instant(value.get("end"), None),
+    )
+
+
+def _unstructure_period(period: Period) -> dict[str, str]:
+    out = {}
+    if period.start is not None:
+        out["start"] = period.start.isoformat()
+    if period.end is not None:
+        out["end"] = period.end.isoformat()
+    return out
+
+
+def _is_enum(cl: Any) -> bool:
+    return isinstance(cl, type) and issubclass(cl, enum.Enum)
+
+
+def _structure_enum_factory(cl: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    choices = ", ".join(str(m.value) for m in cl)
+
+    def hook(value: Any, _: Any) -> enum.Enum:
+        try:
+            return cl(value)
+        except (ValueError, TypeError):
+            raise ValueError(f"expected one of {choices}; got {value!r:.80}") from None
+
+    return hook
+
+
+def _is_homogeneous_tuple(cl: Any) -> bool:
+    args = typing.get_args(cl)
+    return typing.get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def configure_converter(converter: Converter) -> None:
+    """Install waterketen's hooks on ``converter``."""
+    for cl in (str, int, float, bool):
+        converter.register_structure_hook(cl, _strict(cl))
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, _unstructure_instant)
+    converter.register_structure_hook(PartialDate, _structure_instant)
+    converter.register_unstructure_hook(PartialDate, _unstructure_instant)
+    converter.register_structure_hook_func(lambda t: t == Instant, _structure_instant)
+    converter.register_structure_hook_func(lambda t: t == Instant | None, _structure_optional_instant)
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, UnionType) and PartialDate in typing.get_args(t),
+        lambda v: None if v is None else v.isoformat(),
+    )
+    converter.register_structure_hook(Period, _structure_period)
+    converter.register_unstructure_hook(Period, _unstructure_period)
+    converter.register_structure_hook_factory(_is_enum, _structure_enum_factory)
+
+    def tuple_hook_factory(cl: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        item_type = typing.get_args(cl)[0]
+        detailed = converter.detailed_validation
+
+        def hook(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {value!r:.80}")
+            item = converter.get_structure_hook(item_type)
+            if not detailed:
+                return tuple(item(v, item_type) for v in value)
+            out, errors = [], []
+            for index, v in enumerate(value):
+                try:
+                    out.append(item(v, item_type))
+                except Exception as exc:  # collected and re-raised as a group
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), f"Structuring {cl} @ index {index}"]
+                    from cattrs.errors import IterableValidationNote
+
+                    exc.__notes__[-1] = IterableValidationNote(exc.__notes__[-1], index, item_type)
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+            return tuple(out)
+
+        return hook
+
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook_factory)
+
+
+def make_converter(*, detailed_validation: bool = True) -> Converter:
+    """A new converter for waterketen's entities.
+
+    Args:
+        detailed_validation: collect every error of a record with its path
+            (slower); without it the first error is raised as it comes.
+    """
+    converter = Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed_validation
+    )
+    configure_converter(converter)
+    return converter
+
+
+@functools.cache
+def _converters() -> tuple[Converter, Converter]:
+    return make_converter(detailed_validation=False), make_converter()
+
+
+def structure_entity(tag: str, data: Any) -> Entity:
+    """Structure ``data`` into the entity class named by ``tag``.
+
+    Raises:
+        KeyError: ``tag`` names no entity class.
+        Exception: whatever the converter raises for bad data; pass it to
+            :func:`describe_error` to get each problem with its path.
+    """
+    cls = ENTITY_TYPES[tag]
+    if not isinstance(data, Mapping):
+        raise TypeError(f"expected a table of fields, got {data!r:.80}")
+    fast, detailed = _converters()
+    try:
+        return fast.structure(data, cls)
+    except Exception:
+        # The error path only: structure again, collecting every problem.
+        return detailed.structure(data, cls)
+
+
+def unstructure_entity(entity: Entity) -> dict[str, Any]:
+    """The plain mapping of ``entity``, fields at their defaults left out."""
+    out: dict[str, Any] = _converters()[0].unstructure(entity)
+    return out
+
+
+def _format_exception(exc: BaseException) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(map(repr, exc.extra_fields)))}"
+    if isinstance(exc, KeyError):
+        return "required field is missing"
+    if isinstance(exc, TypeError | ValueError):
+        text = str(exc)
+        if "__init__() missing" in text or "required keyword-only argument" in text:
+            return "required field is missing"
+        return text
+    return f"{type(exc).__name__}: {exc}"
+
+
+def describe_error(exc: BaseException) -> list[tuple[str | None, str]]:
+    """Each problem in a structuring error as ``(field path, reason)``.
+
+    The path is a JSON pointer relative to the record (``/period/end``), or
+    ``None`` when the problem is the record as a whole.
+    """
+    return [("/" + "/".join(path) if path else None, reason) for path, reason in _walk(exc, ())]
+
+
+def _walk(exc: BaseException, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            yield from _walk(inner, (*path, note.name))
+        for inner in without:
+            yield from _walk(inner, path)
+    elif isinstance(exc, IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        for inner, index_note in with_index:
+            yield from _walk(inner, (*path, str(index_note.index)))
+        for inner in without:
+            yield from _walk(inner, path)
+    elif isinstance(exc, FieldValueError):
+        yield (*path, exc.field), str(exc)
+    else:
+        yield path, _format_exception(exc)
+
+
+def entity_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The field names of an entity class, in order."""
+    return tuple(a.name for a in fields(cls)) if has(cls) else ()

@@ -1,0 +1,96 @@
+"""The exception family of waterketen, and the problems a load reports.
+
+Every error a user can cause is a :class:`WaterketenError`. Errors about data
+name the source, the place in it, the field and the reason, so that the
+message alone says what to mend.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+from attrs import frozen
+
+
+__all__ = [
+    "AmbiguityError",
+    "LoadError",
+    "Problem",
+    "Severity",
+    "SourceError",
+    "UnknownEntityError",
+    "UnknownSourceError",
+    "WaterketenError",
+]
+
+
+class Severity(enum.Enum):
+    """How bad a problem is."""
+
+    ERROR = "error"
+    """The record cannot be used."""
+    WARNING = "warning"
+    """The record is used, but something about it is doubtful."""
+
+
+@frozen(kw_only=True)
+class Problem:
+    """One problem found while loading, with where it was found.
+
+    Examples:
+        >>> print(Problem(source="net.json", place="/organisations/3", field="kind",
+        ...               reason="'gemeentee' is not one of municipality, water-board, ..."))
+        net.json /organisations/3 kind: 'gemeentee' is not one of municipality, water-board, ...
+    """
+
+    source: str
+    place: str | None = None
+    field: str | None = None
+    reason: str
+    severity: Severity = Severity.ERROR
+    record: Any = None
+    """The rejected record, whole, when a record was rejected."""
+
+    def __str__(self) -> str:
+        where = " ".join(p for p in (self.source, self.place, self.field) if p)
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        return f"{prefix}{where}: {self.reason}"
+
+
+class WaterketenError(Exception):
+    """The base of every error waterketen raises on purpose."""
+
+
+class SourceError(WaterketenError, ValueError):
+    """A source cannot be read at all (bad bytes, bad syntax, missing file)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class UnknownSourceError(WaterketenError, LookupError):
+    """No installed source type handles a location."""
+
+
+class UnknownEntityError(WaterketenError, KeyError):
+    """An id names no entity of the network."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown entity"
+
+
+class AmbiguityError(WaterketenError, LookupError):
+    """A question has several answers where one was asked for (pass a date)."""
+
+
+class LoadError(WaterketenError, ValueError):
+    """A strict load found problems; all of them are listed."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        lines = [f"{len(self.problems)} problem(s) while loading:"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))

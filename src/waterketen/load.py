@@ -1,0 +1,385 @@
+"""The loading pipeline: sources → records → entities → merge → check → Network.
+
+:func:`load` takes paths, ``scheme:`` locations or source objects (nothing: the
+embedded dataset). Every record is structured by the one converter; records
+from several sources merge by id; a disagreement is reported with both
+provenances, never resolved silently; references to unknown ids are errors.
+
+A strict load (the default) raises :class:`~waterketen.LoadError` listing
+every problem. A lenient load keeps every valid record and puts each rejected
+one, whole, in the :class:`LoadReport`: records read = accepted + rejected.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from ._time import Instant
+from .convert import describe_error, structure_entity
+from .errors import LoadError, Problem, Severity, SourceError, UnknownSourceError, WaterketenError
+from .model import (
+    ENTITY_TYPES,
+    Agreement,
+    Body,
+    Change,
+    Cluster,
+    Cooperation,
+    Entity,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    Provenance,
+    Spearhead,
+    Tenure,
+)
+from .network import Network
+from .plugins import PluginManager, default_plugin_manager, load_entry_points
+from .sources import Record, Source, SourceType, updated_of
+from .sources.embedded import DEFAULT_DATASET
+
+
+__all__ = ["LoadReport", "Rejected", "SourceSummary", "load", "open_source", "source_types"]
+
+SourceLike = str | os.PathLike[str] | Source
+
+
+@frozen(kw_only=True)
+class Rejected:
+    """A record that was not accepted, kept whole with its problems."""
+
+    record: Record
+    problems: tuple[Problem, ...]
+
+
+@frozen(kw_only=True)
+class SourceSummary:
+    """What one source gave."""
+
+    name: str
+    read: int
+    accepted: int
+    updated: Instant | None = None
+
+
+@frozen(kw_only=True)
+class LoadReport:
+    """What a load read, accepted and rejected, and every problem with its place.
+
+    ``read == accepted + len(rejected)`` always holds.
+    """
+
+    read: int
+    accepted: int
+    rejected: tuple[Rejected, ...]
+    problems: tuple[Problem, ...]
+    """Every problem: those of rejected records, of unreadable sources, and warnings."""
+    sources: tuple[SourceSummary, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of error severity."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of warning severity."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    def __str__(self) -> str:
+        lines = [f"read {self.read} records: {self.accepted} accepted, {len(self.rejected)} rejected"]
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def source_types(plugins: PluginManager | None = None) -> tuple[SourceType, ...]:
+    """Every source type the plugins offer."""
+    pm = plugins or default_plugin_manager()
+    return tuple(t for offered in pm.hook.waterketen_source_types() for t in offered)
+
+
+def open_source(location: SourceLike, plugins: PluginManager | None = None) -> Source:
+    """Turn a path, a ``scheme:location`` or a source object into a source.
+
+    Raises:
+        UnknownSourceError: no installed source type handles the location.
+    """
+    if not isinstance(location, str | os.PathLike):
+        return location
+    text = os.fspath(location)
+    pm = plugins or default_plugin_manager()
+    for attempt in range(2):
+        found = _match(text, source_types(pm))
+        if found is not None:
+            source_type, rest = found
+            return source_type.open(rest)
+        if attempt == 0 and not pm.entry_points_loaded:
+            load_entry_points(pm)  # only now: scanning entry points costs start-up time
+        else:
+            break
+    known = sorted(
+        {f"{s}:" for t in source_types(pm) for s in t.schemes}
+        | {x for t in source_types(pm) for x in t.suffixes}
+    )
+    raise UnknownSourceError(f"no source type reads {text!r}; known schemes and suffixes: {', '.join(known)}")
+
+
+def _match(text: str, types: Iterable[SourceType]) -> tuple[SourceType, str] | None:
+    scheme, colon, rest = text.partition(":")
+    types = tuple(types)
+    if colon and len(scheme) > 1:
+        for source_type in types:
+            if scheme in source_type.schemes:
+                return source_type, rest
+    lowered = text.lower()
+    matches = [(len(s), t) for t in types for s in t.suffixes if lowered.endswith(s)]
+    if matches:
+        return max(matches, key=lambda m: m[0])[1], text
+    return None
+
+
+def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | None = None) -> Network:
+    """Load sources into a :class:`~waterketen.Network`.
+
+    Args:
+        *sources: paths (``net.json``, ``net.toml``), locations with a scheme
+            (``embedded:groningen-noord-drenthe``, ``wiki:page.txt``) or
+            :class:`~waterketen.Source` objects; none loads the embedded dataset.
+        strict: raise on any error (the default); when false, keep every
+            valid record and report the rest in ``network.report``.
+        plugins: the plugin manager to find source types in.
+
+    Raises:
+        LoadError: a strict load found errors; every one is listed.
+
+    Examples:
+        >>> net = wk.load()
+        >>> net.report.read == net.report.accepted + len(net.report.rejected)
+        True
+    """
+    pm = plugins or default_plugin_manager()
+    loader = _Loader()
+    for location in sources or (f"embedded:{DEFAULT_DATASET}",):
+        name = os.fspath(location) if isinstance(location, str | os.PathLike) else _name_of(location)
+        try:
+            source = open_source(location, pm)
+        except WaterketenError as exc:
+            loader.source_failed(name, exc)
+            continue
+        loader.read(source)
+    network, report = loader.finish()
+    if strict and not report.ok:
+        raise LoadError(report.problems)
+    return network
+
+
+def _name_of(source: Source) -> str:
+    try:
+        return str(source.name)
+    except Exception:
+        return repr(source)
+
+
+class _Loader:
+    """One load: collects entities, merges them by id and keeps the accounts."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, tuple[Entity, Record]] = {}
+        self.rejected: list[Rejected] = []
+        self.problems: list[Problem] = []
+        self.summaries: list[SourceSummary] = []
+        self.read_count = 0
+        self.origins: dict[str, list[Provenance]] = {}
+
+    def source_failed(self, name: str, exc: BaseException) -> None:
+        if isinstance(exc, SourceError):
+            self.problems.append(exc.problem)
+        else:
+            self.problems.append(Problem(source=name, reason=str(exc)))
+
+    def read(self, source: Source) -> None:
+        name = _name_of(source)
+        read = accepted = 0
+        try:
+            for record in _checked(source.records(), name):
+                read += 1
+                accepted += self.add(record)
+        except WaterketenError as exc:
+            self.source_failed(name, exc)
+        except Exception as exc:  # a plugin's bug is reported, never let through
+            self.problems.append(
+                Problem(source=name, reason=f"the source failed while reading: {type(exc).__name__}: {exc}")
+            )
+        self.read_count += read
+        self.summaries.append(
+            SourceSummary(name=name, read=read, accepted=accepted, updated=updated_of(source))
+        )
+
+    def reject(self, record: Record, problems: Iterable[Problem]) -> None:
+        problems = tuple(problems)
+        self.rejected.append(Rejected(record=record, problems=problems))
+        self.problems.extend(problems)
+
+    def add(self, record: Record) -> int:
+        source, place = record.provenance.source, record.provenance.locator
+        if record.tag not in ENTITY_TYPES:
+            kinds = ", ".join(ENTITY_TYPES)
+            reason = f"unknown kind of record {record.tag!r:.80}; expected one of {kinds}"
+            self.reject(record, [Problem(source=source, place=place, reason=reason, record=record.data)])
+            return 0
+        try:
+            entity = structure_entity(record.tag, record.data)
+        except Exception as exc:
+            self.reject(
+                record,
+                [
+                    Problem(
+                        source=source,
+                        place=place,
+                        field=path.lstrip("/") if path else None,
+                        reason=reason,
+                        record=record.data,
+                    )
+                    for path, reason in describe_error(exc)
+                ],
+            )
+            return 0
+        existing = self.entities.get(entity.id)
+        if existing is None:
+            self.entities[entity.id] = (entity, record)
+            self.origins[entity.id] = [record.provenance]
+            return 1
+        merged = _merge(existing[0], entity)
+        if merged is None:
+            self.reject(record, [_conflict(existing, entity, record)])
+            return 0
+        self.entities[entity.id] = (merged, existing[1])
+        self.origins[entity.id].append(record.provenance)
+        return 1
+
+    def finish(self) -> tuple[Network, LoadReport]:
+        # Referential integrity, to a fixed point: rejecting a record can
+        # leave others pointing at nothing.
+        while True:
+            bad = [
+                (entity_id, problems)
+                for entity_id, (entity, record) in self.entities.items()
+                if (problems := list(_reference_problems(entity, record, self.entities)))
+            ]
+            if not bad:
+                break
+            for entity_id, problems in bad:
+                _, record = self.entities.pop(entity_id)
+                del self.origins[entity_id]
+                self.reject(record, problems)
+        report = LoadReport(
+            read=self.read_count,
+            accepted=self.read_count - len(self.rejected),
+            rejected=tuple(self.rejected),
+            problems=tuple(self.problems),
+            sources=tuple(self.summaries),
+        )
+        network = Network(
+            (e for e, _ in self.entities.values()),
+            report=report,
+            origins={k: tuple(v) for k, v in self.origins.items()},
+        )
+        return network, report
+
+
+def _checked(records: Iterable[Any], name: str) -> Iterator[Record]:
+    for record in records:
+        if not isinstance(record, Record):
+            raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
+        yield record
+
+
+def _merge(old: Entity, new: Entity) -> Entity | None:
+    """The two records of one id merged, or ``None`` when they disagree."""
+    if type(old) is not type(new) or attrs.evolve(old, provenance=()) != attrs.evolve(new, provenance=()):
+        return None
+    provenance = old.provenance + tuple(p for p in new.provenance if p not in old.provenance)
+    return attrs.evolve(old, provenance=provenance)
+
+
+def _conflict(existing: tuple[Entity, Record], entity: Entity, record: Record) -> Problem:
+    old, old_record = existing
+    if type(old) is not type(entity):
+        detail = f"it is a {entity.tag} here and a {old.tag} there"
+    else:
+        fields = [
+            f"{a.name} {getattr(entity, a.name)!r:.60} here, {getattr(old, a.name)!r:.60} there"
+            for a in attrs.fields(type(entity))
+            if a.name != "provenance" and getattr(entity, a.name) != getattr(old, a.name)
+        ]
+        detail = "; ".join(fields)
+    there = old_record.provenance
+    return Problem(
+        source=record.provenance.source,
+        place=record.provenance.locator,
+        field="id",
+        reason=f"{entity.id!r} is also defined at {there.source} {there.locator or ''}".rstrip()
+        + f" and the two disagree: {detail}",
+        record=record.data,
+    )
+
+
+_GROUPS = (Cooperation, Cluster, Body)
+_MEMBERS = (Organisation, Cooperation, Cluster, Person, Body)
+_HOLDERS = (Person, Organisation)
+_REPRESENTABLE = (Cluster, Organisation, Cooperation, Body)
+_CHANGEABLE = (Organisation, Cooperation, Cluster, Body)
+
+
+def _references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
+    """(field, id, allowed classes) for every reference an entity makes."""
+    if isinstance(entity, Cluster | Agreement | Spearhead | Body | Post):
+        yield "cooperation", entity.cooperation, (Cooperation,)
+    if isinstance(entity, Body) and entity.cluster is not None:
+        yield "cluster", entity.cluster, (Cluster,)
+    if isinstance(entity, Post):
+        for index, duty in enumerate(entity.duties):
+            yield f"duties/{index}/body", duty.body, (Body,)
+        if entity.represents is not None:
+            yield "represents", entity.represents, _REPRESENTABLE
+    elif isinstance(entity, Membership):
+        yield "member", entity.member, _MEMBERS
+        yield "group", entity.group, _GROUPS
+    elif isinstance(entity, Tenure):
+        yield "holder", entity.holder, _HOLDERS
+        yield "post", entity.post, (Post,)
+    elif isinstance(entity, Change):
+        for side in ("before", "after"):
+            for index, part in enumerate(getattr(entity, side)):
+                yield f"{side}/{index}/id", part.id, _CHANGEABLE
+
+
+def _reference_problems(
+    entity: Entity, record: Record, entities: dict[str, tuple[Entity, Record]]
+) -> Iterator[Problem]:
+    for field, target_id, allowed in _references(entity):
+        target = entities.get(target_id)
+        if target is None:
+            reason = f"refers to {target_id!r}, which is not defined"
+        elif not isinstance(target[0], allowed):
+            names = " or ".join(cls.tag for cls in allowed)  # type: ignore[attr-defined]
+            reason = f"refers to {target_id!r}, a {target[0].tag}, where a {names} is expected"
+        else:
+            continue
+        yield Problem(
+            source=record.provenance.source,
+            place=record.provenance.locator,
+            field=field,
+            reason=reason,
+            record=record.data,
+        )

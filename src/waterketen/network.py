@@ -1,0 +1,553 @@
+"""The Network: the entity store, its indexes and the questions it answers.
+
+A :class:`Network` holds entities by id and keeps indexes for the common
+questions, built once when the network is made. It does no I/O. A networkx
+``MultiDiGraph`` view is built on the first call of :meth:`Network.graph`.
+
+Every question that depends on time takes ``on``: a day (a
+:class:`~datetime.date` or ISO text). Without it, the question is asked over
+all time. :meth:`Network.at` gives a :class:`Snapshot`, the network as of one
+day, which answers the same questions without repeating the day.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import frozen
+
+from ._relations import Relation, relations_of
+from ._time import Certainty, DateLike, Period, as_date
+from .errors import AmbiguityError, UnknownEntityError
+from .model import (
+    Agreement,
+    Body,
+    BodyKind,
+    Change,
+    Cluster,
+    Cooperation,
+    Entity,
+    Membership,
+    Organisation,
+    OrgKind,
+    Post,
+    Provenance,
+    Role,
+    Spearhead,
+    Tenure,
+)
+
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .load import LoadReport
+
+__all__ = ["Network", "Seat", "Snapshot", "normalise_name"]
+
+E = TypeVar("E", bound=Entity)
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_name(name: str) -> str:
+    """The form of a name used to look it up: no case, accents or punctuation.
+
+    Examples:
+        >>> normalise_name("Hunze en Aa’s")
+        'hunze en aas'
+        >>> normalise_name("  Groningen &  Noord-Drenthe ")
+        'groningen noord drenthe'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", bare)).strip()
+
+
+def period_of(entity: Entity) -> Period:
+    """The validity of an entity (a change is valid from its date on)."""
+    if isinstance(entity, Change):
+        return Period(start=entity.date)
+    return entity.period
+
+
+@frozen(kw_only=True)
+class Seat:
+    """A post with a duty in a body: its role, whom it represents, who holds it."""
+
+    post: Post
+    role: Role
+    represents: Entity | None
+    holders: tuple[Entity, ...]
+
+
+class Network:
+    """The entities of one or more cooperations, indexed for the common questions.
+
+    Examples:
+        >>> net = wk.load()
+        >>> len(net.partners(on="2016-01-01"))
+        31
+        >>> net.cluster_of("bedum", on="2016-01-01").name
+        'BMWE'
+    """
+
+    __slots__ = (
+        "_by_identifier",
+        "_by_name",
+        "_by_tag",
+        "_changes_of",
+        "_children",
+        "_entities",
+        "_graph",
+        "_groups_of",
+        "_members_of",
+        "_origins",
+        "_posts_of_body",
+        "_tenures_of_holder",
+        "_tenures_of_post",
+        "report",
+    )
+
+    def __init__(
+        self,
+        entities: Iterable[Entity] = (),
+        *,
+        report: LoadReport | None = None,
+        origins: Mapping[str, tuple[Provenance, ...]] | None = None,
+    ) -> None:
+        self._entities: dict[str, Entity] = {}
+        for entity in entities:
+            if entity.id in self._entities:
+                raise AmbiguityError(f"two entities have the id {entity.id!r}")
+            self._entities[entity.id] = entity
+        self.report = report
+        """The report of the load that made this network, if a load made it."""
+        self._origins = dict(origins or {})
+        self._graph: nx.MultiDiGraph[str] | None = None
+        self._build_indexes()
+
+    def _build_indexes(self) -> None:
+        by_tag: dict[str, list[str]] = defaultdict(list)
+        by_identifier: dict[tuple[str, str], list[str]] = defaultdict(list)
+        by_name: dict[str, list[str]] = defaultdict(list)
+        members_of: dict[str, list[Membership]] = defaultdict(list)
+        groups_of: dict[str, list[Membership]] = defaultdict(list)
+        tenures_of_post: dict[str, list[Tenure]] = defaultdict(list)
+        tenures_of_holder: dict[str, list[Tenure]] = defaultdict(list)
+        posts_of_body: dict[str, list[Post]] = defaultdict(list)
+        children: dict[str, list[str]] = defaultdict(list)
+        changes_of: dict[str, list[Change]] = defaultdict(list)
+        for entity in self._entities.values():
+            by_tag[entity.tag].append(entity.id)
+            if isinstance(entity, Membership):
+                members_of[entity.group].append(entity)
+                groups_of[entity.member].append(entity)
+            elif isinstance(entity, Tenure):
+                tenures_of_post[entity.post].append(entity)
+                tenures_of_holder[entity.holder].append(entity)
+            elif isinstance(entity, Change):
+                for part in (*entity.before, *entity.after):
+                    changes_of[part.id].append(entity)
+            else:
+                names = (entity.title,) if isinstance(entity, Spearhead) else (entity.name,)
+                for name in (*names, *getattr(entity, "other_names", ())):
+                    key = normalise_name(name)
+                    if entity.id not in by_name[key]:
+                        by_name[key].append(entity.id)
+                if isinstance(entity, Organisation):
+                    for identifier in entity.identifiers:
+                        by_identifier[identifier.scheme, identifier.value].append(entity.id)
+                elif isinstance(entity, Cluster | Body | Post | Agreement | Spearhead):
+                    parent = entity.cluster if isinstance(entity, Body) and entity.cluster else None
+                    children[parent or entity.cooperation].append(entity.id)
+                    if isinstance(entity, Post):
+                        for duty in entity.duties:
+                            posts_of_body[duty.body].append(entity)
+        self._by_tag = dict(by_tag)
+        self._by_identifier = dict(by_identifier)
+        self._by_name = dict(by_name)
+        self._members_of = dict(members_of)
+        self._groups_of = dict(groups_of)
+        self._tenures_of_post = dict(tenures_of_post)
+        self._tenures_of_holder = dict(tenures_of_holder)
+        self._posts_of_body = dict(posts_of_body)
+        self._children = dict(children)
+        self._changes_of = dict(changes_of)
+
+    # -- the store -------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities.values())
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        try:
+            return self._entities[entity_id]
+        except KeyError:
+            raise UnknownEntityError(f"no entity has the id {entity_id!r}") from None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Network):
+            return NotImplemented
+        return self._entities == other._entities
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(ids)} {tag}" for tag, ids in self._by_tag.items())
+        return f"<Network: {counts or 'empty'}>"
+
+    def get(self, entity_id: str, kind: type[E]) -> E:
+        """The entity with ``entity_id``, which must be of class ``kind``.
+
+        Raises:
+            UnknownEntityError: no entity of that class has that id.
+
+        Examples:
+            >>> wk.load().get("bedum", wk.Organisation).name
+            'Bedum'
+        """
+        entity = self[entity_id]
+        if not isinstance(entity, kind):
+            raise UnknownEntityError(f"{entity_id!r} is a {entity.tag}, not a {kind.tag}")
+        return entity
+
+    def entities(self, kind: type[E], *, on: DateLike | None = None) -> tuple[E, ...]:
+        """Every entity of class ``kind`` (valid ``on`` that day, when given)."""
+        found = (self._entities[i] for i in self._by_tag.get(kind.tag, ()))
+        return tuple(e for e in self._valid(found, on) if isinstance(e, kind))
+
+    def origin(self, entity_id: str) -> tuple[Provenance, ...]:
+        """Where the load found the entity: each source and place that gave it.
+
+        This is the place in the loaded files; the entity's own
+        ``provenance`` is where its facts come from, as the data states it.
+        """
+        self[entity_id]
+        return self._origins.get(entity_id, ())
+
+    def certainty(self, entity_id: str, on: DateLike) -> Certainty:
+        """Whether the entity is valid on a day: yes, no, or uncertain at its precision."""
+        return period_of(self[entity_id]).certainty(as_date(on))
+
+    # -- finding -----------------------------------------------------------------------
+
+    def lookup(self, scheme: str, value: str, *, on: DateLike | None = None) -> Organisation | None:
+        """The organisation with identifier ``scheme:value`` (valid ``on``, when given).
+
+        Raises:
+            AmbiguityError: several organisations share the code and no day
+                tells them apart.
+
+        Examples:
+            >>> wk.load().lookup("cbs", "GM0005").name
+            'Bedum'
+        """
+        found = self._valid((self._entities[i] for i in self._by_identifier.get((scheme, value), ())), on)
+        orgs = [e for e in found if isinstance(e, Organisation)]
+        if len(orgs) > 1:
+            names = ", ".join(f"{o.id} {o.period}" for o in orgs)
+            raise AmbiguityError(f"{scheme}:{value} denotes {names}; pass on=<a day> to choose")
+        return orgs[0] if orgs else None
+
+    def find(
+        self, name: str, *, kind: type[E] | None = None, on: DateLike | None = None
+    ) -> tuple[Entity, ...]:
+        """Entities called ``name`` (any case, accents or punctuation; other names too).
+
+        Examples:
+            >>> [e.id for e in wk.load().find("hunze en aa's")]
+            ['hunze-en-aas']
+        """
+        found = (self._entities[i] for i in self._by_name.get(normalise_name(name), ()))
+        return tuple(e for e in self._valid(found, on) if kind is None or isinstance(e, kind))
+
+    # -- the cooperation -----------------------------------------------------------------
+
+    def cooperation(self, cooperation: str | None = None) -> Cooperation:
+        """The cooperation with that id, or the only one when no id is given.
+
+        Raises:
+            AmbiguityError: no id is given and the network has not exactly one.
+        """
+        if cooperation is not None:
+            return self.get(cooperation, Cooperation)
+        ids = self._by_tag.get("cooperation", [])
+        if len(ids) != 1:
+            raise AmbiguityError(f"the network has {len(ids)} cooperations; name one of {ids}")
+        return self.get(ids[0], Cooperation)
+
+    def partners(
+        self,
+        cooperation: str | None = None,
+        *,
+        on: DateLike | None = None,
+        kind: OrgKind | None = None,
+        cluster: str | None = None,
+    ) -> tuple[Organisation, ...]:
+        """The partner organisations of a cooperation.
+
+        Args:
+            cooperation: the cooperation's id; may be left out when the network has one.
+            on: only partners on that day.
+            kind: only partners of that kind.
+            cluster: only partners that are members of that cluster (on that day).
+
+        Examples:
+            >>> net = wk.load()
+            >>> len(net.partners(on="2016-01-01", kind=wk.OrgKind.WATER_BOARD))
+            2
+            >>> [o.name for o in net.partners(on="2016-01-01", cluster="gnd-dal")]
+            ['Delfzijl', 'Appingedam', 'Loppersum']
+        """
+        coop = self.cooperation(cooperation)
+        group = coop.id if cluster is None else self.get(cluster, Cluster).id
+        members = self._members(group, on)
+        if cluster is not None:
+            partner_ids = {o.id for o in self._members(coop.id, on)}
+            members = [m for m in members if m.id in partner_ids]
+        return tuple(o for o in members if isinstance(o, Organisation) and (kind is None or o.kind is kind))
+
+    def clusters(self, cooperation: str | None = None, *, on: DateLike | None = None) -> tuple[Cluster, ...]:
+        """The clusters of a cooperation."""
+        coop = self.cooperation(cooperation)
+        found = self._valid((self._entities[i] for i in self._children.get(coop.id, ())), on)
+        return tuple(e for e in found if isinstance(e, Cluster))
+
+    def cluster_of(self, organisation: str, *, on: DateLike | None = None) -> Cluster | None:
+        """The cluster the organisation is a member of, or ``None``.
+
+        Raises:
+            AmbiguityError: it is in several clusters on that day (or over
+                all time, when no day is given).
+        """
+        found = {g.id: g for g in self.groups(organisation, on=on) if isinstance(g, Cluster)}
+        if len(found) > 1:
+            raise AmbiguityError(
+                f"{organisation!r} is in clusters {', '.join(found)}"
+                + ("" if on is not None else "; pass on=<a day>")
+            )
+        return next(iter(found.values()), None)
+
+    def members(self, group: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
+        """The members of a cooperation, cluster or body."""
+        self[group]
+        return tuple(self._members(group, on))
+
+    def memberships(self, entity_id: str, *, on: DateLike | None = None) -> tuple[Membership, ...]:
+        """The memberships in which ``entity_id`` is the member or the group."""
+        both = [*self._groups_of.get(entity_id, ()), *self._members_of.get(entity_id, ())]
+        return tuple(self._valid(both, on))
+
+    def groups(self, member: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
+        """The cooperations, clusters and bodies ``member`` belongs to."""
+        self[member]
+        return tuple(
+            self._entities[m.group]
+            for m in self._valid(self._groups_of.get(member, ()), on)
+            if self._valid_one(self._entities[m.group], on)
+        )
+
+    # -- governance -------------------------------------------------------------------------
+
+    def bodies(
+        self, cooperation: str | None = None, *, on: DateLike | None = None, kind: BodyKind | None = None
+    ) -> tuple[Body, ...]:
+        """The governance bodies of a cooperation, its clusters' water teams included."""
+        coop = self.cooperation(cooperation)
+        found = self.entities(Body, on=on)
+        return tuple(b for b in found if b.cooperation == coop.id and (kind is None or b.kind is kind))
+
+    def posts(self, body: str | None = None, *, on: DateLike | None = None) -> tuple[Post, ...]:
+        """The posts with a duty in ``body``; without a body, every post."""
+        if body is None:
+            return self.entities(Post, on=on)
+        self.get(body, Body)
+        return tuple(self._valid(dict.fromkeys(self._posts_of_body.get(body, ())), on))
+
+    def holders(self, post: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
+        """Who holds ``post`` (persons or organisations)."""
+        self.get(post, Post)
+        return tuple(self._entities[t.holder] for t in self._valid(self._tenures_of_post.get(post, ()), on))
+
+    def tenures(self, entity_id: str, *, on: DateLike | None = None) -> tuple[Tenure, ...]:
+        """The tenures of a post or of a holder."""
+        both = [*self._tenures_of_post.get(entity_id, ()), *self._tenures_of_holder.get(entity_id, ())]
+        return tuple(self._valid(both, on))
+
+    def seats(self, body: str, *, on: DateLike | None = None) -> tuple[Seat, ...]:
+        """Who represents what in ``body``: each post with a duty there.
+
+        Examples:
+            >>> seats = wk.load().seats("gnd-regiegroep", on="2016-01-01")
+            >>> len([s for s in seats if s.role is wk.Role.MEMBER])
+            11
+        """
+        out = []
+        for post in self.posts(body, on=on):
+            represents = self._entities.get(post.represents) if post.represents else None
+            for duty in post.duties:
+                if duty.body == body:
+                    out.append(
+                        Seat(
+                            post=post,
+                            role=duty.role,
+                            represents=represents,
+                            holders=self.holders(post.id, on=on),
+                        )
+                    )
+        return tuple(out)
+
+    def changes(self, organisation: str | None = None, *, on: DateLike | None = None) -> tuple[Change, ...]:
+        """The change events (of one organisation, when given), in date order."""
+        found = self.entities(Change) if organisation is None else self._changes_of.get(organisation, ())
+        day = None if on is None else as_date(on)
+        return tuple(
+            sorted(
+                (c for c in found if day is None or period_of(c).earliest_start <= day),
+                key=lambda c: period_of(c).earliest_start,
+            )
+        )
+
+    # -- time and graphs ----------------------------------------------------------------------
+
+    def at(self, on: DateLike) -> Snapshot:
+        """The network as of one day: a view, not a copy.
+
+        Examples:
+            >>> snap = wk.load().at("2016-01-01")
+            >>> len(snap.partners()), len(snap.clusters())
+            (31, 7)
+        """
+        return Snapshot(self, as_date(on))
+
+    def relations(self, *, on: DateLike | None = None) -> Iterator[Relation]:
+        """The typed edges between entities (member of, part of, holds, chairs, ...)."""
+        day = None if on is None else as_date(on)
+        for entity in self._entities.values():
+            for relation in relations_of(entity):
+                if day is None or relation.period.contains(day):
+                    yield relation
+
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """A networkx ``MultiDiGraph`` of entities and relations, built on first use.
+
+        Nodes are the ids of every entity that is not itself a relation
+        (memberships, tenures and changes become edges); node attributes are
+        ``tag``, ``name`` and ``kind``; every edge has ``kind``, ``start``,
+        ``end`` and ``via`` (the id of the entity that states it).
+        """
+        if self._graph is None:
+            from ._graph import build_graph
+
+            self._graph = build_graph(self)
+        return self._graph
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _valid_one(self, entity: Entity, on: DateLike | None) -> bool:
+        return on is None or period_of(entity).contains(as_date(on))
+
+    def _valid(self, entities: Iterable[Any], on: DateLike | None) -> Iterator[Any]:
+        if on is None:
+            yield from entities
+            return
+        day = as_date(on)
+        for entity in entities:
+            if period_of(entity).contains(day):
+                yield entity
+
+    def _members(self, group: str, on: DateLike | None) -> list[Entity]:
+        out: dict[str, Entity] = {}
+        for membership in self._valid(self._members_of.get(group, ()), on):
+            member = self._entities[membership.member]
+            if self._valid_one(member, on):
+                out.setdefault(member.id, member)
+        return list(out.values())
+
+
+class Snapshot:
+    """The network as of one day: the same questions, the day given once.
+
+    A snapshot is a view of its network; iterating it yields the entities
+    surely valid on its day.
+    """
+
+    __slots__ = ("day", "network")
+
+    def __init__(self, network: Network, day: date) -> None:
+        self.network = network
+        self.day = day
+
+    def __repr__(self) -> str:
+        return f"<Snapshot of {self.network!r} on {self.day.isoformat()}>"
+
+    def __iter__(self) -> Iterator[Entity]:
+        return self.network._valid(self.network, self.day)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return (
+            isinstance(entity_id, str)
+            and entity_id in self.network
+            and self.network._valid_one(self.network[entity_id], self.day)
+        )
+
+    def uncertain(self) -> Iterator[Entity]:
+        """The entities that may or may not be valid on the day, given imprecise dates."""
+        for entity in self.network:
+            if period_of(entity).certainty(self.day) is Certainty.UNCERTAIN:
+                yield entity
+
+    def partners(
+        self, cooperation: str | None = None, *, kind: OrgKind | None = None, cluster: str | None = None
+    ) -> tuple[Organisation, ...]:
+        """See :meth:`Network.partners`."""
+        return self.network.partners(cooperation, on=self.day, kind=kind, cluster=cluster)
+
+    def clusters(self, cooperation: str | None = None) -> tuple[Cluster, ...]:
+        """See :meth:`Network.clusters`."""
+        return self.network.clusters(cooperation, on=self.day)
+
+    def cluster_of(self, organisation: str) -> Cluster | None:
+        """See :meth:`Network.cluster_of`."""
+        return self.network.cluster_of(organisation, on=self.day)
+
+    def members(self, group: str) -> tuple[Entity, ...]:
+        """See :meth:`Network.members`."""
+        return self.network.members(group, on=self.day)
+
+    def bodies(self, cooperation: str | None = None, *, kind: BodyKind | None = None) -> tuple[Body, ...]:
+        """See :meth:`Network.bodies`."""
+        return self.network.bodies(cooperation, on=self.day, kind=kind)
+
+    def posts(self, body: str | None = None) -> tuple[Post, ...]:
+        """See :meth:`Network.posts`."""
+        return self.network.posts(body, on=self.day)
+
+    def holders(self, post: str) -> tuple[Entity, ...]:
+        """See :meth:`Network.holders`."""
+        return self.network.holders(post, on=self.day)
+
+    def seats(self, body: str) -> tuple[Seat, ...]:
+        """See :meth:`Network.seats`."""
+        return self.network.seats(body, on=self.day)
+
+    def lookup(self, scheme: str, value: str) -> Organisation | None:
+        """See :meth:`Network.lookup`."""
+        return self.network.lookup(scheme, value, on=self.day)
+
+    def find(self, name: str, *, kind: type[E] | None = None) -> tuple[Entity, ...]:
+        """See :meth:`Network.find`."""
+        return self.network.find(name, kind=kind, on=self.day)

@@ -1,0 +1,87 @@
+"""What a source is: something that yields records with their provenance.
+
+A *source type* (:class:`SourceType`) is what a plugin offers through the
+``waterketen_source_types`` hook: a name, the URI schemes and file suffixes it
+handles, and a function that opens a location into a :class:`Source`. A
+source yields :class:`Record` objects: a kind of entity (its tag, such as
+``"organisation"``), the raw mapping, and where it came from. The core
+structures, merges and checks the records, so every source gets the same
+checks and the same error messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, runtime_checkable
+
+from attrs import frozen
+
+from .._time import Instant
+from ..model import Provenance
+
+
+__all__ = ["Record", "Source", "SourceType"]
+
+
+@frozen(kw_only=True)
+class Record:
+    """One raw record of a source: the entity's tag, its data and its place.
+
+    Examples:
+        >>> Record(tag="organisation", data={"id": "wmd", "name": "WMD", "kind": "water-company"},
+        ...        provenance=Provenance(source="my.json", locator="/organisations/0")).tag
+        'organisation'
+    """
+
+    tag: str
+    """The kind of entity, one of :data:`waterketen.model.ENTITY_TYPES`."""
+    data: Any
+    """The raw mapping of fields (anything: the core checks it)."""
+    provenance: Provenance
+    """The source and the place in it."""
+
+
+@runtime_checkable
+class Source(Protocol):
+    """A readable source of records.
+
+    A source may also have an ``updated`` attribute (an
+    :data:`~waterketen.Instant` or ``None``): the day its content was last
+    updated, when the source states it. It is read after :meth:`records`.
+    """
+
+    @property
+    def name(self) -> str:
+        """The name errors use for this source, such as its path."""
+        ...
+
+    def records(self) -> Iterable[Record]:
+        """Yield every record, whatever its state; raise
+        :class:`~waterketen.SourceError` when the source cannot be read at all."""
+        ...
+
+
+@frozen(kw_only=True)
+class SourceType:
+    """A kind of source a plugin offers, and how to open one.
+
+    Examples:
+        >>> SourceType(name="native-json", description="native format as JSON",
+        ...            open=lambda location: ..., suffixes=(".json",)).schemes
+        ()
+    """
+
+    name: str
+    description: str
+    open: Callable[[str], Source]
+    """Open a location (the part after ``scheme:``, or a path) into a source."""
+    schemes: tuple[str, ...] = ()
+    """URI schemes it handles: ``"wiki"`` handles ``wiki:page.txt``."""
+    suffixes: tuple[str, ...] = ()
+    """File suffixes it handles, with the dot: ``".json"``."""
+
+
+def updated_of(source: Source) -> Instant | None:
+    """The day a source says it was last updated, if it says."""
+    value = getattr(source, "updated", None)
+    return value if value is None or hasattr(value, "isoformat") else None

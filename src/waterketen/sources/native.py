@@ -1,0 +1,188 @@
+"""The native format of waterketen, read from JSON or TOML.
+
+A native document is a table with optional ``format = "waterketen"`` and
+``version = 1``, an optional ``source`` table (``name``, ``updated``,
+``url``), and one list per kind of entity, named in the plural
+(:data:`SECTIONS`). Each item is one record; its place is the JSON pointer
+of the item (``/organisations/3``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from importlib.resources.abc import Traversable
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from .._time import Instant, parse_instant
+from ..errors import Problem, SourceError
+from ..model import ENTITY_TYPES, Provenance
+from . import Record, SourceType
+
+
+__all__ = ["FORMAT", "SECTIONS", "VERSION", "NativeSource", "json_source", "toml_source"]
+
+FORMAT = "waterketen"
+VERSION = 1
+SECTIONS: dict[str, str] = {("bodies" if tag == "body" else f"{tag}s"): tag for tag in ENTITY_TYPES}
+"""The sections of a native document and the tag of the records in each."""
+_TAG_SECTIONS = {tag: section for section, tag in SECTIONS.items()}
+_HEADER = frozenset({"format", "version", "source"})
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(f"duplicate key {key!r} in one object")
+            seen.add(key)
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _read_text(path: str | PathLike[str] | Traversable, name: str) -> str:
+    try:
+        raw = path.read_bytes() if isinstance(path, Traversable) else Path(path).read_bytes()
+    except OSError as exc:
+        raise SourceError(
+            Problem(source=name, reason=f"cannot read the file ({exc.strerror or exc})")
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(
+            Problem(
+                source=name,
+                place=f"line {line}",
+                reason=f"not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start}",
+            )
+        ) from None
+
+
+def parse_json(text: str, name: str) -> Any:
+    """Parse JSON text strictly (no duplicate keys, no NaN), naming the place of a fault."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        place = f"line {exc.lineno}, column {exc.colno}"
+        raise SourceError(Problem(source=name, place=place, reason=f"invalid JSON: {exc.msg}")) from None
+    except RecursionError:
+        raise SourceError(Problem(source=name, reason="invalid JSON: nested too deeply")) from None
+    except ValueError as exc:
+        raise SourceError(Problem(source=name, reason=f"invalid JSON: {exc}")) from None
+
+
+_TOML_PLACE = re.compile(r"\s*\(at (line \d+, column \d+|end of document)\)$")
+
+
+def parse_toml(text: str, name: str) -> Any:
+    """Parse TOML text, naming the place of a fault."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_PLACE.search(message)
+        place = match.group(1) if match else None
+        reason = message[: match.start()] if match else message
+        raise SourceError(Problem(source=name, place=place, reason=f"invalid TOML: {reason}")) from None
+    except RecursionError:
+        raise SourceError(Problem(source=name, reason="invalid TOML: nested too deeply")) from None
+
+
+def records_of_document(document: Any, name: str) -> Iterator[Record]:
+    """The records of a parsed native document.
+
+    Raises:
+        SourceError: the document is not a table, or of another format or version.
+    """
+    if not isinstance(document, Mapping):
+        raise SourceError(
+            Problem(source=name, reason=f"expected a table of sections, got {type(document).__name__}")
+        )
+    fmt, version = document.get("format", FORMAT), document.get("version", VERSION)
+    if fmt != FORMAT:
+        raise SourceError(
+            Problem(source=name, place="/format", reason=f"expected {FORMAT!r}, got {fmt!r:.80}")
+        )
+    if version != VERSION or isinstance(version, bool):
+        raise SourceError(
+            Problem(source=name, place="/version", reason=f"expected {VERSION}, got {version!r:.80}")
+        )
+    for section, items in document.items():
+        if section in _HEADER:
+            continue
+        tag = SECTIONS.get(str(section), str(section))
+        if not isinstance(items, list):
+            # Kept as one record, so the core rejects it with its reason.
+            yield Record(tag=tag, data=items, provenance=Provenance(source=name, locator=f"/{section}"))
+            continue
+        for index, item in enumerate(items):
+            yield Record(
+                tag=tag, data=item, provenance=Provenance(source=name, locator=f"/{section}/{index}")
+            )
+
+
+def _updated(document: Any, name: str) -> Instant | None:
+    header = document.get("source") if isinstance(document, Mapping) else None
+    value = header.get("updated") if isinstance(header, Mapping) else None
+    if value is None:
+        return None
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value  # type: ignore[no-any-return]
+    try:
+        return parse_instant(str(value))
+    except ValueError as exc:
+        raise SourceError(Problem(source=name, place="/source/updated", reason=str(exc))) from None
+
+
+class NativeSource:
+    """A native document in a file, as JSON or TOML."""
+
+    def __init__(
+        self, path: str | PathLike[str] | Traversable, *, syntax: str, name: str | None = None
+    ) -> None:
+        self.path = path
+        self.syntax = syntax
+        self.name = name or str(path)
+        self.updated: Instant | None = None
+
+    def __repr__(self) -> str:
+        return f"NativeSource({self.name!r}, syntax={self.syntax!r})"
+
+    def records(self) -> Iterator[Record]:
+        text = _read_text(self.path, self.name)
+        parse = parse_json if self.syntax == "json" else parse_toml
+        document = parse(text, self.name)
+        self.updated = _updated(document, self.name)
+        yield from records_of_document(document, self.name)
+
+
+json_source = SourceType(
+    name="native-json",
+    description="the native format as JSON (waterketen's own writer writes it)",
+    open=lambda location: NativeSource(location, syntax="json"),
+    schemes=("json",),
+    suffixes=(".json",),
+)
+toml_source = SourceType(
+    name="native-toml",
+    description="the native format as TOML, for hand-written data",
+    open=lambda location: NativeSource(location, syntax="toml"),
+    schemes=("toml",),
+    suffixes=(".toml",),
+)

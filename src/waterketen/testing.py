@@ -1,0 +1,245 @@
+"""Test helpers for waterketen and for plugin authors: hypothesis strategies.
+
+Needs ``hypothesis`` (a test dependency, not a runtime one)::
+
+    from hypothesis import given
+    from waterketen.testing import networks
+
+    @given(networks())
+    def test_my_writer_round_trips(net):
+        assert my_read(my_write(net)) == net
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import strategies as st
+
+from ._time import Instant, PartialDate, Period
+from .model import (
+    Agreement,
+    Body,
+    BodyKind,
+    Change,
+    ChangeKind,
+    Cluster,
+    Cooperation,
+    Duty,
+    Entity,
+    Goal,
+    Identifier,
+    Membership,
+    Organisation,
+    OrgKind,
+    Part,
+    Person,
+    Post,
+    Provenance,
+    Role,
+    Spearhead,
+    Target,
+    Tenure,
+)
+from .network import Network
+
+
+__all__ = ["ids", "instants", "names", "networks", "periods"]
+
+ids = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+"""Human-readable ids."""
+
+names = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs"), exclude_characters="\x85\xa0"),
+    min_size=1,
+    max_size=20,
+).filter(lambda s: s.strip() != "")
+"""Names in many scripts, never blank."""
+
+_days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+instants: st.SearchStrategy[Instant] = st.one_of(
+    _days,
+    st.builds(PartialDate, st.integers(1900, 2100)),
+    st.builds(PartialDate, st.integers(1900, 2100), st.integers(1, 12)),
+)
+"""Days, months and years."""
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """Valid periods: either bound open, a day or a partial date."""
+    start = draw(st.none() | instants)
+    end = draw(st.none() | instants)
+    if start is not None and end is not None:
+        start, end = sorted((start, end), key=lambda i: (_first(i), _after(i)))
+        if _after(end) <= _first(start):
+            end = None
+    return Period(start=start, end=end)
+
+
+def _first(instant: Instant) -> date:
+    return instant.first_day if isinstance(instant, PartialDate) else instant
+
+
+def _after(instant: Instant) -> date:
+    return instant.after_last_day if isinstance(instant, PartialDate) else instant
+
+
+_provenance = st.lists(
+    st.builds(Provenance, source=names, locator=st.none() | st.text(max_size=10)), max_size=2
+).map(tuple)
+_notes = st.none() | st.text(max_size=30)
+
+
+@st.composite
+def networks(draw: st.DrawFn, *, max_organisations: int = 8) -> Network:
+    """Valid networks: one cooperation with partners, clusters, bodies, posts,
+    holders, agreements, spearheads and changes, every reference resolved."""
+    used: set[str] = set()
+
+    def new_id(prefix: str) -> str:
+        value = f"{prefix}-{draw(ids)}"
+        while value in used:
+            value += "x"
+        used.add(value)
+        return value
+
+    common: dict[str, Any] = {}
+
+    def extra() -> dict[str, Any]:
+        return {"note": draw(_notes), "provenance": draw(_provenance)}
+
+    coop = Cooperation(id=new_id("coop"), name=draw(names), period=draw(periods()), **extra(), **common)
+    entities: list[Entity] = [coop]
+    orgs = [
+        Organisation(
+            id=new_id("org"),
+            name=draw(names),
+            kind=draw(st.sampled_from(OrgKind)),
+            identifiers=tuple(
+                draw(
+                    st.lists(
+                        st.builds(Identifier, scheme=st.sampled_from(["cbs", "kvk"]), value=names), max_size=2
+                    )
+                )
+            ),
+            other_names=tuple(draw(st.lists(names, max_size=2))),
+            period=draw(periods()),
+            **extra(),
+        )
+        for _ in range(draw(st.integers(1, max_organisations)))
+    ]
+    entities += orgs
+    clusters = [
+        Cluster(
+            id=new_id("cluster"), name=draw(names), cooperation=coop.id, period=draw(periods()), **extra()
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    entities += clusters
+    bodies = [
+        Body(
+            id=new_id("body"),
+            name=draw(names),
+            kind=draw(st.sampled_from(BodyKind)),
+            cooperation=coop.id,
+            cluster=draw(st.none() | st.sampled_from([c.id for c in clusters])) if clusters else None,
+            seats=draw(st.none() | st.integers(0, 20)),
+            period=draw(periods()),
+            **extra(),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    entities += bodies
+    for org in orgs:
+        for group in draw(
+            st.lists(st.sampled_from([coop.id] + [c.id for c in clusters]), max_size=2, unique=True)
+        ):
+            entities.append(
+                Membership(id=new_id("m"), member=org.id, group=group, period=draw(periods()), **extra())
+            )
+    persons = [
+        Person(id=new_id("person"), name=draw(names), period=draw(periods()), **extra())
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    entities += persons
+    if bodies:
+        for _ in range(draw(st.integers(0, 3))):
+            duties = draw(
+                st.lists(
+                    st.builds(Duty, role=st.sampled_from(Role), body=st.sampled_from([b.id for b in bodies])),
+                    max_size=2,
+                )
+            )
+            post = Post(
+                id=new_id("post"),
+                name=draw(names),
+                cooperation=coop.id,
+                duties=tuple(duties),
+                represents=draw(st.none() | st.sampled_from([o.id for o in orgs] + [c.id for c in clusters])),
+                period=draw(periods()),
+                **extra(),
+            )
+            entities.append(post)
+            for holder in draw(
+                st.lists(st.sampled_from([p.id for p in persons] + [o.id for o in orgs]), max_size=2)
+            ):
+                entities.append(
+                    Tenure(id=new_id("t"), holder=holder, post=post.id, period=draw(periods()), **extra())
+                )
+    if draw(st.booleans()):
+        entities.append(
+            Agreement(
+                id=new_id("agreement"),
+                name=draw(names),
+                cooperation=coop.id,
+                date=draw(st.none() | instants),
+                goals=tuple(
+                    draw(st.lists(st.builds(Goal, name=names, description=st.none() | names), max_size=4))
+                ),
+                targets=tuple(
+                    draw(
+                        st.lists(
+                            st.builds(
+                                Target,
+                                text=names,
+                                goal=st.none() | names,
+                                amount=st.none() | st.floats(0, 1e9, allow_nan=False),
+                                approximate=st.booleans(),
+                                by=st.none() | instants,
+                            ),
+                            max_size=2,
+                        )
+                    )
+                ),
+                partners=draw(st.none() | st.integers(0, 100)),
+                period=draw(periods()),
+                **extra(),
+            )
+        )
+    for number in range(1, draw(st.integers(0, 3)) + 1):
+        entities.append(
+            Spearhead(
+                id=new_id("spearhead"),
+                number=number,
+                title=draw(names),
+                cooperation=coop.id,
+                period=draw(periods()),
+                **extra(),
+            )
+        )
+    if len(orgs) >= 2 and draw(st.booleans()):
+        before, after = orgs[0], orgs[1]
+        entities.append(
+            Change(
+                id=new_id("change"),
+                kind=draw(st.sampled_from(ChangeKind)),
+                date=draw(instants),
+                before=(Part(id=before.id, partial=draw(st.booleans())),),
+                after=(Part(id=after.id),),
+                description=draw(st.none() | names),
+                **extra(),
+            )
+        )
+    return Network(entities)

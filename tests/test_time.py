@@ -1,0 +1,93 @@
+"""Tests for dates of known precision and for periods."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from waterketen import Certainty, PartialDate, Period, parse_instant
+from waterketen._time import as_date
+from waterketen.testing import instants, periods
+
+
+days = st.dates(min_value=date(1890, 1, 1), max_value=date(2110, 12, 31))
+
+
+class TestParseInstant:
+    def test_forms(self) -> None:
+        """A year, a month and a day each keep their precision."""
+        assert parse_instant("2014") == PartialDate(2014)
+        assert parse_instant("2014-11") == PartialDate(2014, 11)
+        assert parse_instant("2014-11-03") == date(2014, 11, 3)
+
+    @pytest.mark.parametrize(
+        "text", ["31-02-2019", "2019-02-31", "2019-13", "19", "2019-1-1", "", "２０１９"]
+    )
+    def test_rejects(self, text: str) -> None:
+        """Anything else is a ValueError that quotes the text."""
+        with pytest.raises(ValueError, match=r"2019|date|month|expected"):
+            parse_instant(text)
+
+    @given(instants)
+    def test_round_trip(self, instant: date | PartialDate) -> None:
+        """The ISO text of an instant reads back as the same instant."""
+        assert parse_instant(instant.isoformat()) == instant
+
+    def test_query_needs_a_day(self) -> None:
+        """A query date must be a whole day."""
+        with pytest.raises(ValueError, match="whole day"):
+            as_date("2019")
+
+
+class TestPeriod:
+    def test_half_open(self) -> None:
+        """Start is inclusive, end exclusive."""
+        period = Period(start=date(2018, 1, 1), end=date(2019, 1, 1))
+        assert period.contains(date(2018, 1, 1))
+        assert period.contains(date(2018, 12, 31))
+        assert not period.contains(date(2019, 1, 1))
+        assert not period.contains(date(2017, 12, 31))
+
+    def test_open_bounds(self) -> None:
+        """An open bound reaches as far as the data goes."""
+        assert Period().contains(date(1, 1, 1))
+        assert Period(end=date(2000, 1, 1)).contains(date(1999, 12, 31))
+
+    def test_reversed_is_rejected(self) -> None:
+        """An end before the start is an error naming both."""
+        with pytest.raises(ValueError, match=r"end 2018-01-01 is not after start 2019-01-01"):
+            Period(start=date(2019, 1, 1), end=date(2018, 1, 1))
+        with pytest.raises(ValueError, match="not after"):
+            Period(start=date(2019, 1, 1), end=date(2019, 1, 1))
+
+    def test_partial_start_is_uncertain_inside_its_year(self) -> None:
+        """A start known to the year is uncertain within that year only."""
+        period = Period(start=PartialDate(2014))
+        assert period.certainty(date(2013, 12, 31)) is Certainty.NO
+        assert period.certainty(date(2014, 6, 1)) is Certainty.UNCERTAIN
+        assert period.certainty(date(2014, 12, 31)) is Certainty.YES
+        assert period.certainty(date(2015, 1, 1)) is Certainty.YES
+
+    def test_partial_end(self) -> None:
+        """An end known to the month is uncertain within that month."""
+        period = Period(end=PartialDate(2020, 4))
+        assert period.certainty(date(2020, 3, 31)) is Certainty.YES
+        assert period.certainty(date(2020, 4, 15)) is Certainty.UNCERTAIN
+        assert period.certainty(date(2020, 5, 1)) is Certainty.NO
+
+    @given(periods(), days)
+    def test_certainty_is_consistent(self, period: Period, day: date) -> None:
+        """contains implies may_contain; a precise period is never uncertain."""
+        if period.contains(day):
+            assert period.may_contain(day)
+        if period.is_precise:
+            assert period.certainty(day) is not Certainty.UNCERTAIN
+
+    @given(periods(), days)
+    def test_certainty_is_monotonic(self, period: Period, day: date) -> None:
+        """Once surely over, a period stays over; before it surely starts, it is not yet sure."""
+        if period.certainty(day) is Certainty.NO and day >= period.latest_start:
+            assert period.certainty(day + timedelta(days=1)) is Certainty.NO

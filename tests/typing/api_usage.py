@@ -1,0 +1,38 @@
+"""Typed use of the public API; checked by ``mypy --strict`` (not run)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import waterketen as wk
+
+
+def partners_per_cluster(net: wk.Network, on: str) -> dict[str, int]:
+    return {c.name: len(net.partners(on=on, cluster=c.id)) for c in net.clusters(on=on)}
+
+
+def codes(net: wk.Network) -> list[str | None]:
+    return [o.identifier("cbs") for o in net.entities(wk.Organisation)]
+
+
+class MySource:
+    name = "mine"
+
+    def records(self) -> Iterator[wk.Record]:
+        yield wk.Record(tag="cooperation", data={}, provenance=wk.Provenance(source="mine"))
+
+
+@wk.hookimpl
+def waterketen_source_types() -> Iterable[wk.SourceType]:
+    return [wk.SourceType(name="mine", description="", open=lambda _: MySource(), schemes=("mine",))]
+
+
+def use() -> None:
+    net: wk.Network = wk.load("embedded:groningen-noord-drenthe", MySource(), strict=False)
+    report: wk.LoadReport | None = net.report
+    snapshot: wk.Snapshot = net.at("2016-01-01")
+    cluster: wk.Cluster | None = snapshot.cluster_of("bedum")
+    org: wk.Organisation | None = net.lookup("cbs", "GM0005", on="2016-01-01")
+    seats: tuple[wk.Seat, ...] = net.seats("gnd-regiegroep")
+    period: wk.Period = wk.Period(start=wk.parse_instant("2014"))
+    print(report, cluster, org, seats, period, partners_per_cluster(net, "2016-01-01"), codes(net))
