@@ -157,3 +157,23 @@ class TestGraph:
         on_day = list(net.relations(on=ON))
         assert 0 < len(on_day) <= len(list(net.relations()))
         assert "networkx" in sys.modules  # the graph tests above loaded it, on demand
+
+
+class TestUnknownCluster:
+    def test_cluster_division_not_fully_known(self) -> None:
+        """When a cluster of the cooperation does not list all members, cluster_of says UNKNOWN."""
+        network = wk.Network(
+            [
+                wk.Cooperation(id="c", name="C"),
+                wk.Organisation(id="o", name="O", kind=wk.OrgKind.MUNICIPALITY),
+                wk.Organisation(id="p", name="P", kind=wk.OrgKind.MUNICIPALITY),
+                wk.Cluster(id="k", name="K", cooperation="c"),
+                wk.Cluster(id="unnamed", cooperation="c", members_known=False),
+                wk.Membership(id="o@c", member="o", group="c"),
+                wk.Membership(id="p@c", member="p", group="c"),
+                wk.Membership(id="o@k", member="o", group="k"),
+            ]
+        )
+        assert network.cluster_of("o", on="2021-01-01").id == "k"
+        assert network.cluster_of("p", on="2021-01-01") is wk.UNKNOWN
+        assert wk.model.name_of(network["unnamed"]) == "(name unknown)"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from waterketen import Certainty, PartialDate, Period, parse_instant
+from waterketen import UNKNOWN, Certainty, PartialDate, Period, parse_instant
 from waterketen._time import as_date
 from waterketen.testing import instants, periods
 
@@ -91,3 +91,19 @@ class TestPeriod:
         """Once surely over, a period stays over; before it surely starts, it is not yet sure."""
         if period.certainty(day) is Certainty.NO and day >= period.latest_start:
             assert period.certainty(day + timedelta(days=1)) is Certainty.NO
+
+
+class TestUnknownBounds:
+    def test_unknown_start(self) -> None:
+        """A start no source gives makes every day before the end uncertain."""
+        period = Period(start=UNKNOWN, end=date(2020, 4, 1))
+        assert period.certainty(date(1990, 1, 1)) is Certainty.UNCERTAIN
+        assert period.certainty(date(2020, 3, 31)) is Certainty.UNCERTAIN
+        assert period.certainty(date(2020, 4, 1)) is Certainty.NO
+
+    def test_unknown_end(self) -> None:
+        """An end no source gives makes every day from the start uncertain."""
+        period = Period(start=date(2014, 1, 1), end=UNKNOWN)
+        assert period.certainty(date(2013, 12, 31)) is Certainty.NO
+        assert period.certainty(date(2014, 1, 1)) is Certainty.UNCERTAIN
+        assert str(period) == "[2014-01-01, unknown)"

@@ -6,7 +6,7 @@ The public API lives here; the modules behind it are free to move.
 from __future__ import annotations
 
 from ._relations import Relation, RelationKind
-from ._time import Certainty, DateLike, Instant, PartialDate, Period, parse_instant
+from ._time import UNKNOWN, Bound, Certainty, DateLike, Instant, PartialDate, Period, Unknown, parse_instant
 from .errors import (
     AmbiguityError,
     LoadError,
@@ -51,10 +51,12 @@ from .sources import Record, Source, SourceType
 
 
 __all__ = [
+    "UNKNOWN",
     "Agreement",
     "AmbiguityError",
     "Body",
     "BodyKind",
+    "Bound",
     "Certainty",
     "Change",
     "ChangeKind",
@@ -94,6 +96,7 @@ __all__ = [
     "Spearhead",
     "Target",
     "Tenure",
+    "Unknown",
     "UnknownEntityError",
     "UnknownSourceError",
     "WaterketenError",

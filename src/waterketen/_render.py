@@ -76,13 +76,15 @@ def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
 
     clusters = network.clusters(coop.id, on=day)
     out += ["", f"Clusters ({len(clusters)})"]
-    width = max((len(c.name) for c in clusters), default=0) + 2
+    width = max((len(name_of(c)) for c in clusters), default=0) + 2
     clustered: set[str] = set()
     for cluster in clusters:
         members = network.partners(coop.id, on=day, cluster=cluster.id)
         clustered.update(m.id for m in members)
         lines = _wrap((_label(m) for m in members), 2 + width) or ["(no members known)"]
-        out.append(f"  {cluster.name:<{width}}{lines[0]}")
+        if members and not cluster.members_known:
+            lines[-1] += ", and members not known"
+        out.append(f"  {name_of(cluster):<{width}}{lines[0]}")
         out += [f"  {'':<{width}}{line}" for line in lines[1:]]
     loose = [o for o in by_kind.get(OrgKind.MUNICIPALITY, []) if o.id not in clustered]
     if loose:

@@ -1,8 +1,10 @@
 """Dates of known precision and validity periods.
 
 The one convention of the library: a :class:`Period` starts on its ``start``
-(inclusive) and ends on its ``end`` (exclusive); a missing bound means that no
-bound is recorded, so the period reaches as far as the data goes.
+(inclusive) and ends on its ``end`` (exclusive); a missing bound (``None``)
+means that there is no bound: the period reaches as far as the data goes. A
+bound that exists but is not known is :data:`UNKNOWN`: every day it may
+affect is then uncertain.
 
 A bound may be known only to the year or the month (a :class:`PartialDate`).
 Such a bound says *when* the change happened, to that precision: a period
@@ -21,11 +23,14 @@ from attrs import field, frozen
 
 
 __all__ = [
+    "UNKNOWN",
+    "Bound",
     "Certainty",
     "DateLike",
     "Instant",
     "PartialDate",
     "Period",
+    "Unknown",
     "as_date",
     "parse_instant",
 ]
@@ -86,6 +91,29 @@ class PartialDate:
 
 Instant: TypeAlias = date | PartialDate
 """A point in time: a day, or a year or month when only that is known."""
+
+
+class Unknown(enum.Enum):
+    """The type of :data:`UNKNOWN`: a fact that exists but is not known."""
+
+    UNKNOWN = "unknown"
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __str__(self) -> str:
+        return "unknown"
+
+    def isoformat(self) -> str:
+        """``"unknown"``, as the native format writes it."""
+        return "unknown"
+
+
+UNKNOWN = Unknown.UNKNOWN
+"""A bound that exists but is not known (a start date no source gives)."""
+
+Bound: TypeAlias = date | PartialDate | Unknown
+"""A bound of a period: a day, a year or month, or :data:`UNKNOWN`."""
 
 DateLike: TypeAlias = date | str
 """What queries accept as a day: a :class:`~datetime.date` or ISO text."""
@@ -157,7 +185,8 @@ _MAX = date.max
 class Period:
     """When something is valid: ``start`` inclusive, ``end`` exclusive, either open.
 
-    An open bound (``None``) means that the data records no bound there.
+    An open bound (``None``) means there is no bound there; :data:`UNKNOWN`
+    means there is one, but no source says when.
 
     Examples:
         >>> p = Period(start=date(2018, 1, 1), end=date(2019, 1, 1))
@@ -165,46 +194,65 @@ class Period:
         (True, False)
         >>> Period(start=PartialDate(2014)).certainty(date(2014, 6, 1))
         <Certainty.UNCERTAIN: 'uncertain'>
+        >>> Period(start=UNKNOWN, end=date(2020, 4, 1)).certainty(date(2019, 1, 1))
+        <Certainty.UNCERTAIN: 'uncertain'>
     """
 
-    start: Instant | None = None
-    end: Instant | None = None
+    start: Bound | None = None
+    end: Bound | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.start is not None and self.end is not None and _after_last(self.end) <= _first(self.start):
-            raise ValueError(f"end {self.end} is not after start {self.start}")
+        start, end = self.start, self.end
+        if (
+            start is not None
+            and end is not None
+            and not isinstance(start, Unknown)
+            and not isinstance(end, Unknown)
+            and _after_last(end) <= _first(start)
+        ):
+            raise ValueError(f"end {end} is not after start {start}")
 
     # The four days that decide every question (computed, not stored, to stay small).
     @property
     def earliest_start(self) -> date:
         """The first day on which the period may have begun."""
-        return _MIN if self.start is None else _first(self.start)
+        start = self.start
+        return _MIN if start is None or isinstance(start, Unknown) else _first(start)
 
     @property
     def latest_start(self) -> date:
         """The first day from which the period has surely begun."""
-        if self.start is None:
+        start = self.start
+        if start is None:
             return _MIN
-        if isinstance(self.start, PartialDate):
-            return self.start.last_day
-        return self.start
+        if isinstance(start, Unknown):
+            return _MAX  # never sure: it began some time before it ended
+        if isinstance(start, PartialDate):
+            return start.last_day
+        return start
 
     @property
     def earliest_end(self) -> date:
         """The first day on which the period may have ended."""
-        return _MAX if self.end is None else _first(self.end)
+        end = self.end
+        if end is None:
+            return _MAX
+        if isinstance(end, Unknown):
+            return self.earliest_start  # it may have ended any time after it began
+        return _first(end)
 
     @property
     def latest_end(self) -> date:
         """The first day on which the period has surely ended."""
-        if self.end is None:
+        end = self.end
+        if end is None or isinstance(end, Unknown):
             return _MAX
-        return _after_last(self.end) - timedelta(days=1) if isinstance(self.end, PartialDate) else self.end
+        return end.last_day if isinstance(end, PartialDate) else end
 
     @property
     def is_precise(self) -> bool:
         """True when both bounds are whole days or open."""
-        return not isinstance(self.start, PartialDate) and not isinstance(self.end, PartialDate)
+        return all(b is None or type(b) is date for b in (self.start, self.end))
 
     def certainty(self, day: date) -> Certainty:
         """Whether ``day`` lies in the period, given the precision of its bounds."""

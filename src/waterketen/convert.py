@@ -29,7 +29,7 @@ from cattrs import (
     IterableValidationError,
 )
 
-from ._time import Instant, PartialDate, Period, parse_instant
+from ._time import UNKNOWN, Bound, Instant, PartialDate, Period, parse_instant
 from .model import ENTITY_TYPES, Entity, FieldValueError
 
 
@@ -82,6 +82,14 @@ def _structure_optional_instant(value: Any, _: Any) -> Instant | None:
     return None if value is None else _structure_instant(value, None)
 
 
+def _structure_bound(value: Any, _: Any) -> Bound | None:
+    if value is None:
+        return None
+    if value == "unknown":
+        return UNKNOWN
+    return _structure_instant(value, None)
+
+
 def _unstructure_instant(value: Instant) -> str:
     return value.isoformat()
 
@@ -93,8 +101,7 @@ def _structure_period(value: Any, _: Any) -> Period:
     if extra:
         raise ForbiddenExtraKeysError("", Period, extra)
     return Period(
-        start=_structure_optional_instant(value.get("start"), None),
-        end=_structure_optional_instant(value.get("end"), None),
+        start=_structure_bound(value.get("start"), None), end=_structure_bound(value.get("end"), None)
     )
 
 

@@ -73,6 +73,11 @@ def _check_text(_: object, attribute: Any, value: str) -> None:
         raise FieldValueError(attribute.name, "must not be empty")
 
 
+def _check_optional_text(instance: object, attribute: Any, value: str | None) -> None:
+    if value is not None:
+        _check_text(instance, attribute, value)
+
+
 def _check_optional_id(instance: object, attribute: Any, value: str | None) -> None:
     if value is not None:
         _check_id(instance, attribute, value)
@@ -194,8 +199,11 @@ class Cluster:
 
     tag: ClassVar[str] = "cluster"
     id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
+    name: str | None = field(default=None, validator=_check_optional_text)
+    """The cluster's name; ``None`` when no source gives it."""
     cooperation: str = field(validator=_check_id)
+    members_known: bool = True
+    """False when the data does not list every member of the cluster."""
     other_names: tuple[str, ...] = ()
     period: Period = Period()
     note: str | None = None
@@ -403,4 +411,4 @@ def name_of(entity: Entity) -> str:
         return entity.title
     if isinstance(entity, Membership | Tenure | Change):
         return entity.id
-    return entity.name
+    return entity.name or "(name unknown)"

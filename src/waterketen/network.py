@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import frozen
 
 from ._relations import Relation, relations_of
-from ._time import Certainty, DateLike, Period, as_date
+from ._time import UNKNOWN, Certainty, DateLike, Period, Unknown, as_date
 from .errors import AmbiguityError, UnknownEntityError
 from .model import (
     Agreement,
@@ -156,8 +156,10 @@ class Network:
                 for part in (*entity.before, *entity.after):
                     changes_of[part.id].append(entity)
             else:
-                names = (entity.title,) if isinstance(entity, Spearhead) else (entity.name,)
+                names = (entity.title,) if isinstance(entity, Spearhead) else (entity.name or "",)
                 for name in (*names, *getattr(entity, "other_names", ())):
+                    if not name:
+                        continue
                     key = normalise_name(name)
                     if entity.id not in by_name[key]:
                         by_name[key].append(entity.id)
@@ -326,12 +328,24 @@ class Network:
         found = self._valid((self._entities[i] for i in self._children.get(coop.id, ())), on)
         return tuple(e for e in found if isinstance(e, Cluster))
 
-    def cluster_of(self, organisation: str, *, on: DateLike | None = None) -> Cluster | None:
-        """The cluster the organisation is a member of, or ``None``.
+    def cluster_of(self, organisation: str, *, on: DateLike | None = None) -> Cluster | Unknown | None:
+        """The cluster the organisation is a member of on a day.
+
+        Returns:
+            The cluster; ``None`` when it is surely in none; :data:`UNKNOWN`
+            when the data cannot say (a membership that day is uncertain, or
+            a cluster of its cooperation that day does not list all members).
 
         Raises:
             AmbiguityError: it is in several clusters on that day (or over
                 all time, when no day is given).
+
+        Examples:
+            >>> net = wk.load()
+            >>> net.cluster_of("bedum", on="2016-01-01").name
+            'BMWE'
+            >>> net.cluster_of("bedum", on="2014-06-01")
+            UNKNOWN
         """
         found = {g.id: g for g in self.groups(organisation, on=on) if isinstance(g, Cluster)}
         if len(found) > 1:
@@ -339,7 +353,23 @@ class Network:
                 f"{organisation!r} is in clusters {', '.join(found)}"
                 + ("" if on is not None else "; pass on=<a day>")
             )
-        return next(iter(found.values()), None)
+        if found or on is None:
+            return next(iter(found.values()), None)
+        day = as_date(on)
+        for membership in self._groups_of.get(organisation, ()):
+            group = self._entities[membership.group]
+            if (
+                isinstance(group, Cluster)
+                and membership.period.may_contain(day)
+                and group.period.may_contain(day)
+            ):
+                return UNKNOWN
+        for coop in self.groups(organisation, on=day):
+            if isinstance(coop, Cooperation) and any(
+                not c.members_known for c in self.clusters(coop.id, on=day)
+            ):
+                return UNKNOWN
+        return None
 
     def members(self, group: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """The members of a cooperation, cluster or body."""
@@ -520,7 +550,7 @@ class Snapshot:
         """See :meth:`Network.clusters`."""
         return self.network.clusters(cooperation, on=self.day)
 
-    def cluster_of(self, organisation: str) -> Cluster | None:
+    def cluster_of(self, organisation: str) -> Cluster | Unknown | None:
         """See :meth:`Network.cluster_of`."""
         return self.network.cluster_of(organisation, on=self.day)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ._time import Instant, PartialDate, Period
+from ._time import UNKNOWN, Instant, PartialDate, Period, Unknown
 from .model import (
     Agreement,
     Body,
@@ -69,8 +69,10 @@ instants: st.SearchStrategy[Instant] = st.one_of(
 @st.composite
 def periods(draw: st.DrawFn) -> Period:
     """Valid periods: either bound open, a day or a partial date."""
-    start = draw(st.none() | instants)
-    end = draw(st.none() | instants)
+    start = draw(st.none() | instants | st.just(UNKNOWN))
+    end = draw(st.none() | instants | st.just(UNKNOWN))
+    if isinstance(start, Unknown) or isinstance(end, Unknown):
+        return Period(start=start, end=end)
     if start is not None and end is not None:
         start, end = sorted((start, end), key=lambda i: (_first(i), _after(i)))
         if _after(end) <= _first(start):

@@ -8,7 +8,7 @@ import waterketen as wk
 
 
 def partners_per_cluster(net: wk.Network, on: str) -> dict[str, int]:
-    return {c.name: len(net.partners(on=on, cluster=c.id)) for c in net.clusters(on=on)}
+    return {wk.model.name_of(c): len(net.partners(on=on, cluster=c.id)) for c in net.clusters(on=on)}
 
 
 def codes(net: wk.Network) -> list[str | None]:
@@ -31,7 +31,7 @@ def use() -> None:
     net: wk.Network = wk.load("embedded:groningen-noord-drenthe", MySource(), strict=False)
     report: wk.LoadReport | None = net.report
     snapshot: wk.Snapshot = net.at("2016-01-01")
-    cluster: wk.Cluster | None = snapshot.cluster_of("bedum")
+    cluster: wk.Cluster | wk.Unknown | None = snapshot.cluster_of("bedum")
     org: wk.Organisation | None = net.lookup("cbs", "GM0005", on="2016-01-01")
     seats: tuple[wk.Seat, ...] = net.seats("gnd-regiegroep")
     period: wk.Period = wk.Period(start=wk.parse_instant("2014"))
