@@ -5,14 +5,17 @@ Dependencies come from ``[dependency-groups]`` in pyproject.toml.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "tests", "plugins"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+PLUGINS = sorted(p.parent for p in Path("plugins").glob("*/pyproject.toml"))
 
 
 @nox.session
@@ -33,5 +36,27 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Type-check the library and the typed-usage file with mypy --strict."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "typecheck"))
-    session.run("mypy", "--strict", "src", "tests/typing")
+    session.install(
+        "-e", ".", *[f"-e{p}" for p in PLUGINS], *nox.project.dependency_groups(PYPROJECT, "typecheck")
+    )
+    session.run("mypy", "--strict", "src", "tests/typing", *[str(p / "src") for p in PLUGINS])
+
+
+@nox.session
+def plugins(session: nox.Session) -> None:
+    """Install each plugin of plugins/ beside the core and run its own tests."""
+    if not PLUGINS:
+        session.skip("no plugins yet")
+    session.install(
+        "-e", ".", *[f"-e{p}" for p in PLUGINS], *nox.project.dependency_groups(PYPROJECT, "test")
+    )
+    for plugin in PLUGINS:
+        session.run(
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(plugin),
+            str(plugin / "tests"),
+            *session.posargs,
+        )
