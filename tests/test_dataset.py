@@ -31,7 +31,7 @@ class TestPartners:
 
     def test_stated_count_matches(self, net: wk.Network) -> None:
         """The agreement states 31 partners, as the network holds."""
-        (agreement,) = net.entities(wk.Agreement)
+        agreement = net.get("gnd-bestuurlijk-akkoord-2014", wk.Agreement)
         assert agreement.partners == len(net.partners(on=ON))
 
     def test_water_partners(self, net: wk.Network) -> None:
@@ -99,7 +99,7 @@ class TestGovernance:
     def test_waterregisseur_has_two_roles(self, net: wk.Network) -> None:
         """The waterregisseur is secretary of the regiegroep and chairs the coordinators' meeting."""
         (post,) = net.find("waterregisseur", kind=wk.Post)
-        duties = {(d.role, net[d.body].name) for d in post.duties}
+        duties = {(d.role, net[d.body].name) for d in net.duties(post.id, on=ON)}
         assert duties == {(wk.Role.SECRETARY, "Regiegroep"), (wk.Role.CHAIR, "Clustercoördinatorenoverleg")}
 
     def test_coordinators_meeting(self, net: wk.Network) -> None:
@@ -113,7 +113,7 @@ class TestGovernance:
 class TestAgreementAndSpearheads:
     def test_goals_and_target(self, net: wk.Network) -> None:
         """The 2014 agreement has the three K's and D, and about 18 million less extra cost by 2020."""
-        (agreement,) = net.entities(wk.Agreement)
+        agreement = net.get("gnd-bestuurlijk-akkoord-2014", wk.Agreement)
         assert agreement.date == wk.PartialDate(2014)
         assert [g.name for g in agreement.goals] == ["kwaliteit", "kwetsbaarheid", "kosten", "duurzaamheid"]
         (target,) = agreement.targets
@@ -129,7 +129,7 @@ class TestAgreementAndSpearheads:
 class TestProvenance:
     def test_every_record_cites_its_source(self, net: wk.Network) -> None:
         """Every record points at the seed or at a data file."""
-        allowed = {"groningen-noord-drenthe-wiki-2019.txt", "municipalities.csv", "FACTS.md"}
+        allowed = {"groningen-noord-drenthe-wiki-2019.txt", "municipalities.csv", "mergers.csv", "FACTS.md"}
         for entity in net:
             assert entity.provenance, entity.id
             assert {p.source for p in entity.provenance} <= allowed, entity.id

@@ -277,3 +277,28 @@ class TestSourceObjects:
         assert problem.source == "broken"
         assert "RuntimeError: boom" in problem.reason
         assert len(wk.load(Broken(), strict=False)) == 0
+
+
+class TestSuccessorLoops:
+    def test_loop_is_rejected(self, tmp_path: Path) -> None:
+        """Changes that make an organisation its own successor are rejected, naming the loop."""
+        orgs = [{"id": i, "name": i.upper(), "kind": "municipality"} for i in ("a", "b")]
+        changes = [
+            {
+                "id": "x",
+                "kind": "merger",
+                "date": "2018-01-01",
+                "before": [{"id": "a"}],
+                "after": [{"id": "b"}],
+            },
+            {
+                "id": "y",
+                "kind": "merger",
+                "date": "2019-01-01",
+                "before": [{"id": "b"}],
+                "after": [{"id": "a"}],
+            },
+        ]
+        found = problems(write(tmp_path, {"organisations": orgs, "changes": changes}))
+        assert [p.place for p in found] == ["/changes/0", "/changes/1"]
+        assert all("successor loop through a, b" in p.reason for p in found)

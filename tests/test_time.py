@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from waterketen import UNKNOWN, Certainty, PartialDate, Period, parse_instant
+from waterketen import UNKNOWN, Between, Bound, Certainty, PartialDate, Period, parse_bound, parse_instant
 from waterketen._time import as_date
-from waterketen.testing import instants, periods
+from waterketen.testing import bounds, instants, periods
 
 
 days = st.dates(min_value=date(1890, 1, 1), max_value=date(2110, 12, 31))
@@ -107,3 +107,27 @@ class TestUnknownBounds:
         assert period.certainty(date(2013, 12, 31)) is Certainty.NO
         assert period.certainty(date(2014, 1, 1)) is Certainty.UNCERTAIN
         assert str(period) == "[2014-01-01, unknown)"
+
+
+class TestBetween:
+    def test_parse_and_write_back(self) -> None:
+        """Ranges read and write back as they were written."""
+        for text in ("2019-04-12..", "..2017-11", "2017-01-01..2020"):
+            assert parse_bound(text).isoformat() == text
+
+    @pytest.mark.parametrize("text", ["..", "2020..2019", "x..", "2019-02-30.."])
+    def test_rejects(self, text: str) -> None:
+        """Empty, reversed or malformed ranges are errors."""
+        with pytest.raises(ValueError, match=r"range|expected|real date"):
+            parse_bound(text)
+
+    def test_certainty(self) -> None:
+        """A period ending on or after a day is surely valid before that day, uncertain after."""
+        period = Period(start=date(2014, 1, 1), end=Between(earliest=date(2019, 4, 12)))
+        assert period.certainty(date(2019, 4, 11)) is Certainty.YES
+        assert period.certainty(date(2030, 1, 1)) is Certainty.UNCERTAIN
+
+    @given(bounds)
+    def test_round_trip(self, bound: Bound) -> None:
+        """Every bound's text reads back as the same bound."""
+        assert parse_bound(bound.isoformat()) == bound

@@ -5,8 +5,21 @@ The public API lives here; the modules behind it are free to move.
 
 from __future__ import annotations
 
+from ._history import Diff, Event, Succession
 from ._relations import Relation, RelationKind
-from ._time import UNKNOWN, Bound, Certainty, DateLike, Instant, PartialDate, Period, Unknown, parse_instant
+from ._time import (
+    UNKNOWN,
+    Between,
+    Bound,
+    Certainty,
+    DateLike,
+    Instant,
+    PartialDate,
+    Period,
+    Unknown,
+    parse_bound,
+    parse_instant,
+)
 from .errors import (
     AmbiguityError,
     LoadError,
@@ -54,6 +67,7 @@ __all__ = [
     "UNKNOWN",
     "Agreement",
     "AmbiguityError",
+    "Between",
     "Body",
     "BodyKind",
     "Bound",
@@ -63,8 +77,10 @@ __all__ = [
     "Cluster",
     "Cooperation",
     "DateLike",
+    "Diff",
     "Duty",
     "Entity",
+    "Event",
     "Goal",
     "Identifier",
     "Instant",
@@ -94,6 +110,7 @@ __all__ = [
     "SourceSummary",
     "SourceType",
     "Spearhead",
+    "Succession",
     "Target",
     "Tenure",
     "Unknown",
@@ -109,6 +126,7 @@ __all__ = [
     "load",
     "normalise_name",
     "open_source",
+    "parse_bound",
     "parse_instant",
     "source_types",
     "to_document",

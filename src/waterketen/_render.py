@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from ._time import UNKNOWN
 from .model import (
     Agreement,
     Body,
@@ -87,8 +88,15 @@ def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
         out.append(f"  {name_of(cluster):<{width}}{lines[0]}")
         out += [f"  {'':<{width}}{line}" for line in lines[1:]]
     loose = [o for o in by_kind.get(OrgKind.MUNICIPALITY, []) if o.id not in clustered]
-    if loose:
-        out.append(f"  {'(no cluster)':<{width}}{', '.join(_label(o) for o in loose)}")
+    unknown = [o for o in loose if network.cluster_of(o.id, on=day) is UNKNOWN]
+    for label, orgs in (
+        ("(cluster unknown)", unknown),
+        ("(no cluster)", [o for o in loose if o not in unknown]),
+    ):
+        if orgs:
+            lines = _wrap((_label(o) for o in orgs), 2 + max(width, len(label) + 2))
+            out.append(f"  {label:<{max(width, len(label) + 2)}}{lines[0]}")
+            out += [f"  {'':<{max(width, len(label) + 2)}}{line}" for line in lines[1:]]
 
     bodies = network.bodies(coop.id, on=day)
     if bodies:
@@ -114,6 +122,13 @@ def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
     if spearheads:
         out += ["", f"Spearheads ({len(spearheads)})"]
         out += [f"  {s.number}. {s.title}" for s in sorted(spearheads, key=lambda s: s.number)]
+    uncertain = sum(1 for _ in network.at(day).uncertain())
+    if uncertain:
+        out += [
+            "",
+            f"Not shown: {uncertain} records whose dates (known only to the year, or not at all) "
+            "leave open whether they hold on this day.",
+        ]
     return "\n".join(out)
 
 

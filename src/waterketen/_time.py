@@ -3,7 +3,8 @@
 The one convention of the library: a :class:`Period` starts on its ``start``
 (inclusive) and ends on its ``end`` (exclusive); a missing bound (``None``)
 means that there is no bound: the period reaches as far as the data goes. A
-bound that exists but is not known is :data:`UNKNOWN`: every day it may
+bound that exists but is not known is :data:`UNKNOWN`, and one known only
+to lie in a range of days is a :class:`Between`: every day such a bound may
 affect is then uncertain.
 
 A bound may be known only to the year or the month (a :class:`PartialDate`).
@@ -22,8 +23,13 @@ from typing import TypeAlias
 from attrs import field, frozen
 
 
+_MIN = date.min
+_MAX = date.max
+
+
 __all__ = [
     "UNKNOWN",
+    "Between",
     "Bound",
     "Certainty",
     "DateLike",
@@ -32,6 +38,7 @@ __all__ = [
     "Period",
     "Unknown",
     "as_date",
+    "parse_bound",
     "parse_instant",
 ]
 
@@ -112,8 +119,45 @@ class Unknown(enum.Enum):
 UNKNOWN = Unknown.UNKNOWN
 """A bound that exists but is not known (a start date no source gives)."""
 
-Bound: TypeAlias = date | PartialDate | Unknown
-"""A bound of a period: a day, a year or month, or :data:`UNKNOWN`."""
+
+@frozen
+class Between:
+    """A day known only to lie on or after ``earliest`` and on or before ``latest``.
+
+    Either side may be open, not both (that is :data:`UNKNOWN`). Written
+    ``2019-04-12..``, ``..2017-11`` or ``2017-11..2020-04-01``.
+
+    Examples:
+        >>> Between(earliest=date(2019, 4, 12))
+        Between('2019-04-12..')
+        >>> parse_bound("..2017-11").latest
+        PartialDate('2017-11')
+    """
+
+    earliest: Instant | None = None
+    latest: Instant | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.earliest is None and self.latest is None:
+            raise ValueError("a range needs at least one side; write 'unknown' for none")
+        if self.earliest is not None and self.latest is not None and _hi(self.latest) < _lo(self.earliest):
+            raise ValueError(f"range {self.isoformat()} ends before it starts")
+
+    def isoformat(self) -> str:
+        """The text of the range: ``2019-04-12..``, ``..2017-11``, ``a..b``."""
+        earliest = "" if self.earliest is None else self.earliest.isoformat()
+        latest = "" if self.latest is None else self.latest.isoformat()
+        return f"{earliest}..{latest}"
+
+    def __repr__(self) -> str:
+        return f"Between({self.isoformat()!r})"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+Bound: TypeAlias = date | PartialDate | Between | Unknown
+"""A bound of a period: a day, a year or month, a range of days, or :data:`UNKNOWN`."""
 
 DateLike: TypeAlias = date | str
 """What queries accept as a day: a :class:`~datetime.date` or ISO text."""
@@ -147,6 +191,29 @@ def parse_instant(text: str) -> Instant:
     return PartialDate(numbers[0], numbers[1] if len(numbers) == 2 else None)
 
 
+def parse_bound(text: str) -> Bound:
+    """Read a bound: a date at its precision, ``unknown``, or a range ``a..b``.
+
+    Raises:
+        ValueError: the text is none of these forms.
+
+    Examples:
+        >>> parse_bound("2019-04-12..")
+        Between('2019-04-12..')
+        >>> parse_bound("unknown")
+        UNKNOWN
+    """
+    if text == "unknown":
+        return UNKNOWN
+    if ".." in text:
+        earliest, _, latest = text.partition("..")
+        return Between(
+            earliest=parse_instant(earliest) if earliest else None,
+            latest=parse_instant(latest) if latest else None,
+        )
+    return parse_instant(text)
+
+
 def as_date(value: DateLike) -> date:
     """Return the day a query asks about.
 
@@ -169,16 +236,26 @@ class Certainty(enum.Enum):
     UNCERTAIN = "uncertain"
 
 
-def _first(instant: Instant) -> date:
-    return instant.first_day if isinstance(instant, PartialDate) else instant
+def _lo(bound: Bound) -> date:
+    """The earliest day a bound may denote."""
+    if isinstance(bound, date):
+        return bound
+    if isinstance(bound, PartialDate):
+        return bound.first_day
+    if isinstance(bound, Between) and bound.earliest is not None:
+        return _lo(bound.earliest)
+    return _MIN
 
 
-def _after_last(instant: Instant) -> date:
-    return instant.after_last_day if isinstance(instant, PartialDate) else instant
-
-
-_MIN = date.min
-_MAX = date.max
+def _hi(bound: Bound) -> date:
+    """The latest day a bound may denote."""
+    if isinstance(bound, date):
+        return bound
+    if isinstance(bound, PartialDate):
+        return bound.last_day
+    if isinstance(bound, Between) and bound.latest is not None:
+        return _hi(bound.latest)
+    return _MAX
 
 
 @frozen(order=False)
@@ -186,7 +263,8 @@ class Period:
     """When something is valid: ``start`` inclusive, ``end`` exclusive, either open.
 
     An open bound (``None``) means there is no bound there; :data:`UNKNOWN`
-    means there is one, but no source says when.
+    means there is one, but no source says when; a :class:`PartialDate` or a
+    :class:`Between` says it lies in a range of days.
 
     Examples:
         >>> p = Period(start=date(2018, 1, 1), end=date(2019, 1, 1))
@@ -196,6 +274,8 @@ class Period:
         <Certainty.UNCERTAIN: 'uncertain'>
         >>> Period(start=UNKNOWN, end=date(2020, 4, 1)).certainty(date(2019, 1, 1))
         <Certainty.UNCERTAIN: 'uncertain'>
+        >>> Period(start=date(2014, 1, 1), end=parse_bound("2019-04-12..")).certainty(date(2019, 4, 11))
+        <Certainty.YES: 'yes'>
     """
 
     start: Bound | None = None
@@ -203,51 +283,32 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         start, end = self.start, self.end
-        if (
-            start is not None
-            and end is not None
-            and not isinstance(start, Unknown)
-            and not isinstance(end, Unknown)
-            and _after_last(end) <= _first(start)
-        ):
+        if start is None or end is None:
+            return
+        empty = end <= start if isinstance(start, date) and isinstance(end, date) else _hi(end) < _lo(start)
+        if empty:
             raise ValueError(f"end {end} is not after start {start}")
 
     # The four days that decide every question (computed, not stored, to stay small).
     @property
     def earliest_start(self) -> date:
         """The first day on which the period may have begun."""
-        start = self.start
-        return _MIN if start is None or isinstance(start, Unknown) else _first(start)
+        return _MIN if self.start is None else _lo(self.start)
 
     @property
     def latest_start(self) -> date:
         """The first day from which the period has surely begun."""
-        start = self.start
-        if start is None:
-            return _MIN
-        if isinstance(start, Unknown):
-            return _MAX  # never sure: it began some time before it ended
-        if isinstance(start, PartialDate):
-            return start.last_day
-        return start
+        return _MIN if self.start is None else _hi(self.start)
 
     @property
     def earliest_end(self) -> date:
         """The first day on which the period may have ended."""
-        end = self.end
-        if end is None:
-            return _MAX
-        if isinstance(end, Unknown):
-            return self.earliest_start  # it may have ended any time after it began
-        return _first(end)
+        return _MAX if self.end is None else _lo(self.end)
 
     @property
     def latest_end(self) -> date:
         """The first day on which the period has surely ended."""
-        end = self.end
-        if end is None or isinstance(end, Unknown):
-            return _MAX
-        return end.last_day if isinstance(end, PartialDate) else end
+        return _MAX if self.end is None else _hi(self.end)
 
     @property
     def is_precise(self) -> bool:
@@ -256,8 +317,6 @@ class Period:
 
     def certainty(self, day: date) -> Certainty:
         """Whether ``day`` lies in the period, given the precision of its bounds."""
-        if self.start is None and self.end is None:
-            return Certainty.YES
         if day < self.earliest_start or day >= self.latest_end:
             return Certainty.NO
         if day >= self.latest_start and day < self.earliest_end:

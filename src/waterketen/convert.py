@@ -29,7 +29,7 @@ from cattrs import (
     IterableValidationError,
 )
 
-from ._time import UNKNOWN, Bound, Instant, PartialDate, Period, parse_instant
+from ._time import Bound, Instant, PartialDate, Period, parse_bound, parse_instant
 from .model import ENTITY_TYPES, Entity, FieldValueError
 
 
@@ -85,8 +85,8 @@ def _structure_optional_instant(value: Any, _: Any) -> Instant | None:
 def _structure_bound(value: Any, _: Any) -> Bound | None:
     if value is None:
         return None
-    if value == "unknown":
-        return UNKNOWN
+    if isinstance(value, str):
+        return parse_bound(value)
     return _structure_instant(value, None)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from ._time import Instant
+from ._time import Instant, PartialDate, Period
 from .convert import describe_error, structure_entity
 from .errors import LoadError, Problem, Severity, SourceError, UnknownSourceError, WaterketenError
 from .model import (
@@ -282,6 +282,10 @@ class _Loader:
                 _, record = self.entities.pop(entity_id)
                 del self.origins[entity_id]
                 self.reject(record, problems)
+        self.reject_successor_loops()
+        entities = [e for e, _ in self.entities.values()]
+        network = Network(entities, origins={k: tuple(v) for k, v in self.origins.items()})
+        self.problems.extend(_stale(network, self.summaries))
         report = LoadReport(
             read=self.read_count,
             accepted=self.read_count - len(self.rejected),
@@ -289,12 +293,24 @@ class _Loader:
             problems=tuple(self.problems),
             sources=tuple(self.summaries),
         )
-        network = Network(
-            (e for e, _ in self.entities.values()),
-            report=report,
-            origins={k: tuple(v) for k, v in self.origins.items()},
-        )
+        network.report = report
         return network, report
+
+    def reject_successor_loops(self) -> None:
+        """Reject the change events that make an organisation its own successor."""
+        changes = [(e, r) for e, r in self.entities.values() if isinstance(e, Change)]
+        edges: dict[str, set[str]] = {}
+        for change, _ in changes:
+            for before in change.before:
+                edges.setdefault(before.id, set()).update(a.id for a in change.after if a.id != before.id)
+        looping = _on_cycles(edges)
+        for change, record in changes:
+            loop = [p.id for p in change.before if p.id in looping]
+            if loop and any(a.id in looping and a.id != loop[0] for a in change.after):
+                del self.entities[change.id]
+                del self.origins[change.id]
+                reason = f"makes a successor loop through {', '.join(sorted(looping))}"
+                self.reject(record, [_problem(record, "before", reason)])
 
 
 def _checked(records: Iterable[Any], name: str) -> Iterator[Record]:
@@ -362,6 +378,90 @@ def _references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
         for side in ("before", "after"):
             for index, part in enumerate(getattr(entity, side)):
                 yield f"{side}/{index}/id", part.id, _CHANGEABLE
+
+
+def _problem(record: Record, field: str | None, reason: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(
+        source=record.provenance.source,
+        place=record.provenance.locator,
+        field=field,
+        reason=reason,
+        severity=severity,
+        record=record.data if severity is Severity.ERROR else None,
+    )
+
+
+def _on_cycles(edges: dict[str, set[str]]) -> set[str]:
+    """The nodes that lie on a cycle of ``edges`` (Tarjan's strongly connected components)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: set[str] = set()
+    counter = 0
+    for root in list(edges):
+        if root in index:
+            continue
+        work = [(root, iter(edges.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.update(component)
+    return found
+
+
+def _stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Problem]:
+    """Warn when a source lists organisations that had ended by the day it was last updated."""
+    from ._history import describe_change
+
+    for summary in summaries:
+        if summary.updated is None:
+            continue
+        updated = summary.updated
+        day = updated.first_day if isinstance(updated, PartialDate) else updated
+        for entity in network.entities(Organisation):
+            origins = [o for o in network.origin(entity.id) if o.source == summary.name]
+            if not origins or entity.period.latest_end > day:
+                continue
+            ended_by = [
+                describe_change(network, c)
+                for c in network.changes(entity.id)
+                if any(p.id == entity.id for p in c.before) and Period(start=c.date).contains(day)
+            ]
+            why = f" ({'; '.join(ended_by)})" if ended_by else ""
+            yield Problem(
+                source=summary.name,
+                place=origins[0].locator,
+                reason=f"the source was last updated on {updated} but lists {entity.name} ({entity.id}), "
+                f"which had ended on {entity.period.end}{why}",
+                severity=Severity.WARNING,
+            )
 
 
 def _reference_problems(

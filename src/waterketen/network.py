@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import frozen
 
+from . import _history
+from ._history import Diff, Event, Succession
 from ._relations import Relation, relations_of
 from ._time import UNKNOWN, Certainty, DateLike, Period, Unknown, as_date
 from .errors import AmbiguityError, UnknownEntityError
@@ -31,6 +33,7 @@ from .model import (
     Change,
     Cluster,
     Cooperation,
+    Duty,
     Entity,
     Membership,
     Organisation,
@@ -407,6 +410,16 @@ class Network:
         self.get(body, Body)
         return tuple(self._valid(dict.fromkeys(self._posts_of_body.get(body, ())), on))
 
+    def duties(self, post: str, *, on: DateLike | None = None) -> tuple[Duty, ...]:
+        """The duties of ``post`` in the bodies that exist (on that day, when given).
+
+        Examples:
+            >>> net = wk.load()
+            >>> [(d.role.value, net[d.body].name) for d in net.duties("gnd-waterregisseur", on="2016-01-01")]
+            [('secretary', 'Regiegroep'), ('chair', 'Clustercoördinatorenoverleg')]
+        """
+        return tuple(d for d in self.get(post, Post).duties if self._valid_one(self._entities[d.body], on))
+
     def holders(self, post: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """Who holds ``post`` (persons or organisations)."""
         self.get(post, Post)
@@ -450,6 +463,28 @@ class Network:
                 key=lambda c: period_of(c).earliest_start,
             )
         )
+
+    # -- history ------------------------------------------------------------------------------
+
+    def successors(
+        self, organisation: str, *, on: DateLike | None = None, transitive: bool = False
+    ) -> tuple[Succession, ...]:
+        """See :func:`waterketen._history.successors`."""
+        return _history.successors(self, organisation, on=on, transitive=transitive)
+
+    def predecessors(
+        self, organisation: str, *, on: DateLike | None = None, transitive: bool = False
+    ) -> tuple[Succession, ...]:
+        """See :func:`waterketen._history.predecessors`."""
+        return _history.predecessors(self, organisation, on=on, transitive=transitive)
+
+    def timeline(self, entity_id: str) -> tuple[Event, ...]:
+        """See :func:`waterketen._history.timeline`."""
+        return _history.timeline(self, entity_id)
+
+    def diff(self, start: DateLike, end: DateLike) -> Diff:
+        """See :func:`waterketen._history.diff`."""
+        return _history.diff(self, start, end)
 
     # -- time and graphs ----------------------------------------------------------------------
 
@@ -573,6 +608,14 @@ class Snapshot:
     def seats(self, body: str) -> tuple[Seat, ...]:
         """See :meth:`Network.seats`."""
         return self.network.seats(body, on=self.day)
+
+    def successors(self, organisation: str, *, transitive: bool = False) -> tuple[Succession, ...]:
+        """See :meth:`Network.successors`."""
+        return self.network.successors(organisation, on=self.day, transitive=transitive)
+
+    def predecessors(self, organisation: str, *, transitive: bool = False) -> tuple[Succession, ...]:
+        """See :meth:`Network.predecessors`."""
+        return self.network.predecessors(organisation, on=self.day, transitive=transitive)
 
     def lookup(self, scheme: str, value: str) -> Organisation | None:
         """See :meth:`Network.lookup`."""

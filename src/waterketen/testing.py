@@ -12,12 +12,12 @@ Needs ``hypothesis`` (a test dependency, not a runtime one)::
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
-from ._time import UNKNOWN, Instant, PartialDate, Period, Unknown
+from ._time import UNKNOWN, Between, Bound, Instant, PartialDate, Period, _hi, _lo
 from .model import (
     Agreement,
     Body,
@@ -45,7 +45,7 @@ from .model import (
 from .network import Network
 
 
-__all__ = ["ids", "instants", "names", "networks", "periods"]
+__all__ = ["bounds", "histories", "ids", "instants", "names", "networks", "periods"]
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
 """Human-readable ids."""
@@ -67,25 +67,34 @@ instants: st.SearchStrategy[Instant] = st.one_of(
 
 
 @st.composite
+def _ranges(draw: st.DrawFn) -> Between:
+    sides = sorted(draw(st.lists(instants, min_size=1, max_size=2)), key=lambda i: (_lo(i), _hi(i)))
+    if len(sides) == 1 or _hi(sides[1]) < _lo(sides[0]):
+        return Between(earliest=sides[0]) if draw(st.booleans()) else Between(latest=sides[0])
+    return Between(earliest=sides[0], latest=sides[1])
+
+
+bounds: st.SearchStrategy[Bound] = st.one_of(instants, st.just(UNKNOWN), _ranges())
+"""Every kind of period bound: days, months, years, ranges and UNKNOWN."""
+
+
+@st.composite
 def periods(draw: st.DrawFn) -> Period:
-    """Valid periods: either bound open, a day or a partial date."""
-    start = draw(st.none() | instants | st.just(UNKNOWN))
-    end = draw(st.none() | instants | st.just(UNKNOWN))
-    if isinstance(start, Unknown) or isinstance(end, Unknown):
+    """Valid periods: either bound open, a day, a partial date, a range or UNKNOWN."""
+    start = draw(st.none() | bounds)
+    end = draw(st.none() | bounds)
+    try:
         return Period(start=start, end=end)
-    if start is not None and end is not None:
-        start, end = sorted((start, end), key=lambda i: (_first(i), _after(i)))
-        if _after(end) <= _first(start):
-            end = None
-    return Period(start=start, end=end)
+    except ValueError:
+        return Period(start=end, end=start) if _valid(end, start) else Period(start=start)
 
 
-def _first(instant: Instant) -> date:
-    return instant.first_day if isinstance(instant, PartialDate) else instant
-
-
-def _after(instant: Instant) -> date:
-    return instant.after_last_day if isinstance(instant, PartialDate) else instant
+def _valid(start: Bound | None, end: Bound | None) -> bool:
+    try:
+        Period(start=start, end=end)
+    except ValueError:
+        return False
+    return True
 
 
 _provenance = st.lists(
@@ -245,3 +254,46 @@ def networks(draw: st.DrawFn, *, max_organisations: int = 8) -> Network:
             )
         )
     return Network(entities)
+
+
+@st.composite
+def histories(draw: st.DrawFn, *, max_organisations: int = 8, max_changes: int = 5) -> Network:
+    """Networks of organisations that merge over time, consistent with validity.
+
+    Each change ends its predecessors the day it starts its successor; partners
+    of the one cooperation join on their first day and leave on their last.
+    """
+    day = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2000, 1, 1)))
+    coop = Cooperation(id="coop", name="Coop")
+    alive = [f"org-{i}" for i in range(draw(st.integers(2, max_organisations)))]
+    starts: dict[str, date | None] = dict.fromkeys(alive)
+    ends: dict[str, date] = {}
+    changes: list[Change] = []
+    for number in range(draw(st.integers(0, max_changes))):
+        if len(alive) < 2:
+            break
+        day = day + timedelta(days=draw(st.integers(1, 2000)))
+        merging = draw(st.lists(st.sampled_from(alive), min_size=1, max_size=len(alive), unique=True))
+        successor = f"new-{number}"
+        partial = draw(st.booleans()) and len(merging) > 1
+        for org in merging:
+            if not partial or org != merging[0]:
+                ends[org] = day
+        alive = [o for o in alive if o not in ends] + [successor]
+        starts[successor] = day
+        kind = ChangeKind.MERGER if len(merging) > 1 else ChangeKind.RENAME
+        changes.append(
+            Change(
+                id=f"change-{number}",
+                kind=kind,
+                date=day,
+                before=tuple(Part(id=o, partial=partial and o == merging[0]) for o in merging),
+                after=(Part(id=successor),),
+            )
+        )
+    entities: list[Entity] = [coop]
+    for org, start in starts.items():
+        period = Period(start=start, end=ends.get(org))
+        entities.append(Organisation(id=org, name=org.title(), kind=OrgKind.MUNICIPALITY, period=period))
+        entities.append(Membership(id=f"{org}@coop", member=org, group="coop", period=period))
+    return Network([*entities, *changes])
