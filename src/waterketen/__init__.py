@@ -20,6 +20,7 @@ from ._time import (
     parse_bound,
     parse_instant,
 )
+from .checks import Check, CheckReport, Finding, Level
 from .errors import (
     AmbiguityError,
     LoadError,
@@ -74,6 +75,8 @@ __all__ = [
     "Certainty",
     "Change",
     "ChangeKind",
+    "Check",
+    "CheckReport",
     "Cluster",
     "Cooperation",
     "DateLike",
@@ -81,9 +84,11 @@ __all__ = [
     "Duty",
     "Entity",
     "Event",
+    "Finding",
     "Goal",
     "Identifier",
     "Instant",
+    "Level",
     "LoadError",
     "LoadReport",
     "Membership",

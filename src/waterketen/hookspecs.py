@@ -15,10 +15,17 @@ import pluggy
 
 
 if TYPE_CHECKING:
+    from .checks import Check
     from .export import Writer
     from .sources import SourceType
 
-__all__ = ["hookimpl", "hookspec", "waterketen_source_types", "waterketen_writers"]
+__all__ = [
+    "hookimpl",
+    "hookspec",
+    "waterketen_checks",
+    "waterketen_source_types",
+    "waterketen_writers",
+]
 
 hookspec = pluggy.HookspecMarker("waterketen")
 """Marks a hook specification."""
@@ -60,4 +67,29 @@ def waterketen_writers() -> Iterable[Writer]:  # type: ignore[empty-body]
             def waterketen_writers():
                 return [Writer(name="popolo", description="Popolo JSON",
                                write=write_popolo, suffixes=(".popolo.json",))]
+    """
+
+
+@hookspec
+def waterketen_checks() -> Iterable[Check]:  # type: ignore[empty-body]
+    """Offer rules that :meth:`waterketen.Network.check` runs.
+
+    Returns:
+        An iterable of :class:`~waterketen.checks.Check`: each has a ``name``
+        (to switch it off by), a ``description`` and ``run(network, days)``,
+        which yields :class:`~waterketen.checks.Finding` objects for those days.
+
+    Example:
+        .. code-block:: python
+
+            @hookimpl
+            def waterketen_checks():
+                def no_empty_clusters(network, days):
+                    for day in days:
+                        for cluster in network.clusters(on=day):
+                            if not network.members(cluster.id, on=day):
+                                yield Finding(rule="no-empty-clusters", level=Level.WARNING,
+                                              message=f"{cluster.name} is empty", entities=(cluster.id,),
+                                              first=day, last=day)
+                return [Check(name="no-empty-clusters", description="...", run=no_empty_clusters)]
     """

@@ -49,6 +49,7 @@ from .model import (
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .checks import CheckReport
     from .load import LoadReport
 
 __all__ = ["Network", "Seat", "Snapshot", "normalise_name"]
@@ -485,6 +486,25 @@ class Network:
     def diff(self, start: DateLike, end: DateLike) -> Diff:
         """See :func:`waterketen._history.diff`."""
         return _history.diff(self, start, end)
+
+    def check(
+        self,
+        *,
+        on: DateLike | Iterable[DateLike] | None = None,
+        rules: Iterable[str] | None = None,
+        disable: Iterable[str] = (),
+    ) -> CheckReport:
+        """Run the domain rules (built-in and from plugins) on the network.
+
+        See :func:`waterketen.checks.run_checks`.
+
+        Examples:
+            >>> wk.load().check(on="2016-01-01").ok
+            True
+        """
+        from .checks import run_checks
+
+        return run_checks(self, on=on, rules=rules, disable=disable)
 
     # -- time and graphs ----------------------------------------------------------------------
 

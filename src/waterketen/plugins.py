@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "waterketen"
-DEFAULT_PLUGINS = ("waterketen._builtins",)
+DEFAULT_PLUGINS = ("waterketen._builtins", "waterketen._rules")
 """The modules registered as default plugins by every plugin manager."""
 DISABLE_VARIABLE = "WATERKETEN_DISABLE_PLUGINS"
 
