@@ -283,6 +283,7 @@ class _Loader:
                 del self.origins[entity_id]
                 self.reject(record, problems)
         self.reject_successor_loops()
+        self.reject_group_cycles()
         entities = [e for e, _ in self.entities.values()]
         network = Network(entities, origins={k: tuple(v) for k, v in self.origins.items()})
         self.problems.extend(_stale(network, self.summaries))
@@ -295,6 +296,34 @@ class _Loader:
         )
         network.report = report
         return network, report
+
+    def reject_group_cycles(self) -> None:
+        """Reject the memberships that put a cluster, body or cooperation inside itself."""
+        memberships = [
+            (e, r)
+            for e, r in self.entities.values()
+            if isinstance(e, Membership) and e.member in self.entities
+        ]
+        groups = (Cooperation, Cluster, Body)
+        edges: dict[str, set[str]] = {}
+        for membership, _ in memberships:
+            if isinstance(self.entities[membership.member][0], groups):
+                edges.setdefault(membership.member, set()).add(membership.group)
+        looping = _on_cycles(edges)
+        for membership, record in memberships:
+            if membership.member == membership.group or (
+                membership.member in looping and membership.group in looping
+            ):
+                del self.entities[membership.id]
+                del self.origins[membership.id]
+                inside = (
+                    "itself"
+                    if membership.member == membership.group
+                    else f"a cycle of {', '.join(sorted(looping))}"
+                )
+                self.reject(
+                    record, [_problem(record, "group", f"puts {membership.member!r} inside {inside}")]
+                )
 
     def reject_successor_loops(self) -> None:
         """Reject the change events that make an organisation its own successor."""

@@ -12,6 +12,7 @@ Needs ``hypothesis`` (a test dependency, not a runtime one)::
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,7 +46,19 @@ from .model import (
 from .network import Network
 
 
-__all__ = ["bounds", "histories", "ids", "instants", "names", "networks", "periods"]
+__all__ = [
+    "assert_loads_safely",
+    "bounds",
+    "damaged",
+    "histories",
+    "ids",
+    "instants",
+    "json_values",
+    "names",
+    "native_documents",
+    "networks",
+    "periods",
+]
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
 """Human-readable ids."""
@@ -297,3 +310,84 @@ def histories(draw: st.DrawFn, *, max_organisations: int = 8, max_changes: int =
         entities.append(Organisation(id=org, name=org.title(), kind=OrgKind.MUNICIPALITY, period=period))
         entities.append(Membership(id=f"{org}@coop", member=org, group="coop", period=period))
     return Network([*entities, *changes])
+
+
+# -- bad input, for the fuzz tests of every loader ------------------------------------------------
+
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+"""Arbitrary JSON values."""
+
+_FIELD_VALUES = st.one_of(
+    json_values,
+    st.sampled_from(["2019-02-31", "31-02-2019", "2019-13", "2020..2019", "unknown", "..", "", " ", "x y"]),
+    st.sampled_from(["municipality", "gemeentee", "chair", "c", "o", "k"]),
+)
+
+
+@st.composite
+def native_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """Native documents that are nearly right: real sections and fields, bad values.
+
+    They reach deep into the converter and the reference checks: wrong types,
+    unknown fields, impossible dates, duplicate ids, unknown references.
+    """
+    from .model import ENTITY_TYPES
+    from .sources.native import SECTIONS
+
+    document: dict[str, Any] = {}
+    for section in draw(st.lists(st.sampled_from(sorted(SECTIONS)), max_size=4, unique=True)):
+        cls = ENTITY_TYPES[SECTIONS[section]]
+        names = [a.name for a in cls.__attrs_attrs__]
+        records = []
+        for _ in range(draw(st.integers(0, 3))):
+            keys = draw(st.lists(st.sampled_from([*names, "colour"]), max_size=len(names) + 1, unique=True))
+            records.append({key: draw(_FIELD_VALUES) for key in keys})
+        document[section] = records
+    return document
+
+
+@st.composite
+def damaged(draw: st.DrawFn, text: str) -> bytes:
+    """The bytes of ``text`` damaged the ways real files are: truncated, with a
+    byte-order mark, in Latin-1 or UTF-16, with CRLF or NUL bytes."""
+    data = text.encode("utf-8")
+    how = draw(st.sampled_from(["truncate", "bom", "latin-1", "utf-16", "crlf", "nul", "flip"]))
+    if how == "truncate":
+        return data[: draw(st.integers(0, max(len(data) - 1, 0)))]
+    if how == "bom":
+        return b"\xef\xbb\xbf" + data
+    if how == "latin-1":
+        return text.encode("latin-1", errors="replace")
+    if how == "utf-16":
+        return text.encode("utf-16")
+    if how == "crlf":
+        return data.replace(b"\n", b"\r\n")
+    if how == "nul":
+        at = draw(st.integers(0, len(data)))
+        return data[:at] + b"\x00" + data[at:]
+    at = draw(st.integers(0, max(len(data) - 1, 0)))
+    return data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1 :]
+
+
+def assert_loads_safely(location: str, *, plugins: Any = None) -> None:
+    """Load ``location`` strictly and leniently; fail if anything but the
+    library's own errors escapes, or if the accounting does not hold.
+
+    For plugin authors: call it from a hypothesis test that writes bad
+    bytes to a file of your source's suffix.
+    """
+    from . import load
+    from .errors import WaterketenError
+
+    with contextlib.suppress(WaterketenError):
+        load(location, plugins=plugins)
+    network = load(location, strict=False, plugins=plugins)
+    report = network.report
+    assert report is not None
+    assert report.read == report.accepted + len(report.rejected), report
