@@ -60,3 +60,5 @@ def plugins(session: nox.Session) -> None:
             str(plugin / "tests"),
             *session.posargs,
         )
+    # The core's fuzz tests again, now that every plugin's source types are installed.
+    session.run("pytest", "tests/test_fuzz.py", *session.posargs)
