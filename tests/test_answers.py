@@ -182,7 +182,20 @@ class TestInstallation:
         ]
         assert {r["plugin"] for r in answers.source_types(pm).records()} == {"waterketen._builtins"}
 
-    def test_validation(self, tmp_path: object) -> None:
+    def test_a_registered_plugin(self) -> None:
+        """A plugin's source types are listed under its name."""
+        from tests.test_plugins import FakePlugin
+        from waterketen.plugins import get_plugin_manager
+
+        pm = get_plugin_manager(entry_points=False)
+        pm.register(FakePlugin(), name="fake")
+        rows = {r["name"]: r for r in answers.plugins(pm).records()}
+        assert rows["fake"]["source_types"] == ("fake",)
+        assert rows["fake"]["writers"] == ()
+        plugins = [r["plugin"] for r in answers.source_types(pm).records()]
+        assert (plugins[0], plugins[-1]) == ("waterketen._builtins", "fake")
+
+    def test_validation(self) -> None:
         """validation lists each problem and adds the counts to the JSON."""
         bad = wk.load(wk.TableSource.from_options("nope.csv", {"name": "Naam"}), strict=False)
         answer = answers.validation(bad.report)  # type: ignore[arg-type]

@@ -1,39 +1,13 @@
-"""The answers of the ``waterketen`` command, as Python values.
-
-Every query command of the command line is one function here: it takes a
-:class:`~waterketen.Network` and returns an :class:`Answer`, a small table
-(named columns, rows of plain values) that renders as JSON, CSV or an aligned
-text table. The command only parses its arguments, calls one of these
-functions and prints the answer, so whatever the command can answer, Python
-can too, in the same shape:
-
-    >>> answer = wk.answers.partners(wk.load(), on="2016-01-01", cluster="gnd-dal")
-    >>> answer.columns
-    ('id', 'name', 'kind', 'identifiers', 'clusters', 'start', 'end')
-    >>> [row["name"] for row in answer.records()]
-    ['Delfzijl', 'Appingedam', 'Loppersum']
-
-The JSON shape of every answer is documented in ``docs/cli.md`` and is
-stable: columns are only ever added, at the end.
-
-History questions (``successors``, ``timeline``, ``diff``) are to come here
-too, as thin calls of the Network's history queries.
-"""
+"""Questions about a network: partners, clusters, members, bodies, posts, holders, seats, names and codes."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING
 
-from attrs import field, frozen
-
-from ._time import Bound, Certainty, DateLike, Unknown, as_date
-from .errors import AmbiguityError, UnknownEntityError
-from .model import (
+from .._time import Bound, Certainty, DateLike, Unknown, as_date
+from ..errors import AmbiguityError, UnknownEntityError
+from ..model import (
     ENTITY_TYPES,
     Body,
     BodyKind,
@@ -47,17 +21,13 @@ from .model import (
     Tenure,
     name_of,
 )
+from ._table import Answer, Cell
 
 
 if TYPE_CHECKING:
-    from .load import LoadReport
-    from .network import Network
-    from .plugins import PluginManager
+    from ..network import Network
 
 __all__ = [
-    "FORMATS",
-    "Answer",
-    "Cell",
     "bodies",
     "cluster_of",
     "clusters",
@@ -66,123 +36,10 @@ __all__ = [
     "lookup",
     "members",
     "partners",
-    "plugins",
     "posts",
     "resolve",
     "seats",
-    "source_types",
-    "validation",
-    "writers",
 ]
-
-Cell: TypeAlias = str | int | float | bool | tuple[str, ...] | None
-"""A value in an answer: text, a number, true/false, nothing, or a list of texts."""
-
-FORMATS = ("table", "json", "csv")
-"""The formats an answer can be rendered in."""
-
-LIST_SEPARATOR = ";"
-"""What joins the items of a list in a CSV cell."""
-
-
-def _freeze(extra: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(extra)
-
-
-@frozen(kw_only=True)
-class Answer:
-    """The answer to one question: a table with named columns.
-
-    Attributes:
-        command: the question, as the command line names it (``"partners"``).
-        at: the day the question was asked about; ``None`` for all time.
-        columns: the names of the columns, in their stable order.
-        rows: one tuple of cells per row, in the order of ``columns``.
-        extra: further top-level values of the JSON form (``validate`` uses it).
-    """
-
-    command: str
-    at: date | None
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    extra: Mapping[str, Any] = field(factory=dict, converter=_freeze)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def records(self) -> list[dict[str, Cell]]:
-        """The rows as mappings from column to cell."""
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form: ``{"command", "at", "columns", "rows", ...extra}``.
-
-        Lists are JSON arrays, nothing is ``null``; each row is an object with
-        every column, in column order.
-
-        Examples:
-            >>> answer = wk.answers.cluster_of(wk.load(), "bedum", on="2016-01-01")
-            >>> answer.to_json()["rows"][0]["cluster"]
-            'gnd-bmwe'
-        """
-        return {
-            "command": self.command,
-            "at": None if self.at is None else self.at.isoformat(),
-            "columns": list(self.columns),
-            "rows": [{c: _json_cell(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows],
-            **self.extra,
-        }
-
-    def dumps(self, *, indent: int | None = 2) -> str:
-        """The JSON form as text, ending in a newline."""
-        return json.dumps(self.to_json(), ensure_ascii=False, indent=indent) + "\n"
-
-    def to_csv(self) -> str:
-        """The rows as CSV with a header row; list items joined by ``;``, nothing as an empty cell.
-
-        Examples:
-            >>> print(wk.answers.bodies(wk.load(), on="2016-01-01").to_csv().splitlines()[1])
-            gnd-regiegroep,Regiegroep,steering-group,groningen-noord-drenthe,,11,2014,
-        """
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows([_csv_cell(v) for v in row] for row in self.rows)
-        return out.getvalue()
-
-    def to_table(self) -> str:
-        """The rows as an aligned text table for the terminal."""
-        from ._render import table
-
-        return table(self.columns, self.rows)
-
-    def render(self, format: str) -> str:
-        """The answer in one of :data:`FORMATS`.
-
-        Raises:
-            ValueError: the format is not one of them.
-        """
-        if format == "json":
-            return self.dumps()
-        if format == "csv":
-            return self.to_csv()
-        if format == "table":
-            return self.to_table()
-        raise ValueError(f"expected a format of {', '.join(FORMATS)}; got {format!r}")
-
-
-def _json_cell(value: Cell) -> Any:
-    return list(value) if isinstance(value, tuple) else value
-
-
-def _csv_cell(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, tuple):
-        return LIST_SEPARATOR.join(value)
-    return str(value)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -617,131 +474,3 @@ def lookup(network: Network, scheme: str, code: str, *, on: DateLike | None = No
     org = network.lookup(scheme, code, on=on)
     rows = () if org is None else (_org_row(network, org, on),)
     return Answer(command="lookup", at=_day(on), columns=_ORG_COLUMNS, rows=rows)
-
-
-# -- about the data and the installation ---------------------------------------------------------------
-
-
-def validation(report: LoadReport) -> Answer:
-    """The problems a load found (``waterketen validate``).
-
-    Returns:
-        Columns ``source, place, field, severity, reason``, one row per
-        problem; the JSON form adds ``ok``, ``read``, ``accepted``,
-        ``rejected`` and ``sources`` (each with ``name``, ``read``,
-        ``accepted``, ``updated``).
-
-    Examples:
-        >>> answer = wk.answers.validation(wk.load().report)
-        >>> answer.extra["ok"], answer.extra["rejected"], len(answer)
-        (True, 0, 0)
-    """
-    rows = tuple((p.source, p.place, p.field, p.severity.value, p.reason) for p in report.problems)
-    return Answer(
-        command="validate",
-        at=None,
-        columns=("source", "place", "field", "severity", "reason"),
-        rows=rows,
-        extra={
-            "ok": report.ok,
-            "read": report.read,
-            "accepted": report.accepted,
-            "rejected": len(report.rejected),
-            "sources": [
-                {
-                    "name": s.name,
-                    "read": s.read,
-                    "accepted": s.accepted,
-                    "updated": None if s.updated is None else s.updated.isoformat(),
-                }
-                for s in report.sources
-            ],
-        },
-    )
-
-
-def _offered_by(pm: PluginManager, hook: str) -> dict[str, list[Any]]:
-    """What each plugin offers through a hook, by plugin name."""
-    caller = getattr(pm.hook, hook)
-    return {impl.plugin_name: list(impl.function()) for impl in reversed(caller.get_hookimpls())}
-
-
-def plugins(pm: PluginManager | None = None) -> Answer:
-    """The plugins installed, with their versions (``waterketen plugins``).
-
-    Returns:
-        Columns ``name, package, version, source_types, writers``.
-
-    Examples:
-        >>> from waterketen.plugins import get_plugin_manager
-        >>> wk.answers.plugins(get_plugin_manager(entry_points=False)).records()[0]["package"]
-        'waterketen'
-    """
-    from .plugins import get_plugin_manager, list_plugins
-
-    pm = pm or get_plugin_manager()
-    types = _offered_by(pm, "waterketen_source_types")
-    out = _offered_by(pm, "waterketen_writers")
-    rows = []
-    for info in list_plugins(pm):
-        version = info.version
-        if version is None and info.package == "waterketen":
-            from importlib.metadata import version as installed_version
-
-            version = installed_version("waterketen")
-        rows.append(
-            (
-                info.name,
-                info.package,
-                version,
-                tuple(t.name for t in types.get(info.name, ())),
-                tuple(w.name for w in out.get(info.name, ())),
-            )
-        )
-    return Answer(
-        command="plugins",
-        at=None,
-        columns=("name", "package", "version", "source_types", "writers"),
-        rows=tuple(rows),
-    )
-
-
-def source_types(pm: PluginManager | None = None) -> Answer:
-    """The kinds of source that can be loaded (``waterketen sources``).
-
-    Returns:
-        Columns ``name, schemes, suffixes, plugin, description``.
-    """
-    from .plugins import get_plugin_manager
-
-    pm = pm or get_plugin_manager()
-    rows = tuple(
-        (t.name, t.schemes, t.suffixes, plugin, t.description)
-        for plugin, offered in _offered_by(pm, "waterketen_source_types").items()
-        for t in offered
-    )
-    return Answer(
-        command="sources",
-        at=None,
-        columns=("name", "schemes", "suffixes", "plugin", "description"),
-        rows=rows,
-    )
-
-
-def writers(pm: PluginManager | None = None) -> Answer:
-    """The formats a network can be exported in (``waterketen writers``).
-
-    Returns:
-        Columns ``name, suffixes, plugin, description``.
-    """
-    from .plugins import get_plugin_manager
-
-    pm = pm or get_plugin_manager()
-    rows = tuple(
-        (w.name, w.suffixes, plugin, w.description)
-        for plugin, offered in _offered_by(pm, "waterketen_writers").items()
-        for w in offered
-    )
-    return Answer(
-        command="writers", at=None, columns=("name", "suffixes", "plugin", "description"), rows=rows
-    )
