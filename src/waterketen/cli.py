@@ -112,9 +112,17 @@ def _time(sub: argparse.ArgumentParser, *, today: bool) -> None:
         when.add_argument("--all-time", action="store_true", help="ask over all time, not one day")
 
 
-def _parser() -> argparse.ArgumentParser:
-    from importlib.metadata import version
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (it costs start-up time)."""
 
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"waterketen {version('waterketen')}")
+        parser.exit()
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="waterketen",
         description="Dutch regional water-chain cooperations as a graph through time: "
@@ -122,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"waterketen {version('waterketen')}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     def command(name: str, summary: str, description: str | None = None) -> argparse.ArgumentParser:

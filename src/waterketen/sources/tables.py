@@ -221,14 +221,24 @@ class TableSource:
             )
         if self.define_members and "member_name" not in columns:
             raise self._fail(
-                "name the column of the member's name (member_name=), or set define_members=False"
+                "name the column of the member's name (member_name=, or --map name=COLUMN), "
+                "or refer to members another source defines (define_members=False)"
             )
         if ("cluster" in columns or "cluster_id" in columns) and not {"group", "group_id"} & set(columns):
-            raise self._fail("a cluster is part of a cooperation: name the column of the group too (group=)")
+            raise self._fail(
+                "a cluster is part of a cooperation: "
+                "name the column of the group too (group=, or --map group=COLUMN)"
+            )
         if self.define_groups and "group_id" in columns and "group" not in columns:
-            raise self._fail("name the column of the group's name (group=), or set define_groups=False")
+            raise self._fail(
+                "name the column of the group's name (group=, or --map group=COLUMN), "
+                "or refer to groups another source defines (define_groups=False)"
+            )
         if self.define_groups and "cluster_id" in columns and "cluster" not in columns:
-            raise self._fail("name the column of the cluster's name (cluster=), or set define_groups=False")
+            raise self._fail(
+                "name the column of the cluster's name (cluster=, or --map cluster=COLUMN), "
+                "or refer to groups another source defines (define_groups=False)"
+            )
         if self.kind not in {k.value for k in OrgKind}:
             choices = ", ".join(k.value for k in OrgKind)
             raise self._fail(f"kind must be one of {choices}; got {self.kind!r}")
