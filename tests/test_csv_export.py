@@ -190,6 +190,16 @@ class TestReadingBack:
         assert (problem.place, problem.field) == ("bodies.csv row 2", "seats")
         assert "expected an integer, got 'veel'" in problem.reason
 
+    def test_a_spreadsheet_may_save_it_again(self, tmp_path: Path, net: wk.Network) -> None:
+        """A file saved again by a spreadsheet (semicolons, a BOM) still reads back."""
+        folder = tmp_path / "net"
+        write_csv(net, folder)
+        path = folder / "organisations.csv"
+        rows = read(path)
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, delimiter=";").writerows(rows)
+        assert wk.load(f"csvdir:{folder}") == net
+
     def test_unknown_column_is_an_unknown_field(self, tmp_path: Path) -> None:
         """A column the model does not have is reported, as in native JSON."""
         folder = tmp_path / "net"

@@ -205,7 +205,7 @@ class CsvDirectorySource:
             path = self.path / filename
             if not path.exists():
                 continue
-            table = read_table(path, name=f"{self.name}/{filename}", delimiter=",")
+            table = read_table(path, name=f"{self.name}/{filename}")  # a spreadsheet may save it with ;
             for number, cells in table.rows:
                 yield Record(
                     tag=tag,
