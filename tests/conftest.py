@@ -7,7 +7,6 @@ Profiles: ``dev`` (the default, quick), ``ci`` (chosen when ``CI`` is set) and
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -21,12 +20,6 @@ settings.register_profile(
 )
 settings.register_profile("deep", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
-
-
-@pytest.fixture(autouse=True)
-def _doctest_namespace(doctest_namespace: dict[str, Any]) -> None:
-    """Doctests get the package as ``wk`` (networkx's habit)."""
-    doctest_namespace["wk"] = wk
 
 
 @pytest.fixture(scope="session")

@@ -30,3 +30,27 @@ class TestLeanStart:
             "with contextlib.redirect_stdout(io.StringIO()):\n    main([])"
         )
         assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+
+    def test_queries_and_tables(self) -> None:
+        """Query commands, in every format and on a CSV table, load no heavy library either."""
+        loaded = modules_after(
+            "import io, contextlib, pathlib, tempfile\nfrom waterketen.cli import main\n"
+            "table = pathlib.Path(tempfile.mkdtemp()) / 't.csv'\n"
+            "_ = table.write_text('code;name;group\\n9901;Proefstad;Regio Proef\\n')\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    for args in (['partners', '--format', 'json'],\n"
+            "                 ['seats', 'gnd-regiegroep', '--format', 'csv'],\n"
+            "                 ['validate', str(table)], ['schema'],\n"
+            "                 ['export', '-o', str(table.with_suffix('.json'))]):\n"
+            "        assert main(args) == 0, args"
+        )
+        assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+
+    def test_graph_formats_import_networkx(self) -> None:
+        """networkx is imported when a graph format is asked for (and only then)."""
+        loaded = modules_after(
+            "import pathlib, tempfile\nfrom waterketen.cli import main\n"
+            "path = pathlib.Path(tempfile.mkdtemp()) / 'net.graphml'\n"
+            "assert main(['export', '--format', 'graphml', '-o', str(path)]) == 0"
+        )
+        assert "networkx" in loaded

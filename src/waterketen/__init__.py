@@ -5,6 +5,7 @@ The public API lives here; the modules behind it are free to move.
 
 from __future__ import annotations
 
+from . import answers
 from ._history import Diff, Event, Succession
 from ._relations import Relation, RelationKind
 from ._time import (
@@ -20,6 +21,7 @@ from ._time import (
     parse_bound,
     parse_instant,
 )
+from .answers import Answer
 from .checks import Check, CheckReport, Finding, Level
 from .errors import (
     AmbiguityError,
@@ -28,10 +30,11 @@ from .errors import (
     Severity,
     SourceError,
     UnknownEntityError,
+    UnknownFormatError,
     UnknownSourceError,
     WaterketenError,
 )
-from .export import Writer
+from .export import Writer, find_writer, write, writers
 from .export.native import dumps, to_document, write_json
 from .hookspecs import hookimpl
 from .load import LoadReport, Rejected, SourceSummary, load, open_source, source_types
@@ -61,13 +64,16 @@ from .model import (
 )
 from .network import Network, Seat, Snapshot, normalise_name
 from .plugins import get_plugin_manager, list_plugins
+from .schema import json_schema
 from .sources import Record, Source, SourceType
+from .sources.tables import TableSource
 
 
 __all__ = [
     "UNKNOWN",
     "Agreement",
     "AmbiguityError",
+    "Answer",
     "Between",
     "Body",
     "BodyKind",
@@ -116,17 +122,22 @@ __all__ = [
     "SourceType",
     "Spearhead",
     "Succession",
+    "TableSource",
     "Target",
     "Tenure",
     "Unknown",
     "UnknownEntityError",
+    "UnknownFormatError",
     "UnknownSourceError",
     "WaterketenError",
     "Writer",
     "__version__",
+    "answers",
     "dumps",
+    "find_writer",
     "get_plugin_manager",
     "hookimpl",
+    "json_schema",
     "list_plugins",
     "load",
     "normalise_name",
@@ -135,7 +146,9 @@ __all__ = [
     "parse_instant",
     "source_types",
     "to_document",
+    "write",
     "write_json",
+    "writers",
 ]
 
 

@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .export import Writer
+from .export.graph import gexf_writer, graphml_writer, node_link_writer
 from .export.native import json_writer
+from .export.tables import csv_writer
 from .hookspecs import hookimpl
 from .sources import SourceType
+from .sources.csvdir import csv_directory_source
 from .sources.embedded import embedded_source
 from .sources.native import json_source, toml_source
+from .sources.tables import table_source
 
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format as JSON and TOML, and the embedded datasets."""
-    return (json_source, toml_source, embedded_source)
+    """The native format as JSON, TOML and a CSV directory, tables of members, and the embedded datasets."""
+    return (json_source, toml_source, csv_directory_source, table_source, embedded_source)
 
 
 @hookimpl
 def waterketen_writers() -> Iterable[Writer]:
-    """The native format as JSON."""
-    return (json_writer,)
+    """The native format as JSON and as CSV files; the graph as GraphML, GEXF and node-link JSON."""
+    return (json_writer, csv_writer, graphml_writer, gexf_writer, node_link_writer)

@@ -1,9 +1,10 @@
-"""Plain-text summaries of a network, for the terminal."""
+"""Plain text for the terminal: summaries of a network and aligned tables of answers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from ._time import UNKNOWN
 from .model import (
@@ -20,7 +21,7 @@ from .model import (
 from .network import Network
 
 
-__all__ = ["summary"]
+__all__ = ["summary", "table"]
 
 _KIND_PLURALS = {
     OrgKind.MUNICIPALITY: "municipalities",
@@ -143,3 +144,30 @@ def _body(network: Network, body: Body, day: date) -> list[str]:
         held = f": {holders}" if holders else ""
         out.append(f"    {seat.role.value:<9} {seat.post.name}{stands}{held}")
     return out
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return " ".join(str(value).split())  # one line per row, whatever the text holds
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """An aligned text table: a header, then one line per row (lists joined by commas).
+
+    Examples:
+        >>> print(table(("id", "seats"), [("regiegroep", 11), ("waterteam", None)]))
+        id          seats
+        regiegroep  11
+        waterteam
+    """
+    lines = [list(columns), *([_text(v) for v in row] for row in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(columns))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    )

@@ -21,6 +21,7 @@ __all__ = [
     "Severity",
     "SourceError",
     "UnknownEntityError",
+    "UnknownFormatError",
     "UnknownSourceError",
     "WaterketenError",
 ]
@@ -73,6 +74,10 @@ class SourceError(WaterketenError, ValueError):
 
 class UnknownSourceError(WaterketenError, LookupError):
     """No installed source type handles a location."""
+
+
+class UnknownFormatError(WaterketenError, LookupError):
+    """No installed writer writes a format (or a file suffix)."""
 
 
 class UnknownEntityError(WaterketenError, KeyError):

@@ -36,3 +36,14 @@ def use() -> None:
     seats: tuple[wk.Seat, ...] = net.seats("gnd-regiegroep")
     period: wk.Period = wk.Period(start=wk.parse_instant("2014"))
     print(report, cluster, org, seats, period, partners_per_cluster(net, "2016-01-01"), codes(net))
+
+
+def answers_and_tables(path: str) -> None:
+    table = wk.TableSource(path, member_code="Gemeentecode", member_name="Gemeentenaam", group="Regio")
+    net = wk.load(table, wk.TableSource.from_options(path, {"code": "Code", "name": "Naam"}))
+    answer: wk.Answer = wk.answers.partners(net, on="2016-01-01", kind=wk.OrgKind.MUNICIPALITY)
+    rows: list[dict[str, wk.answers.Cell]] = answer.records()
+    text: str = answer.render("csv")
+    writer: wk.Writer = wk.write(net, "net.graphml")
+    schema: dict[str, object] = wk.json_schema()
+    print(rows, text, writer.name, [w.name for w in wk.writers()], schema["$id"])

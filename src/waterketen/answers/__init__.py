@@ -1,0 +1,62 @@
+"""The answers of the ``waterketen`` command, as Python values.
+
+Every query command of the command line is one function here: it takes a
+:class:`~waterketen.Network` and returns an :class:`Answer`, a small table
+(named columns, rows of plain values) that renders as JSON, CSV or an aligned
+text table. The command only parses its arguments, calls one of these
+functions and prints the answer, so whatever the command can answer, Python
+can too, in the same shape:
+
+    >>> answer = wk.answers.partners(wk.load(), on="2016-01-01", cluster="gnd-dal")
+    >>> answer.columns
+    ('id', 'name', 'kind', 'identifiers', 'clusters', 'start', 'end')
+    >>> [row["name"] for row in answer.records()]
+    ['Delfzijl', 'Appingedam', 'Loppersum']
+
+The JSON shape of every answer is documented in ``docs/cli.md`` and is
+stable: columns are only ever added, at the end.
+
+History questions (``successors``, ``timeline``, ``diff``) are to come here
+too, as thin calls of the Network's history queries.
+"""
+
+from __future__ import annotations
+
+from ._installation import plugins, source_types, validation, writers
+from ._network import (
+    bodies,
+    cluster_of,
+    clusters,
+    find,
+    holders,
+    lookup,
+    members,
+    partners,
+    posts,
+    resolve,
+    seats,
+)
+from ._table import FORMATS, LIST_SEPARATOR, Answer, Cell
+
+
+__all__ = [
+    "FORMATS",
+    "LIST_SEPARATOR",
+    "Answer",
+    "Cell",
+    "bodies",
+    "cluster_of",
+    "clusters",
+    "find",
+    "holders",
+    "lookup",
+    "members",
+    "partners",
+    "plugins",
+    "posts",
+    "resolve",
+    "seats",
+    "source_types",
+    "validation",
+    "writers",
+]

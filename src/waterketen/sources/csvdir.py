@@ -1,0 +1,249 @@
+"""The native format as a directory of CSV files, one per kind of entity.
+
+What ``waterketen export --format csv`` writes and ``csvdir:PATH`` reads
+back: a directory with a file per section of the native format
+(``organisations.csv``, ``memberships.csv``, ...), a ``relations/``
+directory with a file per kind of relation (derived from the entities, for
+other tools; the reader leaves it alone) and ``waterketen.json``, which names
+the format and its version.
+
+Columns are the fields of the model, in the model's order, with ``period``
+as two columns ``start`` and ``end``. A cell holds:
+
+- text as it is; the empty text, and a text that begins with a double
+  quote, as a JSON string (``""``);
+- a number as digits, ``true`` or ``false``, an enum's value, a date as ISO
+  text at its precision (``2019-01-01``, ``2014``) or ``unknown``;
+- a list (identifiers, other names, duties, goals, targets, provenance, the
+  parts of a change) as compact JSON, the same items as in native JSON;
+- nothing (an empty cell) for a field at its default: no note, an open
+  bound, an empty list.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import re
+import typing
+from collections.abc import Iterator
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from attrs import fields
+
+from .._time import Period
+from ..errors import Problem, SourceError
+from ..model import ENTITY_TYPES, Entity, Provenance
+from . import Record, SourceType
+from ._csvfile import read_table
+from .native import SECTIONS
+
+
+__all__ = ["FORMAT", "MANIFEST", "VERSION", "CsvDirectorySource", "columns_of", "csv_directory_source"]
+
+FORMAT = "waterketen-csv"
+VERSION = 1
+MANIFEST = "waterketen.json"
+"""The file that names the format and version of the directory."""
+RELATIONS = "relations"
+"""The subdirectory of relation files (derived, not read back)."""
+FILE_OF = {tag: f"{section}.csv" for section, tag in SECTIONS.items()}
+"""The file of each kind of entity."""
+
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def _kind_of(hint: Any) -> str:
+    """How a field's cells are written: text, integer, number, boolean, list, period or plain."""
+    if hint is Period:
+        return "period"
+    if typing.get_origin(hint) is tuple:
+        return "list"
+    args = {a for a in typing.get_args(hint) if a is not type(None)} or {hint}
+    if args == {str}:
+        return "text"
+    if args == {bool}:
+        return "boolean"
+    if args == {int}:
+        return "integer"
+    if args == {float}:
+        return "number"
+    if all(isinstance(a, type) and issubclass(a, enum.Enum) for a in args):
+        return "plain"
+    return "plain"  # dates and partial dates: ISO text
+
+
+@functools.cache
+def field_kinds(tag: str) -> dict[str, str]:
+    """The fields of an entity class and how each is written."""
+    cls = ENTITY_TYPES[tag]
+    hints = typing.get_type_hints(cls)
+    return {a.name: _kind_of(hints[a.name]) for a in fields(cls)}
+
+
+@functools.cache
+def columns_of(tag: str) -> tuple[str, ...]:
+    """The columns of the file of an entity kind, in their stable order.
+
+    Examples:
+        >>> from waterketen.sources.csvdir import columns_of
+        >>> columns_of("membership")
+        ('id', 'member', 'group', 'start', 'end', 'note', 'provenance')
+    """
+    out: list[str] = []
+    for name, kind in field_kinds(tag).items():
+        out += ["start", "end"] if kind == "period" else [name]
+    return tuple(out)
+
+
+def encode_text(text: str) -> str:
+    """A text as a cell: as it is, unless it is empty or begins with a double quote."""
+    return json.dumps(text, ensure_ascii=False) if not text or text.startswith('"') else text
+
+
+def decode_text(cell: str) -> str:
+    """The text of a cell (see :func:`encode_text`); a cell that is not valid JSON stays as it is."""
+    if cell.startswith('"'):
+        try:
+            value = json.loads(cell)
+        except ValueError:
+            return cell
+        if isinstance(value, str):
+            return value
+    return cell
+
+
+def _decode(kind: str, cell: str) -> Any:
+    """The raw value of a cell for the converter; a cell it cannot read stays text, so the core says why."""
+    if kind == "text":
+        return decode_text(cell)
+    if kind == "integer" and _INTEGER.fullmatch(cell.strip()):
+        return int(cell)
+    if kind == "number":
+        try:
+            return float(cell)
+        except ValueError:
+            return cell
+    if kind == "boolean" and cell.lower() in ("true", "false"):
+        return cell.lower() == "true"
+    if kind == "list":
+        try:
+            return json.loads(cell)
+        except ValueError:
+            return cell
+    return cell
+
+
+def row_data(tag: str, header: tuple[str, ...], cells: tuple[str, ...]) -> dict[str, Any]:
+    """The raw mapping of one row of an entity file: empty cells left out, the period put together."""
+    kinds = field_kinds(tag)
+    data: dict[str, Any] = {}
+    period: dict[str, str] = {}
+    for column, cell in zip(header, cells, strict=True):
+        if cell == "":
+            continue
+        if column in ("start", "end") and kinds.get("period") == "period":
+            period[column] = cell
+        else:
+            data[column] = _decode(kinds.get(column, "plain"), cell)
+    if period:
+        data["period"] = period
+    return data
+
+
+class CsvDirectorySource:
+    """A directory written by the ``csv`` writer (or by hand in its layout)."""
+
+    def __init__(self, path: str | PathLike[str], *, name: str | None = None) -> None:
+        self.path = Path(path)
+        self.name = name or str(path)
+
+    def __repr__(self) -> str:
+        return f"CsvDirectorySource({self.name!r})"
+
+    def _check(self) -> None:
+        if not self.path.is_dir():
+            raise SourceError(Problem(source=self.name, reason="not a directory (a csv export is one)"))
+        manifest = self.path / MANIFEST
+        if manifest.exists():
+            try:
+                header = json.loads(manifest.read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError) as exc:
+                raise SourceError(
+                    Problem(source=self.name, place=MANIFEST, reason=f"cannot read it: {exc}")
+                ) from None
+            if not isinstance(header, dict) or header.get("format") != FORMAT:
+                got = header.get("format") if isinstance(header, dict) else header
+                raise SourceError(
+                    Problem(source=self.name, place=MANIFEST, reason=f"expected {FORMAT!r}, got {got!r:.80}")
+                )
+            if header.get("version") != VERSION:
+                raise SourceError(
+                    Problem(
+                        source=self.name,
+                        place=MANIFEST,
+                        reason=f"expected version {VERSION}, got {header.get('version')!r:.80}",
+                    )
+                )
+        known = set(FILE_OF.values())
+        for path in sorted(self.path.glob("*.csv")):
+            if path.name not in known:
+                raise SourceError(
+                    Problem(
+                        source=self.name,
+                        place=path.name,
+                        reason=f"not a file of the format; the files are {', '.join(FILE_OF.values())}",
+                    )
+                )
+
+    def records(self) -> Iterator[Record]:
+        self._check()
+        for tag, filename in FILE_OF.items():
+            path = self.path / filename
+            if not path.exists():
+                continue
+            table = read_table(path, name=f"{self.name}/{filename}")  # a spreadsheet may save it with ;
+            for number, cells in table.rows:
+                yield Record(
+                    tag=tag,
+                    data=row_data(tag, table.header, cells),
+                    provenance=Provenance(source=self.name, locator=f"{filename} row {number}"),
+                )
+
+
+def row_cells(entity: Entity) -> list[str]:
+    """The cells of an entity's row, in the order of :func:`columns_of`."""
+    from ..convert import unstructure_entity
+
+    data = unstructure_entity(entity)
+    kinds = field_kinds(entity.tag)
+    period = data.get("period", {})
+    out = []
+    for column in columns_of(entity.tag):
+        if column in ("start", "end") and kinds.get("period") == "period":
+            out.append(period.get(column, ""))
+            continue
+        value = data.get(column)
+        kind = kinds[column]
+        if value is None or (kind == "list" and not value):
+            out.append("")
+        elif kind == "text":
+            out.append(encode_text(value))
+        elif kind == "list":
+            out.append(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        elif kind == "boolean":
+            out.append("true" if value else "false")
+        else:
+            out.append(str(value))
+    return out
+
+
+csv_directory_source = SourceType(
+    name="native-csv",
+    description="the native format as a directory of CSV files, as the csv writer writes it",
+    open=CsvDirectorySource,
+    schemes=("csvdir",),
+)
