@@ -1,4 +1,4 @@
-"""Task runner: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``.
+"""Task runner: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``, ``nox -s docs``.
 
 Dependencies come from ``[dependency-groups]`` in pyproject.toml.
 """
@@ -21,7 +21,7 @@ PLUGINS = sorted(p.parent for p in Path("plugins").glob("*/pyproject.toml"))
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite: unit, property-based and doctests (pass pytest arguments after --)."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install("-e", ".[analysis]", *nox.project.dependency_groups(PYPROJECT, "test"))
     session.run("pytest", *session.posargs)
 
 
@@ -60,3 +60,12 @@ def plugins(session: nox.Session) -> None:
             str(plugin / "tests"),
             *session.posargs,
         )
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation with Sphinx, warnings as errors: its doctests first, then the HTML."""
+    session.install("-e", ".[analysis]", *nox.project.dependency_groups(PYPROJECT, "docs"))
+    common = ["-W", "-n", "--keep-going", "-q"]
+    session.run("sphinx-build", *common, "-b", "doctest", "docs", "docs/_build/doctest")
+    session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html", *session.posargs)
