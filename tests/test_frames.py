@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import waterketen as wk
-from waterketen.frames import FRAMES, UnknownFrameError, to_frame
+from waterketen.frames import FRAMES, UnknownFrameError, to_frame, valid_on
 from waterketen.testing import networks
 
 
@@ -212,6 +212,15 @@ class TestProperties:
             frame = to_frame(network, what, on=day)
             assert len(frame) == counts[what], what
             assert frame.index.is_unique
+
+    @given(networks(), st.dates(date(1900, 1, 1), date(2100, 1, 1)))
+    @settings(max_examples=30)
+    def test_valid_on_matches_queries(self, network: wk.Network, day: date) -> None:
+        """valid_on over an all-time frame picks exactly the rows the network counts on that day."""
+        for what, kind in (("memberships", wk.Membership), ("tenures", wk.Tenure)):
+            frame = to_frame(network, what)
+            chosen = set(frame.index[valid_on(frame, day)])
+            assert chosen == {e.id for e in network.entities(kind, on=day)}
 
     @given(networks())
     def test_bounds_round_trip(self, network: wk.Network) -> None:

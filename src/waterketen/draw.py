@@ -104,6 +104,7 @@ def draw(
         AmbiguityError: no cooperation is named and the network has not exactly one.
 
     Examples:
+        >>> from waterketen.draw import draw
         >>> figure = draw(wk.load(), on="2016-01-01")
         >>> figure.axes[0].get_title(loc="left")
         'Groningen & Noord-Drenthe on 2016-01-01'

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._extras import require
 from ._history import describe_change
-from ._time import Between, Bound, DateLike, PartialDate, Unknown
+from ._time import Between, Bound, DateLike, PartialDate, Unknown, as_date
 from .errors import AmbiguityError, WaterketenError
 from .model import (
     Body,
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-__all__ = ["FRAMES", "UnknownFrameError", "to_frame"]
+__all__ = ["FRAMES", "UnknownFrameError", "to_frame", "valid_on"]
 
 
 class UnknownFrameError(WaterketenError, ValueError):
@@ -94,6 +94,7 @@ def to_frame(
             given together with another day.
 
     Examples:
+        >>> from waterketen.frames import to_frame
         >>> net = wk.load()
         >>> partners = to_frame(net, "partners", on="2016-01-01")
         >>> len(partners), int(partners["kind"].value_counts()["municipality"])
@@ -116,6 +117,39 @@ def to_frame(
     except (KeyError, TypeError):
         raise UnknownFrameError(f"no frame {what!r}; expected one of {', '.join(FRAMES)}") from None
     return build(network, on, cooperation).frame()
+
+
+def valid_on(frame: pd.DataFrame, on: DateLike) -> pd.Series[bool]:
+    """Which rows of a frame are surely valid on a day, as the network's queries count them.
+
+    A row is valid when its period has surely started (``start`` is open, or
+    ``start_latest`` is on or before the day) and has surely not ended
+    (``end`` is open, or ``end_earliest`` is after the day). A bound written
+    ``unknown`` is never sure. Use it to ask a frame over all time about many
+    days without loading again.
+
+    Args:
+        frame: a frame of :func:`to_frame` with the period's columns.
+        on: the day.
+
+    Returns:
+        A boolean Series on the frame's index.
+
+    Examples:
+        >>> from waterketen.frames import to_frame, valid_on
+        >>> memberships = to_frame(wk.load(), "memberships")
+        >>> partners = memberships[memberships["group"] == "groningen-noord-drenthe"]
+        >>> [int(valid_on(partners, day).sum()) for day in ("2016-01-01", "2019-06-01", "2021-06-01")]
+        [31, 20, 18]
+    """
+    require("pandas", extra="analysis", needed_by="valid_on")
+    import pandas as pd
+
+    day = pd.Timestamp(as_date(on))
+    started = frame["start"].isna() | (frame["start_latest"] <= day)
+    not_ended = frame["end"].isna() | (frame["end_earliest"] > day)
+    valid: pd.Series[bool] = (started & not_ended).astype(bool)
+    return valid
 
 
 # -- the tables ------------------------------------------------------------------------------
