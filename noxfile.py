@@ -10,7 +10,7 @@ from pathlib import Path
 import nox
 
 
-nox.options.sessions = ["lint", "typecheck", "tests", "plugins"]
+nox.options.sessions = ["lint", "typecheck", "tests", "plugins", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
