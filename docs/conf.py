@@ -42,10 +42,9 @@ html_static_path = ["_static"]
 
 # -- autodoc: the API from the docstrings (Google style, read by napoleon) ----------------------
 autodoc_member_order = "bysource"
-autodoc_typehints = "description"
-autodoc_typehints_description_target = "documented_params"
+autodoc_typehints = "signature"
 autodoc_class_signature = "separated"
-autodoc_default_options = {"exclude-members": "__init__, __new__"}
+autodoc_default_options = {"members": True, "undoc-members": True, "exclude-members": "__init__, __new__"}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
@@ -58,6 +57,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(Figure|Axes|DataFrame|PluginManager|MultiDiGraph|SearchStrategy|DrawFn)"),
     (r"py:.*", r"(E|T|Instant|Bound|DateLike|SourceLike|Entity|Unknown\.UNKNOWN)"),
     (r"py:.*", r"waterketen\.\w+\.(E|T)"),
+    (r"py:.*", r"PathLike"),
+    (r"py:func", r"write_atomically"),  # named in Writer.write's docstring; documented under waterketen.export
 ]
 
 # -- doctest: every ```{doctest} block of the pages, and the docstrings' examples ---------------
