@@ -58,7 +58,10 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(E|T|Instant|Bound|DateLike|SourceLike|Entity|Unknown\.UNKNOWN)"),
     (r"py:.*", r"waterketen\.\w+\.(E|T)"),
     (r"py:.*", r"PathLike"),
-    (r"py:func", r"write_atomically"),  # named in Writer.write's docstring; documented under waterketen.export
+    (
+        r"py:func",
+        r"write_atomically",
+    ),  # named in Writer.write's docstring; documented under waterketen.export
 ]
 
 # -- doctest: every ```{doctest} block of the pages, and the docstrings' examples ---------------

@@ -352,10 +352,14 @@ class _Painter:
             for seat in self.network.seats(body.id, on=self.day):
                 if seat.role in (Role.CHAIR, Role.SECRETARY):
                     posts.setdefault(seat.post.id, seat.post)
+        coop_x = _cooperation_x(body_x, width)
         wanted = {}
         for post in posts.values():
             xs = [body_x[d.body] for d in post.duties if d.body in drawn]
-            wanted[post.id] = sum(xs) / len(xs)
+            x = sum(xs) / len(xs)
+            if len(set(xs)) == 1 and abs(x - coop_x) < _DX * 0.5:
+                x += _DX * 0.8  # beside, not on, the line from the cooperation down to its body
+            wanted[post.id] = x
         placed = _spread(wanted, gap=_DX * 1.6, low=0.0, high=width - _DX)
         for post in posts.values():
             x = placed[post.id]
@@ -380,7 +384,7 @@ class _Painter:
 
     def cooperation(self, coop: Cooperation, body_x: dict[str, float], width: float) -> None:
         xs = list(body_x.values())
-        x = sum(xs) / len(xs) if xs else (width - _DX) / 2
+        x = _cooperation_x(body_x, width)
         self._marker(x, _Y_COOP, "cooperation")
         self._text(x + 0.3, _Y_COOP, coop.name, fontsize=11, fontweight="bold", va="center")
         for bx in xs:
@@ -413,6 +417,12 @@ class _Painter:
             else:
                 handles.append(Line2D([], [], label=label, **_LINES[name]))
         return handles
+
+
+def _cooperation_x(body_x: dict[str, float], width: float) -> float:
+    """The cooperation sits above the middle of its bodies (or of the picture, without bodies)."""
+    xs = list(body_x.values())
+    return sum(xs) / len(xs) if xs else (width - _DX) / 2
 
 
 def _spread(wanted: dict[str, float], *, gap: float, low: float, high: float) -> dict[str, float]:
