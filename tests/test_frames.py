@@ -71,6 +71,36 @@ class TestPartners:
         assert not frame.loc["groningen-2019", "cluster_known"]
         assert frame.loc["bedum", "cluster"] == "gnd-bmwe"
 
+    def test_scheme_named_like_a_column(self) -> None:
+        """An identifier scheme named like a fixed column gets its own prefixed column."""
+        network = wk.Network(
+            [
+                wk.Cooperation(id="c", name="C"),
+                wk.Organisation(
+                    id="o",
+                    name="O",
+                    kind=wk.OrgKind.OTHER,
+                    identifiers=(
+                        wk.Identifier(scheme="name", value="x"),
+                        wk.Identifier(scheme="kvk", value="1"),
+                    ),
+                ),
+                wk.Membership(id="m", member="o", group="c"),
+            ]
+        )
+        frame = to_frame(network, "partners")
+        assert frame.loc["o", "name"] == "O"
+        assert frame.loc["o", "identifier.name"] == "x"
+        assert frame.loc["o", "kvk"] == "1"
+
+    def test_several_cooperations(self) -> None:
+        """A table of one cooperation needs its id when the network has several."""
+        network = wk.Network([wk.Cooperation(id="a", name="A"), wk.Cooperation(id="b", name="B")])
+        with pytest.raises(wk.AmbiguityError):
+            to_frame(network, "partners")
+        assert len(to_frame(network, "partners", cooperation="a")) == 0
+        assert len(to_frame(network, "memberships")) == 0
+
 
 class TestDates:
     def test_partial_date(self, net: wk.Network) -> None:

@@ -92,6 +92,9 @@ def to_frame(
         MissingExtraError: pandas is not installed.
         UnknownFrameError: ``what`` is none of the tables, or a snapshot is
             given together with another day.
+        AmbiguityError: a table of one cooperation (``partners``,
+            ``clusters``, ``bodies``) is asked of a network that has several,
+            and none is named.
 
     Examples:
         >>> from waterketen.frames import to_frame
