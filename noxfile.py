@@ -1,4 +1,4 @@
-"""Task runner: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``.
+"""Task runner: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``, ``nox -s docs``.
 
 Dependencies come from ``[dependency-groups]`` in pyproject.toml.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 import nox
 
 
-nox.options.sessions = ["lint", "typecheck", "tests", "plugins"]
+nox.options.sessions = ["lint", "typecheck", "tests", "plugins", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -21,7 +21,7 @@ PLUGINS = sorted(p.parent for p in Path("plugins").glob("*/pyproject.toml"))
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite: unit, property-based and doctests (pass pytest arguments after --)."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install("-e", ".[analysis]", *nox.project.dependency_groups(PYPROJECT, "test"))
     session.run("pytest", *session.posargs)
 
 
@@ -62,3 +62,12 @@ def plugins(session: nox.Session) -> None:
         )
     # The core's fuzz tests again, now that every plugin's source types are installed.
     session.run("pytest", "tests/test_fuzz.py", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation with Sphinx, warnings as errors: its doctests first, then the HTML."""
+    session.install("-e", ".[analysis]", *nox.project.dependency_groups(PYPROJECT, "docs"))
+    common = ["-W", "-n", "--keep-going", "-q"]
+    session.run("sphinx-build", *common, "-b", "doctest", "docs", "docs/_build/doctest")
+    session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html", *session.posargs)

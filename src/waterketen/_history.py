@@ -227,6 +227,16 @@ class Diff:
     uncertain: tuple[Entity, ...]
     """Entities uncertain on either day: the diff does not pretend to know them."""
 
+    def __repr__(self) -> str:
+        from ._display import diff_repr
+
+        return diff_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import diff_html
+
+        return diff_html(self)
+
     def explain(self, entity_id: str) -> tuple[Change, ...]:
         """The change events among :attr:`changes` that involve the entity."""
         return tuple(c for c in self.changes if any(p.id == entity_id for p in (*c.before, *c.after)))

@@ -179,6 +179,16 @@ class Organisation:
         """The code of this organisation in ``scheme``, if it has one."""
         return next((i.value for i in self.identifiers if i.scheme == scheme), None)
 
+    def __repr__(self) -> str:
+        from ._display import organisation_repr
+
+        return organisation_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import organisation_html
+
+        return organisation_html(self)
+
 
 @frozen(kw_only=True)
 class Cooperation:
@@ -208,6 +218,16 @@ class Cluster:
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
+
+    def __repr__(self) -> str:
+        from ._display import cluster_repr
+
+        return cluster_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import cluster_html
+
+        return cluster_html(self)
 
 
 @frozen(kw_only=True)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import frozen
 
-from . import _history
+from . import _display, _history
 from ._history import Diff, Event, Succession
 from ._relations import Relation, relations_of
 from ._time import UNKNOWN, Certainty, DateLike, Period, Unknown, as_date
@@ -48,6 +48,7 @@ from .model import (
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pandas as pd
 
     from .checks import CheckReport
     from .load import LoadReport
@@ -212,8 +213,10 @@ class Network:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(ids)} {tag}" for tag, ids in self._by_tag.items())
-        return f"<Network: {counts or 'empty'}>"
+        return _display.network_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _display.network_html(self)
 
     def get(self, entity_id: str, kind: type[E]) -> E:
         """The entity with ``entity_id``, which must be of class ``kind``.
@@ -506,6 +509,14 @@ class Network:
 
         return run_checks(self, on=on, rules=rules, disable=disable)
 
+    def to_frame(
+        self, what: str, *, on: DateLike | None = None, cooperation: str | None = None
+    ) -> pd.DataFrame:
+        """See :func:`waterketen.frames.to_frame` (needs ``pip install 'waterketen[analysis]'``)."""
+        from .frames import to_frame
+
+        return to_frame(self, what, on=on, cooperation=cooperation)
+
     # -- time and graphs ----------------------------------------------------------------------
 
     def at(self, on: DateLike) -> Snapshot:
@@ -577,7 +588,10 @@ class Snapshot:
         self.day = day
 
     def __repr__(self) -> str:
-        return f"<Snapshot of {self.network!r} on {self.day.isoformat()}>"
+        return _display.snapshot_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _display.snapshot_html(self)
 
     def __iter__(self) -> Iterator[Entity]:
         return self.network._valid(self.network, self.day)
@@ -644,3 +658,7 @@ class Snapshot:
     def find(self, name: str, *, kind: type[E] | None = None) -> tuple[Entity, ...]:
         """See :meth:`Network.find`."""
         return self.network.find(name, kind=kind, on=self.day)
+
+    def to_frame(self, what: str, *, cooperation: str | None = None) -> pd.DataFrame:
+        """See :func:`waterketen.frames.to_frame`: the table as of the snapshot's day."""
+        return self.network.to_frame(what, on=self.day, cooperation=cooperation)

@@ -1,0 +1,351 @@
+"""Readable summaries of networks, snapshots, diffs and entities: plain text and HTML.
+
+Notebooks (Jupyter, VS Code, ...) show an object by its ``_repr_html_``; the
+classes call the functions here, which keep all the logic. Every text that
+comes from the data is HTML-escaped. A summary is short on purpose: it says
+what is there and how to ask for more, it does not dump every field.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ._time import Bound, Period
+from .model import (
+    ENTITY_TYPES,
+    Change,
+    Cluster,
+    Cooperation,
+    Organisation,
+    OrgKind,
+    Part,
+    Role,
+    name_of,
+)
+
+
+if TYPE_CHECKING:
+    from ._history import Diff
+    from .network import Network, Snapshot
+
+
+__all__ = [
+    "cluster_html",
+    "cluster_repr",
+    "diff_html",
+    "diff_repr",
+    "network_html",
+    "network_repr",
+    "organisation_html",
+    "organisation_repr",
+    "snapshot_html",
+    "snapshot_repr",
+]
+
+LIST_LIMIT = 8
+"""How many names a summary lists before it says how many more there are."""
+
+_KIND_WORDS = {
+    OrgKind.MUNICIPALITY: ("municipality", "municipalities"),
+    OrgKind.WATER_BOARD: ("water board", "water boards"),
+    OrgKind.WATER_COMPANY: ("water company", "water companies"),
+    OrgKind.PROVINCE: ("province", "provinces"),
+    OrgKind.OTHER: ("other organisation", "other organisations"),
+}
+
+_STYLE = (
+    "<style>.wk-summary table{border-collapse:collapse;margin:0.3em 0}"
+    ".wk-summary th,.wk-summary td{text-align:left;padding:0.1em 0.8em 0.1em 0;vertical-align:top}"
+    ".wk-summary .wk-muted{opacity:0.7}</style>"
+)
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _plural(tag: str, n: int) -> str:
+    word = "bodies" if tag == "body" and n != 1 else tag if n == 1 else f"{tag}s"
+    return f"{n} {word}"
+
+
+def _kinds(n: int, kind: OrgKind) -> str:
+    singular, plural = _KIND_WORDS[kind]
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def _names(names: Sequence[str], limit: int = LIST_LIMIT) -> str:
+    """``A, B, C and 4 more`` as plain text."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+
+
+def _bound(bound: Bound | None) -> str:
+    return "…" if bound is None else bound.isoformat()
+
+
+def _period(period: Period) -> str:
+    if period.start is None and period.end is None:
+        return "no dates recorded"
+    if period.end is None:
+        return f"from {_bound(period.start)}"
+    if period.start is None:
+        return f"until {_bound(period.end)} (exclusive)"
+    return f"from {_bound(period.start)} until {_bound(period.end)} (exclusive)"
+
+
+def _rows(rows: Iterable[tuple[str, str]]) -> str:
+    """Table rows of (label, already escaped HTML)."""
+    return "".join(f"<tr><th>{_e(label)}</th><td>{value}</td></tr>" for label, value in rows if value)
+
+
+def _box(title: str, body: str) -> str:
+    return f'{_STYLE}<div class="wk-summary"><strong>{title}</strong>{body}</div>'
+
+
+def _partner_counts(partners: Sequence[Organisation]) -> str:
+    counts = Counter(o.kind for o in partners)
+    parts = ", ".join(_kinds(counts[k], k) for k in OrgKind if counts[k])
+    return f"{len(partners)} partners" + (f": {parts}" if parts else "")
+
+
+# -- the network ------------------------------------------------------------------------------
+
+
+def _counts(network: Network) -> list[tuple[str, int]]:
+    counts = Counter(entity.tag for entity in network)
+    return [(tag, counts[tag]) for tag in ENTITY_TYPES if counts[tag]]
+
+
+def network_repr(network: Network) -> str:
+    """``<Network: 1 cooperation, 39 organisations, ...>``, one count per kind of entity.
+
+    Examples:
+        >>> network_repr(wk.Network())
+        '<Network: empty>'
+    """
+    counts = ", ".join(_plural(tag, n) for tag, n in _counts(network))
+    return f"<Network: {counts or 'empty'}>"
+
+
+def network_html(network: Network) -> str:
+    """The network in a notebook: its cooperations, what it holds, where it was loaded from."""
+    rows: list[tuple[str, str]] = []
+    for coop in network.entities(Cooperation):
+        facts = [
+            _plural("partner", len(network.partners(coop.id))) + " over time",
+            _plural("cluster", len(network.clusters(coop.id))),
+            _plural("body", len(network.bodies(coop.id))),
+        ]
+        rows.append(
+            (
+                "cooperation",
+                f"<strong>{_e(coop.name)}</strong> <code>{_e(coop.id)}</code> "
+                f"{_e(_period(coop.period))}: {_e(', '.join(facts))}",
+            )
+        )
+    rows.append(("entities", _e(", ".join(_plural(tag, n) for tag, n in _counts(network)) or "none")))
+    changes = network.changes()
+    if changes:
+        dates = [c.date.isoformat() for c in changes]
+        rows.append(("history", _e(f"{_plural('change event', len(changes))}, {dates[0]} to {dates[-1]}")))
+    report = network.report
+    if report is not None:
+        sources = ", ".join(s.name for s in report.sources)
+        rows.append(
+            (
+                "loaded from",
+                _e(f"{sources}: {report.read} records read, {report.accepted} accepted, ")
+                + _e(f"{len(report.rejected)} rejected, {len(report.warnings)} warnings"),
+            )
+        )
+    hint = '<div class="wk-muted">Ask <code>net.at("YYYY-MM-DD")</code> for the network as of a day.</div>'
+    return _box("Network", f"<table>{_rows(rows)}</table>{hint}")
+
+
+# -- a snapshot ---------------------------------------------------------------------------------
+
+
+def snapshot_repr(snapshot: Snapshot) -> str:
+    """``<Snapshot on 2016-01-01: 31 partners, 7 clusters, 9 bodies>``.
+
+    Examples:
+        >>> snapshot_repr(wk.load().at("2016-01-01"))
+        '<Snapshot on 2016-01-01: 31 partners, 7 clusters, 9 bodies; 6 entities uncertain>'
+    """
+    network, day = snapshot.network, snapshot.day
+    coops = network.entities(Cooperation, on=day)
+    partners = sum(len(network.partners(c.id, on=day)) for c in coops)
+    clusters = sum(len(network.clusters(c.id, on=day)) for c in coops)
+    bodies = sum(len(network.bodies(c.id, on=day)) for c in coops)
+    uncertain = sum(1 for _ in snapshot.uncertain())
+    text = f"{_plural('partner', partners)}, {_plural('cluster', clusters)}, {_plural('body', bodies)}"
+    if uncertain:
+        text += f"; {uncertain} {'entity' if uncertain == 1 else 'entities'} uncertain"
+    return f"<Snapshot on {day.isoformat()}: {text}>"
+
+
+def _cluster_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
+    rows = []
+    for cluster in network.clusters(coop.id, on=snapshot.day):
+        members = [name_of(m) for m in network.members(cluster.id, on=snapshot.day)]
+        if not cluster.members_known:
+            listed = f"not all known; listed: {_names(members)}" if members else "not known"
+        else:
+            listed = _names(members) or "none"
+        name = _e(cluster.name) if cluster.name else '<span class="wk-muted">(name unknown)</span>'
+        rows.append(f"<tr><td>{name}</td><td>{len(members)}</td><td>{_e(listed)}</td></tr>")
+    if not rows:
+        return ""
+    head = "<tr><th>cluster</th><th>members</th><th></th></tr>"
+    return f"<table>{head}{''.join(rows)}</table>"
+
+
+def _body_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
+    rows = []
+    for body in network.bodies(coop.id, on=snapshot.day):
+        if body.cluster is not None:
+            continue  # water teams are one per cluster; the clusters table stands for them
+        seats = network.seats(body.id, on=snapshot.day)
+        members = [s for s in seats if s.role is Role.MEMBER]
+        leaders = [
+            f"{s.role.value}: {s.post.name}"
+            + (f" ({', '.join(name_of(h) for h in s.holders)})" if s.holders else "")
+            for s in seats
+            if s.role is not Role.MEMBER
+        ]
+        stated = f" of {body.seats} stated" if body.seats is not None else ""
+        text = f"{len(members)} member seats{stated}"
+        represented = [name_of(s.represents) for s in members if s.represents is not None]
+        if represented:
+            text += f", representing {_names(represented)}"
+        if leaders:
+            text += "; " + "; ".join(leaders)
+        rows.append(f"<tr><td>{_e(body.name)}</td><td>{_e(text)}</td></tr>")
+    if not rows:
+        return ""
+    return f"<table><tr><th>body</th><th></th></tr>{''.join(rows)}</table>"
+
+
+def snapshot_html(snapshot: Snapshot) -> str:
+    """A snapshot in a notebook: per cooperation its partners, clusters and bodies on the day."""
+    network, day = snapshot.network, snapshot.day
+    parts = []
+    for coop in network.entities(Cooperation, on=day):
+        partners = network.partners(coop.id, on=day)
+        parts.append(
+            f"<div><strong>{_e(coop.name)}</strong>: {_e(_partner_counts(partners))}</div>"
+            + _cluster_rows(network, coop, snapshot)
+            + _body_rows(network, coop, snapshot)
+        )
+    if not parts:
+        parts.append("<div>No cooperation is surely in existence on this day.</div>")
+    uncertain = sorted(name_of(e) for e in snapshot.uncertain())
+    if uncertain:
+        parts.append(
+            f'<div class="wk-muted">{len(uncertain)} uncertain on this day (their dates are known '
+            f"only to a year, a range, or not at all), left out above: {_e(_names(uncertain))}</div>"
+        )
+    return _box(f"Snapshot on {_e(day.isoformat())}", "".join(parts))
+
+
+# -- a diff ---------------------------------------------------------------------------------------
+
+
+def diff_repr(diff: Diff) -> str:
+    """``<Diff 2017-06-01 → 2021-06-01: 31 → 18 partners: ...; 6 added, 40 removed>``."""
+    return (
+        f"<Diff {diff.start.isoformat()} → {diff.end.isoformat()}: {diff.summary()}; "
+        f"{len(diff.added)} added, {len(diff.removed)} removed>"
+    )
+
+
+def diff_html(diff: Diff) -> str:
+    """A diff in a notebook: the summary, the change events, what was added and removed."""
+    rows = [("summary", _e(diff.summary()))]
+    if diff.changes:
+        known = {e.id: name_of(e) for e in (*diff.removed, *diff.added, *diff.uncertain)}
+        events = "".join(f"<li>{_e(c.date.isoformat())} {_e(_describe(c, known))}</li>" for c in diff.changes)
+        rows.append(("change events", f"<ul>{events}</ul>"))
+    for label, entities in (("added", diff.added), ("removed", diff.removed), ("uncertain", diff.uncertain)):
+        if entities:
+            names = [name_of(e) for e in entities]
+            rows.append((label, _e(f"{len(entities)}: {_names(names)}")))
+    title = f"Diff from {_e(diff.start.isoformat())} to {_e(diff.end.isoformat())}"
+    return _box(title, f"<table>{_rows(rows)}</table>")
+
+
+def _describe(change: Change, names: dict[str, str]) -> str:
+    """``merger: Bedum, Winsum (part) → Het Hogeland``, with the names the diff knows."""
+
+    def side(parts: Sequence[Part]) -> str:
+        return ", ".join(names.get(p.id, p.id) + (" (part)" if p.partial else "") for p in parts)
+
+    return f"{change.kind.value}: {side(change.before) or '(none)'} → {side(change.after) or '(none)'}"
+
+
+# -- entities ---------------------------------------------------------------------------------------
+
+
+def organisation_repr(org: Organisation) -> str:
+    """``<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>``.
+
+    Examples:
+        >>> organisation_repr(wk.load()["bedum"])
+        '<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>'
+    """
+    facts = [org.name, org.kind.value, *(str(i) for i in org.identifiers), str(org.period)]
+    return f"<Organisation {org.id}: {', '.join(facts)}>"
+
+
+def cluster_repr(cluster: Cluster) -> str:
+    """``<Cluster gnd-bmwe: BMWE, [2014, 2020)>``; says so when the name or members are unknown.
+
+    Examples:
+        >>> cluster_repr(wk.load()["gnd-cluster-2020-3"])
+        '<Cluster gnd-cluster-2020-3: (name unknown), members not all known, [2020, …)>'
+    """
+    facts = [cluster.name or "(name unknown)"]
+    if not cluster.members_known:
+        facts.append("members not all known")
+    facts.append(str(cluster.period))
+    return f"<Cluster {cluster.id}: {', '.join(facts)}>"
+
+
+def _sources(entity: Organisation | Cluster) -> str:
+    places = [p.source + (f" {p.locator}" if p.locator else "") for p in entity.provenance]
+    return _e(_names(places, limit=4))
+
+
+def organisation_html(org: Organisation) -> str:
+    """An organisation in a notebook: name, kind, codes, other names, period, note, sources."""
+    rows = [
+        ("id", f"<code>{_e(org.id)}</code>"),
+        ("kind", _e(org.kind.value)),
+        ("codes", _e(", ".join(str(i) for i in org.identifiers))),
+        ("other names", _e(", ".join(org.other_names))),
+        ("valid", _e(_period(org.period))),
+        ("note", _e(org.note or "")),
+        ("sources", _sources(org)),
+    ]
+    return _box(_e(org.name), f"<table>{_rows(rows)}</table>")
+
+
+def cluster_html(cluster: Cluster) -> str:
+    """A cluster in a notebook: name (or that it is unknown), cooperation, period, note, sources."""
+    rows = [
+        ("id", f"<code>{_e(cluster.id)}</code>"),
+        ("cooperation", f"<code>{_e(cluster.cooperation)}</code>"),
+        ("members", "" if cluster.members_known else "not all known"),
+        ("other names", _e(", ".join(cluster.other_names))),
+        ("valid", _e(_period(cluster.period))),
+        ("note", _e(cluster.note or "")),
+        ("sources", _sources(cluster)),
+    ]
+    title = f"Cluster {_e(cluster.name)}" if cluster.name else "Cluster (name unknown)"
+    hint = '<div class="wk-muted">Its members on a day: <code>net.members(id, on=day)</code>.</div>'
+    return _box(title, f"<table>{_rows(rows)}</table>{hint}")

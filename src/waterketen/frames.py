@@ -1,0 +1,486 @@
+"""Tables of a network as pandas DataFrames, for analysts.
+
+:func:`to_frame` turns the partners, clusters, bodies, posts, tenures,
+memberships or change events of a network into a DataFrame, as of a day
+(``on=``) or over all time. pandas is optional: install it with
+``pip install 'waterketen[analysis]'``; importing waterketen never imports it.
+
+Every frame is indexed by the entities' ids (a ``string`` index named
+``id``). Texts are ``string`` columns (missing values are ``<NA>``), kinds
+are ``category`` columns with every value of their enum as categories (so
+frames of different days concatenate cleanly), counts are ``Int64`` and
+flags ``bool``.
+
+Dates keep the precision the data gives them. Each bound of a validity period
+(``start``, ``end``) and each change's ``date`` becomes three columns:
+
+- ``start``: the bound as written (``2019-01-01``, ``2014``, ``2019-04-12..``,
+  ``unknown``), a ``string``; ``<NA>`` when the period is open on that side;
+- ``start_earliest`` and ``start_latest``: the first and the last day the
+  bound may denote, as ``datetime64[s]``. They are equal for a whole day,
+  span a year for ``2014``, and are ``NaT`` on a side nothing is known about
+  (an open period, ``unknown``, the open side of ``2019-04-12..``).
+
+As everywhere in waterketen, ``start`` is inclusive and ``end`` exclusive: an
+``end`` of ``2019-01-01`` means the last day was 31 December 2018.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ._extras import require
+from ._history import describe_change
+from ._time import Between, Bound, DateLike, PartialDate, Unknown, as_date
+from .errors import AmbiguityError, WaterketenError
+from .model import (
+    Body,
+    BodyKind,
+    Change,
+    ChangeKind,
+    Cluster,
+    Entity,
+    Membership,
+    OrgKind,
+    Part,
+    Post,
+    Tenure,
+    name_of,
+)
+from .network import Network, Snapshot
+
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+__all__ = ["FRAMES", "UnknownFrameError", "to_frame", "valid_on"]
+
+
+class UnknownFrameError(WaterketenError, ValueError):
+    """:func:`to_frame` was asked for a table it does not make."""
+
+
+_TAGS = ("cooperation", "organisation", "cluster", "body", "post", "person")
+
+
+def to_frame(
+    network: Network | Snapshot,
+    what: str,
+    *,
+    on: DateLike | None = None,
+    cooperation: str | None = None,
+) -> pd.DataFrame:
+    """A table of the network as a pandas DataFrame.
+
+    Args:
+        network: the network, or a snapshot of it (which gives the day).
+        what: which table: one of ``partners``, ``clusters``, ``bodies``,
+            ``posts``, ``tenures``, ``memberships``, ``changes`` (see
+            :data:`FRAMES` for the columns of each).
+        on: the day; without it, every row over all time.
+        cooperation: the cooperation, for ``partners``, ``clusters`` and
+            ``bodies``; may be left out when the network has one.
+
+    Returns:
+        A DataFrame indexed by id, with typed columns (see the module's
+        description for the date columns).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+        UnknownFrameError: ``what`` is none of the tables, or a snapshot is
+            given together with another day.
+        AmbiguityError: a table of one cooperation (``partners``,
+            ``clusters``, ``bodies``) is asked of a network that has several,
+            and none is named.
+
+    Examples:
+        >>> from waterketen.frames import to_frame
+        >>> net = wk.load()
+        >>> partners = to_frame(net, "partners", on="2016-01-01")
+        >>> len(partners), int(partners["kind"].value_counts()["municipality"])
+        (31, 27)
+        >>> partners.loc["bedum", ["name", "cluster_name", "cbs", "end"]].tolist()
+        ['Bedum', 'BMWE', 'GM0005', '2019-01-01']
+        >>> str(partners["end_earliest"].dtype), str(partners["kind"].dtype)
+        ('datetime64[s]', 'category')
+        >>> int(to_frame(net, "changes")["kind"].value_counts()["merger"])
+        6
+    """
+    require("pandas", extra="analysis", needed_by="to_frame")
+    if isinstance(network, Snapshot):
+        if on is not None:
+            raise UnknownFrameError("a snapshot already has its day; pass on= only with a network")
+        on = network.day
+        network = network.network
+    try:
+        build = _BUILDERS[what]
+    except (KeyError, TypeError):
+        raise UnknownFrameError(f"no frame {what!r}; expected one of {', '.join(FRAMES)}") from None
+    return build(network, on, cooperation).frame()
+
+
+def valid_on(frame: pd.DataFrame, on: DateLike) -> pd.Series[bool]:
+    """Which rows of a frame are surely valid on a day, as the network's queries count them.
+
+    A row is valid when its period has surely started (``start`` is open, or
+    ``start_latest`` is on or before the day) and has surely not ended
+    (``end`` is open, or ``end_earliest`` is after the day). A bound written
+    ``unknown`` is never sure. Use it to ask a frame over all time about many
+    days without loading again.
+
+    Args:
+        frame: a frame of :func:`to_frame` with the period's columns.
+        on: the day.
+
+    Returns:
+        A boolean Series on the frame's index.
+
+    Examples:
+        >>> from waterketen.frames import to_frame, valid_on
+        >>> memberships = to_frame(wk.load(), "memberships")
+        >>> partners = memberships[memberships["group"] == "groningen-noord-drenthe"]
+        >>> [int(valid_on(partners, day).sum()) for day in ("2016-01-01", "2019-06-01", "2021-06-01")]
+        [31, 20, 18]
+    """
+    require("pandas", extra="analysis", needed_by="valid_on")
+    import pandas as pd
+
+    day = pd.Timestamp(as_date(on))
+    started = frame["start"].isna() | (frame["start_latest"] <= day)
+    not_ended = frame["end"].isna() | (frame["end_earliest"] > day)
+    valid: pd.Series[bool] = (started & not_ended).astype(bool)
+    return valid
+
+
+# -- the tables ------------------------------------------------------------------------------
+
+
+class _Table:
+    """Columns of one frame, each with its kind, filled row by row."""
+
+    def __init__(self, columns: Sequence[tuple[str, str]]) -> None:
+        self.ids: list[str] = []
+        self.kinds = dict(columns)
+        self.values: dict[str, list[Any]] = {name: [] for name in self.kinds}
+        self.categories: dict[str, list[str]] = {}
+
+    def row(self, entity_id: str, **values: Any) -> None:
+        self.ids.append(entity_id)
+        for name in self.kinds:
+            self.values[name].append(values.get(name))
+
+    def frame(self) -> pd.DataFrame:
+        import numpy as np
+        import pandas as pd
+
+        data: dict[str, Any] = {}
+        for name, kind in self.kinds.items():
+            values = self.values[name]
+            if kind == "string":
+                data[name] = pd.array(values, dtype="string")
+            elif kind == "category":
+                categories = self.categories.get(name) or sorted({v for v in values if v is not None})
+                data[name] = pd.Categorical(values, categories=categories)
+            elif kind == "date":
+                days = [np.datetime64("NaT") if v is None else np.datetime64(v.isoformat()) for v in values]
+                data[name] = np.array(days, dtype="datetime64[s]")
+            elif kind == "Int64":
+                data[name] = pd.array(values, dtype="Int64")
+            else:
+                data[name] = np.array(values, dtype=bool)
+        index = pd.Index(self.ids, dtype="string", name="id")
+        return pd.DataFrame(data, index=index)
+
+
+def _bound_columns(prefix: str) -> list[tuple[str, str]]:
+    return [(prefix, "string"), (f"{prefix}_earliest", "date"), (f"{prefix}_latest", "date")]
+
+
+_PERIOD_COLUMNS = [*_bound_columns("start"), *_bound_columns("end")]
+
+
+def _days(bound: Bound | None) -> tuple[date | None, date | None]:
+    """The first and last day a bound may denote; ``None`` where nothing is known."""
+    if bound is None or isinstance(bound, Unknown):
+        return None, None
+    if isinstance(bound, PartialDate):
+        return bound.first_day, bound.last_day
+    if isinstance(bound, Between):
+        earliest = None if bound.earliest is None else _days(bound.earliest)[0]
+        latest = None if bound.latest is None else _days(bound.latest)[1]
+        return earliest, latest
+    return bound, bound
+
+
+def _bound_values(prefix: str, bound: Bound | None) -> dict[str, Any]:
+    earliest, latest = _days(bound)
+    return {
+        prefix: None if bound is None else bound.isoformat(),
+        f"{prefix}_earliest": earliest,
+        f"{prefix}_latest": latest,
+    }
+
+
+def _period_values(entity: Entity) -> dict[str, Any]:
+    if isinstance(entity, Change):
+        return {}
+    return {**_bound_values("start", entity.period.start), **_bound_values("end", entity.period.end)}
+
+
+def _enum_values(kind: type[OrgKind] | type[BodyKind] | type[ChangeKind]) -> list[str]:
+    return [member.value for member in kind]
+
+
+def _joined(items: Iterable[str]) -> str | None:
+    text = "; ".join(items)
+    return text or None
+
+
+def _partners(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+    partners = network.partners(cooperation, on=on)
+    schemes = list(dict.fromkeys(i.scheme for o in partners for i in o.identifiers))
+    fixed = [
+        ("name", "string"),
+        ("kind", "category"),
+        ("cluster", "category"),
+        ("cluster_name", "string"),
+        ("cluster_known", "bool"),
+    ]
+    taken = {name for name, _ in (*fixed, *_PERIOD_COLUMNS)}
+    scheme_columns = {s: (f"identifier.{s}" if s in taken else s) for s in schemes}
+    table = _Table([*fixed, *((c, "string") for c in scheme_columns.values()), *_PERIOD_COLUMNS])
+    table.categories["kind"] = _enum_values(OrgKind)
+    for org in partners:
+        try:
+            found = network.cluster_of(org.id, on=on)
+        except AmbiguityError:
+            found = None
+            known = False
+        else:
+            known = not isinstance(found, Unknown)
+        cluster = found if isinstance(found, Cluster) else None
+        codes = {
+            column: _joined(i.value for i in org.identifiers if i.scheme == scheme)
+            for scheme, column in scheme_columns.items()
+        }
+        table.row(
+            org.id,
+            name=org.name,
+            kind=org.kind.value,
+            cluster=None if cluster is None else cluster.id,
+            cluster_name=None if cluster is None else cluster.name,
+            cluster_known=known,
+            **codes,
+            **_period_values(org),
+        )
+    return table
+
+
+def _clusters(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+    table = _Table(
+        [
+            ("name", "string"),
+            ("cooperation", "category"),
+            ("members_known", "bool"),
+            ("members", "Int64"),
+            *_PERIOD_COLUMNS,
+        ]
+    )
+    for cluster in network.clusters(cooperation, on=on):
+        members = len(network.members(cluster.id, on=on)) if cluster.members_known else None
+        table.row(
+            cluster.id,
+            name=cluster.name,
+            cooperation=cluster.cooperation,
+            members_known=cluster.members_known,
+            members=members,
+            **_period_values(cluster),
+        )
+    return table
+
+
+def _bodies(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+    table = _Table(
+        [
+            ("name", "string"),
+            ("kind", "category"),
+            ("cooperation", "category"),
+            ("cluster", "string"),
+            ("seats", "Int64"),
+            ("posts", "Int64"),
+            *_PERIOD_COLUMNS,
+        ]
+    )
+    table.categories["kind"] = _enum_values(BodyKind)
+    for body in network.bodies(cooperation, on=on):
+        table.row(
+            body.id,
+            name=body.name,
+            kind=body.kind.value,
+            cooperation=body.cooperation,
+            cluster=body.cluster,
+            seats=body.seats,
+            posts=len(network.posts(body.id, on=on)),
+            **_period_values(body),
+        )
+    return table
+
+
+def _posts(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+    table = _Table(
+        [
+            ("name", "string"),
+            ("cooperation", "category"),
+            ("duties", "string"),
+            ("represents", "string"),
+            ("represents_name", "string"),
+            ("holders", "string"),
+            ("holder_names", "string"),
+            *_PERIOD_COLUMNS,
+        ]
+    )
+    for post in network.posts(on=on):
+        if cooperation is not None and post.cooperation != cooperation:
+            continue
+        holders = network.holders(post.id, on=on)
+        represents = None if post.represents is None else network[post.represents]
+        table.row(
+            post.id,
+            name=post.name,
+            cooperation=post.cooperation,
+            duties=_joined(f"{d.role.value} {d.body}" for d in network.duties(post.id, on=on)),
+            represents=post.represents,
+            represents_name=None if represents is None else name_of(represents),
+            holders=_joined(h.id for h in holders),
+            holder_names=_joined(name_of(h) for h in holders),
+            **_period_values(post),
+        )
+    return table
+
+
+def _tenures(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+    table = _Table(
+        [
+            ("holder", "string"),
+            ("holder_name", "string"),
+            ("holder_tag", "category"),
+            ("post", "string"),
+            ("post_name", "string"),
+            *_PERIOD_COLUMNS,
+        ]
+    )
+    table.categories["holder_tag"] = list(_TAGS)
+    for tenure in network.entities(Tenure, on=on):
+        post = network.get(tenure.post, Post)
+        if cooperation is not None and post.cooperation != cooperation:
+            continue
+        holder = network[tenure.holder]
+        table.row(
+            tenure.id,
+            holder=holder.id,
+            holder_name=name_of(holder),
+            holder_tag=holder.tag,
+            post=post.id,
+            post_name=post.name,
+            **_period_values(tenure),
+        )
+    return table
+
+
+def _memberships(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+    table = _Table(
+        [
+            ("member", "string"),
+            ("member_name", "string"),
+            ("group", "string"),
+            ("group_name", "string"),
+            ("group_tag", "category"),
+            *_PERIOD_COLUMNS,
+        ]
+    )
+    table.categories["group_tag"] = list(_TAGS)
+    for membership in network.entities(Membership, on=on):
+        member, group = network[membership.member], network[membership.group]
+        if cooperation is not None and not _in_cooperation(group, cooperation):
+            continue
+        table.row(
+            membership.id,
+            member=member.id,
+            member_name=name_of(member),
+            group=group.id,
+            group_name=name_of(group),
+            group_tag=group.tag,
+            **_period_values(membership),
+        )
+    return table
+
+
+def _in_cooperation(group: Entity, cooperation: str) -> bool:
+    if isinstance(group, Cluster | Body):
+        return group.cooperation == cooperation
+    return group.id == cooperation
+
+
+def _changes(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+    table = _Table(
+        [
+            ("kind", "category"),
+            *_bound_columns("date"),
+            ("before", "string"),
+            ("after", "string"),
+            ("summary", "string"),
+            ("description", "string"),
+        ]
+    )
+    table.categories["kind"] = _enum_values(ChangeKind)
+
+    def side(parts: tuple[Part, ...]) -> str | None:
+        return _joined(f"{p.id} (part)" if p.partial else p.id for p in parts)
+
+    for change in network.changes(on=on):
+        table.row(
+            change.id,
+            kind=change.kind.value,
+            **_bound_values("date", change.date),
+            before=side(change.before),
+            after=side(change.after),
+            summary=describe_change(network, change),
+            description=change.description,
+        )
+    return table
+
+
+_BUILDERS: dict[str, Callable[[Network, DateLike | None, str | None], _Table]] = {
+    "partners": _partners,
+    "clusters": _clusters,
+    "bodies": _bodies,
+    "posts": _posts,
+    "tenures": _tenures,
+    "memberships": _memberships,
+    "changes": _changes,
+}
+
+FRAMES: dict[str, str] = {
+    "partners": "the partner organisations: name, kind, cluster, cluster_name, cluster_known "
+    "(False when the data cannot say or the cluster changed over the time asked about), "
+    "one column per identifier scheme (cbs, ...), and the period",
+    "clusters": "name (<NA> when no source gives it), cooperation, members_known, members "
+    "(a count; <NA> when the cluster does not list all its members), and the period",
+    "bodies": "name, kind, cooperation, cluster (of a water team), seats (as stated), "
+    "posts (the number with a duty there), and the period",
+    "posts": "name, cooperation, duties ('role body' pairs), represents and represents_name, "
+    "holders and holder_names ('; '-separated), and the period",
+    "tenures": "holder, holder_name, holder_tag (person or organisation), post, post_name, and the period",
+    "memberships": "member, member_name, group, group_name, group_tag (cooperation, cluster, body), "
+    "and the period",
+    "changes": "kind, date (with date_earliest, date_latest), before and after (ids, '(part)' "
+    "for a partial part), summary (one line) and description (the source's words)",
+}
+"""The tables :func:`to_frame` makes, and their columns besides the ``id`` index.
+
+Every table but ``changes`` ends with the period's six columns ``start``,
+``start_earliest``, ``start_latest``, ``end``, ``end_earliest``, ``end_latest``.
+"""
