@@ -516,3 +516,83 @@ class TestTables:
         assert [(r["id"], r["end"]) for r in json.loads(result.stdout)["rows"]] == [
             ("voorbeeldstad", "2019-01-01")
         ]
+
+
+class TestHistoryCommands:
+    def test_successors(self) -> None:
+        """successors answers what became of Winsum, partly."""
+        result = run("successors", "Winsum", "--format", "csv")
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0] == "id,name,partial,change,kind,date"
+        assert lines[1].startswith("het-hogeland,Het Hogeland,true,gnd-herindeling-het-hogeland-2019,merger")
+
+    def test_predecessors_transitive(self) -> None:
+        """predecessors of Eemsdelta are the three DAL municipalities."""
+        result = run("predecessors", "eemsdelta", "--transitive", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        names = [r["name"] for r in json.loads(result.stdout)["rows"]]
+        assert names == ["Appingedam", "Delfzijl", "Loppersum"]
+
+    def test_timeline(self) -> None:
+        """timeline lists Bedum's events in date order."""
+        result = run("timeline", "bedum", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        rows = json.loads(result.stdout)["rows"]
+        assert rows[0]["date"] == "2014"
+        assert rows[-1]["what"] == "change"
+
+    def test_diff(self) -> None:
+        """diff explains 31 -> 18 partners by its change events."""
+        result = run("diff", "2017-06-01", "2021-06-01", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout)
+        assert answer["summary"] == "31 → 18 partners: 6 mergers, 1 reorganisation"
+        assert answer["partners"] == [31, 18]
+        assert "bedum" in answer["removed"]
+        assert len(answer["rows"]) == 7
+
+    def test_diff_bad_date(self) -> None:
+        """An impossible date is wrong usage."""
+        assert run("diff", "2017-06-01", "2021-02-30").returncode == 2
+
+
+class TestCheckCommand:
+    def test_clean(self) -> None:
+        """The embedded dataset keeps every rule: exit 0."""
+        result = run("check", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout)
+        assert answer["ok"] is True
+        assert "one-cluster" in answer["rules"]
+
+    def test_finding_exits_1(self, tmp_path: Path) -> None:
+        """A municipality in two clusters is an error: check and validate exit 1."""
+        document = {
+            "cooperations": [{"id": "c", "name": "C"}],
+            "organisations": [{"id": "a", "name": "A", "kind": "municipality"}],
+            "clusters": [
+                {"id": "k", "name": "K", "cooperation": "c"},
+                {"id": "l", "name": "L", "cooperation": "c"},
+            ],
+            "memberships": [
+                {"id": "a@c", "member": "a", "group": "c"},
+                {"id": "a@k", "member": "a", "group": "k"},
+                {"id": "a@l", "member": "a", "group": "l"},
+            ],
+        }
+        path = tmp_path / "two.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        result = run("check", str(path), "--format", "csv")
+        assert result.returncode == 1
+        assert 'one-cluster,error,"A (a) is in 2 clusters of C (K, L), not 1"' in result.stdout
+        validated = run("validate", str(path))
+        assert validated.returncode == 1
+        assert "[one-cluster]" in validated.stdout
+        assert run("validate", str(path), "--no-checks").returncode == 0
+
+    def test_unknown_rule_is_usage(self) -> None:
+        """An unknown rule name exits 2."""
+        result = run("check", "--rule", "nope")
+        assert result.returncode == 2
+        assert "no such rule" in result.stderr

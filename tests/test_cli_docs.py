@@ -67,6 +67,11 @@ DOCUMENTED: dict[str, Callable[[wk.Network], wk.Answer]] = {
     "seats": lambda n: answers.seats(n, "gnd-regiegroep", on=ON),
     "find": lambda n: answers.find(n, "DAL"),
     "lookup": lambda n: answers.lookup(n, "cbs", "GM0005"),
+    "successors": lambda n: answers.successors(n, "winsum"),
+    "predecessors": lambda n: answers.predecessors(n, "eemsdelta"),
+    "timeline": lambda n: answers.timeline(n, "bedum"),
+    "diff": lambda n: answers.diff(n, "2017-06-01", "2021-06-01"),
+    "check": lambda n: answers.check(n.check(on=ON)),
     "validate": lambda n: answers.validation(n.report),  # type: ignore[arg-type]
     "plugins": lambda n: answers.plugins(),
     "sources": lambda n: answers.source_types(),

@@ -106,7 +106,7 @@ class CheckReport:
 
 
 def history_days(network: Network) -> tuple[date, ...]:
-    """The days on which something in the network may change, and one day after each.
+    """The days on which something in the network may change, with the day before and after each.
 
     Between two such days nothing changes, so checking these days checks
     every day of the network's history.
@@ -119,9 +119,9 @@ def history_days(network: Network) -> tuple[date, ...]:
                 continue
             for day in (_lo(bound), _hi(bound)):
                 if date.min < day < date.max:
-                    days.add(day)
-                    days.add(day + timedelta(days=1))
-    return tuple(sorted(days))
+                    days.update((day - timedelta(days=1), day, day + timedelta(days=1)))
+    # A network without dates is the same on every day: one day stands for all.
+    return tuple(sorted(days)) or (date.today(),)
 
 
 def _checks(plugins: PluginManager | None) -> tuple[Check, ...]:

@@ -203,15 +203,53 @@ def _parser() -> argparse.ArgumentParser:
         _time(sub, today=False)
         _format(sub)
 
-    # The history questions (successors, timeline, diff) are to be added here,
-    # each a thin call of waterketen.answers like the questions above.
+    for name, summary in (
+        ("successors", "what (part of) an organisation went to, through mergers and splits"),
+        ("predecessors", "what an organisation took over, through mergers and splits"),
+    ):
+        sub = command(name, summary)
+        sub.add_argument("organisation", metavar="ORG", help="the organisation's id or name")
+        sub.add_argument("--transitive", action="store_true", help="follow the chain to its end")
+        _sources(sub)
+        _time(sub, today=False)
+        _format(sub)
+
+    timeline = command("timeline", "the dated events of an entity: start, end, changes, groups, posts")
+    timeline.add_argument("entity", metavar="ENTITY", help="the entity's id or name")
+    _sources(timeline)
+    _format(timeline)
+
+    diff = command(
+        "diff",
+        "what changed between two days, explained by change events",
+        "What changed between two days: the change events between them; --format json adds the "
+        "summary, the partner counts and the ids added, removed and uncertain.",
+    )
+    diff.add_argument("start", type=_day, metavar="DATE", help="the first day, YYYY-MM-DD")
+    diff.add_argument("end", type=_day, metavar="DATE", help="the second day, YYYY-MM-DD")
+    _sources(diff)
+    _format(diff)
+
+    check = command(
+        "check",
+        "run the domain rules on the network; exit 1 when a rule finds an error",
+        "Run the domain rules (built-in and from plugins) on every day of the network's history, "
+        "or on one day with --at; exit 1 when a rule finds an error.",
+    )
+    _sources(check)
+    check.add_argument("--at", type=_day, metavar="DATE", help="check this day only (default: every day)")
+    check.add_argument("--rule", action="append", metavar="NAME", help="run only this rule (repeatable)")
+    check.add_argument("--disable", action="append", default=[], metavar="NAME", help="switch a rule off")
+    _format(check)
 
     validate = command(
         "validate",
         "load sources and report every problem",
-        "Load the sources leniently and report every problem with its place; exit 1 when there are errors.",
+        "Load the sources leniently and report every problem with its place, then run the domain "
+        "rules; exit 1 when there are errors.",
     )
     _sources(validate)
+    validate.add_argument("--no-checks", action="store_true", help="do not run the domain rules")
     _format(validate)
 
     export = command("export", "write the network in a format: json, csv, graphml, gexf, node-link, ...")
@@ -338,7 +376,7 @@ def _load(args: argparse.Namespace) -> Network:
 
 
 def _on(args: argparse.Namespace) -> date | None:
-    if args.at is not None:
+    if getattr(args, "at", None) is not None:
         return args.at  # type: ignore[no-any-return]
     if getattr(args, "all_time", True):
         return None
@@ -382,10 +420,25 @@ def _validate(args: argparse.Namespace) -> int:
     network = load(*_open_sources(args), strict=False)
     report = network.report
     assert report is not None  # a load always reports
+    checks = None if args.no_checks else network.check()
     if args.format == "table":
         print(report)
+        if checks is not None:
+            print(checks)
     else:
-        _print(answers.validation(report), args)
+        _print(answers.validation(report, checks), args)
+    return EXIT_OK if report.ok and (checks is None or checks.ok) else EXIT_FAILED
+
+
+def _check(args: argparse.Namespace) -> int:
+    from . import answers
+
+    network = _load(args)
+    try:
+        report = network.check(on=args.at, rules=args.rule, disable=args.disable)
+    except ValueError as exc:  # an unknown rule name
+        raise _UsageError(str(exc)) from None
+    _print(answers.check(report), args)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -505,6 +558,25 @@ def _lookup(network: Network, args: argparse.Namespace, on: date | None) -> Answ
     return lookup(network, args.scheme, args.code, on=on)
 
 
+def _successors(network: Network, args: argparse.Namespace, on: date | None) -> Answer:
+    from .answers import predecessors, successors
+
+    ask = successors if args.command == "successors" else predecessors
+    return ask(network, args.organisation, on=on, transitive=args.transitive)
+
+
+def _timeline(network: Network, args: argparse.Namespace, on: date | None) -> Answer:
+    from .answers import timeline
+
+    return timeline(network, args.entity)
+
+
+def _diff(network: Network, args: argparse.Namespace, on: date | None) -> Answer:
+    from .answers import diff
+
+    return diff(network, args.start, args.end)
+
+
 def _run_posts(args: argparse.Namespace) -> int:
     if args.body is not None and _is_source(args.body):
         args.sources.insert(0, args.body)
@@ -524,6 +596,11 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "seats": _query_command(_seats),
     "find": _query_command(_find, empty_fails=True),
     "lookup": _query_command(_lookup, empty_fails=True),
+    "successors": _query_command(_successors),
+    "predecessors": _query_command(_successors),
+    "timeline": _query_command(_timeline),
+    "diff": _query_command(_diff),
+    "check": _check,
     "validate": _validate,
     "export": _export,
     "plugins": _installation,
@@ -531,6 +608,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "writers": _installation,
     "schema": _schema,
 }
+
+COMMANDS = tuple(_HANDLERS)
+"""The names of the commands, in the order of their help."""
 
 
 if __name__ == "__main__":  # pragma: no cover

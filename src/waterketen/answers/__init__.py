@@ -22,6 +22,7 @@ too, as thin calls of the Network's history queries.
 
 from __future__ import annotations
 
+from ._history import check, diff, predecessors, successors, timeline
 from ._installation import plugins, source_types, validation, writers
 from ._network import (
     bodies,
@@ -45,8 +46,10 @@ __all__ = [
     "Answer",
     "Cell",
     "bodies",
+    "check",
     "cluster_of",
     "clusters",
+    "diff",
     "find",
     "holders",
     "lookup",
@@ -54,9 +57,12 @@ __all__ = [
     "partners",
     "plugins",
     "posts",
+    "predecessors",
     "resolve",
     "seats",
     "source_types",
+    "successors",
+    "timeline",
     "validation",
     "writers",
 ]

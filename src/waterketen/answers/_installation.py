@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ._table import Answer
+from ._table import Answer, Cell
 
 
 if TYPE_CHECKING:
+    from ..checks import CheckReport
     from ..load import LoadReport
     from ..plugins import PluginManager
 
 __all__ = ["plugins", "source_types", "validation", "writers"]
 
 
-def validation(report: LoadReport) -> Answer:
+def validation(report: LoadReport, checks: CheckReport | None = None) -> Answer:
     """The problems a load found (``waterketen validate``).
 
     Returns:
         Columns ``source, place, field, severity, reason``, one row per
-        problem; the JSON form adds ``ok``, ``read``, ``accepted``,
+        problem; with ``checks``, one more row per finding of the domain
+        rules (source ``check``, the days as the place, the rule as the
+        field). The JSON form adds ``ok``, ``read``, ``accepted``,
         ``rejected`` and ``sources`` (each with ``name``, ``read``,
         ``accepted``, ``updated``).
 
@@ -28,14 +32,21 @@ def validation(report: LoadReport) -> Answer:
         >>> answer.extra["ok"], answer.extra["rejected"], len(answer)
         (True, 0, 0)
     """
-    rows = tuple((p.source, p.place, p.field, p.severity.value, p.reason) for p in report.problems)
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (p.source, p.place, p.field, p.severity.value, p.reason) for p in report.problems
+    )
+    if checks is not None:
+        # Findings of the domain rules in the same columns: the rule as the field.
+        rows += tuple(
+            ("check", _days(f.first, f.last), f.rule, f.level.value, f.message) for f in checks.findings
+        )
     return Answer(
         command="validate",
         at=None,
         columns=("source", "place", "field", "severity", "reason"),
         rows=rows,
         extra={
-            "ok": report.ok,
+            "ok": report.ok and (checks is None or checks.ok),
             "read": report.read,
             "accepted": report.accepted,
             "rejected": len(report.rejected),
@@ -50,6 +61,12 @@ def validation(report: LoadReport) -> Answer:
             ],
         },
     )
+
+
+def _days(first: date | None, last: date | None) -> str | None:
+    if first is None:
+        return None
+    return first.isoformat() if last in (None, first) else f"{first.isoformat()}..{last.isoformat()}"
 
 
 def _offered_by(pm: PluginManager, hook: str) -> dict[str, list[Any]]:
