@@ -143,7 +143,7 @@ class TestResolve:
         """An unknown name, or an id of another kind, is an UnknownEntityError."""
         with pytest.raises(wk.UnknownEntityError, match="no cluster has the id or name 'Atlantis'"):
             answers.resolve(net, "Atlantis", wk.Cluster)
-        with pytest.raises(wk.UnknownEntityError, match="'bedum' is a organisation, not a cluster or body"):
+        with pytest.raises(wk.UnknownEntityError, match="'bedum' is an organisation, not a cluster or body"):
             answers.resolve(net, "bedum", (wk.Cluster, wk.Body))
 
     def test_ambiguous_name(self) -> None:

@@ -266,8 +266,8 @@ class TestCannotAnswer:
         ("args", "message"),
         [
             (["members", "nope"], "no cooperation or cluster or body has the id or name 'nope'"),
-            (["cluster-of", "gnd-dal"], "'gnd-dal' is a cluster, not a organisation"),
-            (["seats", "bedum"], "'bedum' is a organisation, not a body"),
+            (["cluster-of", "gnd-dal"], "'gnd-dal' is a cluster, not an organisation"),
+            (["seats", "bedum"], "'bedum' is an organisation, not a body"),
             (["lookup", "cbs", "GM9999"], "lookup: nothing found"),
             (["find", "Atlantis"], "find: nothing found"),
         ],

@@ -165,7 +165,7 @@ class TestReferences:
         path = write(tmp_path, {"cooperations": [COOP], "organisations": [ORG], "memberships": [membership]})
         (problem,) = problems(path)
         assert problem.field == "group"
-        assert "a organisation, where a cooperation or cluster or body" in problem.reason
+        assert "an organisation, where a cooperation or cluster or body" in problem.reason
 
     def test_rejection_cascades_in_lenient_mode(self, tmp_path: Path) -> None:
         """A record that points at a rejected one is rejected too, with its own reason."""

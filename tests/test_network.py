@@ -52,7 +52,7 @@ class TestLookup:
 
     def test_get_checks_the_class(self, net: wk.Network) -> None:
         """get() refuses an entity of another class."""
-        with pytest.raises(wk.UnknownEntityError, match="is a organisation, not a cluster"):
+        with pytest.raises(wk.UnknownEntityError, match="is an organisation, not a cluster"):
             net.get("bedum", wk.Cluster)
 
     @pytest.mark.parametrize(

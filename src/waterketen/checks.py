@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
@@ -51,9 +52,9 @@ class Finding:
     level: Level
     message: str
     entities: tuple[str, ...] = ()
-    first: date | None = None
+    first: datetime.date | None = None
     """The first day checked on which it was found (``None``: not about a day)."""
-    last: date | None = None
+    last: datetime.date | None = None
     """The last day checked on which it was found."""
 
     def __str__(self) -> str:
@@ -67,16 +68,14 @@ class Finding:
         return f"{self.level.value}: [{self.rule}] {self.message}{when}"
 
 
-CheckFunction = Callable[["Network", Sequence[date]], Iterable[Finding]]
-
-
 @frozen(kw_only=True)
 class Check:
     """A named rule: ``run(network, days)`` yields its findings on those days."""
 
     name: str
     description: str
-    run: CheckFunction
+    run: Callable[[Network, Sequence[datetime.date]], Iterable[Finding]]
+    """``run(network, days)`` yields the findings of the rule on those days."""
 
 
 @frozen(kw_only=True)
@@ -85,7 +84,7 @@ class CheckReport:
 
     findings: tuple[Finding, ...]
     rules: tuple[str, ...]
-    days: tuple[date, ...]
+    days: tuple[datetime.date, ...]
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -105,7 +104,7 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def history_days(network: Network) -> tuple[date, ...]:
+def history_days(network: Network) -> tuple[datetime.date, ...]:
     """The days on which something in the network may change, with the day before and after each.
 
     Between two such days nothing changes, so checking these days checks
@@ -183,12 +182,12 @@ def run_checks(
     return CheckReport(findings=tuple(findings.values()), rules=tuple(c.name for c in chosen), days=days)
 
 
-def sure_days(period: Period) -> tuple[date, date]:
+def sure_days(period: Period) -> tuple[datetime.date, datetime.date]:
     """The days ``[from, until)`` on which a period surely holds."""
     return period.latest_start, period.earliest_end
 
 
-def possible_days(period: Period) -> tuple[date, date]:
+def possible_days(period: Period) -> tuple[datetime.date, datetime.date]:
     """The days ``[from, until)`` on which a period may hold."""
     return period.earliest_start, period.latest_end
 

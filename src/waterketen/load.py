@@ -37,6 +37,7 @@ from .model import (
     Provenance,
     Spearhead,
     Tenure,
+    a,
 )
 from .network import Network
 from .plugins import PluginManager, default_plugin_manager, load_entry_points
@@ -118,20 +119,26 @@ def open_source(location: SourceLike, plugins: PluginManager | None = None) -> S
         return location
     text = os.fspath(location)
     pm = plugins or default_plugin_manager()
-    for attempt in range(2):
-        found = _match(text, source_types(pm))
-        if found is not None:
-            source_type, rest = found
-            return source_type.open(rest)
-        if attempt == 0 and not pm.entry_points_loaded:
-            load_entry_points(pm)  # only now: scanning entry points costs start-up time
-        else:
-            break
+    if not pm.entry_points_loaded and not _by_scheme(text, source_types(pm)):
+        # Only a built-in scheme settles a location without the installed
+        # plugins: a plugin may own another scheme, or a longer suffix
+        # (.popolo.json) than a built-in one (.json). Scanning entry points
+        # costs start-up time, so the embedded dataset never pays it.
+        load_entry_points(pm)
+    found = _match(text, source_types(pm))
+    if found is not None:
+        source_type, rest = found
+        return source_type.open(rest)
     known = sorted(
         {f"{s}:" for t in source_types(pm) for s in t.schemes}
         | {x for t in source_types(pm) for x in t.suffixes}
     )
     raise UnknownSourceError(f"no source type reads {text!r}; known schemes and suffixes: {', '.join(known)}")
+
+
+def _by_scheme(text: str, types: Iterable[SourceType]) -> bool:
+    scheme, colon, _ = text.partition(":")
+    return bool(colon) and len(scheme) > 1 and any(scheme in t.schemes for t in types)
 
 
 def _match(text: str, types: Iterable[SourceType]) -> tuple[SourceType, str] | None:
@@ -360,7 +367,7 @@ def _merge(old: Entity, new: Entity) -> Entity | None:
 def _conflict(existing: tuple[Entity, Record], entity: Entity, record: Record) -> Problem:
     old, old_record = existing
     if type(old) is not type(entity):
-        detail = f"it is a {entity.tag} here and a {old.tag} there"
+        detail = f"it is {a(entity.tag)} here and {a(old.tag)} there"
     else:
         fields = [
             f"{a.name} {getattr(entity, a.name)!r:.60} here, {getattr(old, a.name)!r:.60} there"
@@ -502,7 +509,7 @@ def _reference_problems(
             reason = f"refers to {target_id!r}, which is not defined"
         elif not isinstance(target[0], allowed):
             names = " or ".join(cls.tag for cls in allowed)  # type: ignore[attr-defined]
-            reason = f"refers to {target_id!r}, a {target[0].tag}, where a {names} is expected"
+            reason = f"refers to {target_id!r}, {a(target[0].tag)}, where {a(names)} is expected"
         else:
             continue
         yield Problem(

@@ -432,3 +432,8 @@ def name_of(entity: Entity) -> str:
     if isinstance(entity, Membership | Tenure | Change):
         return entity.id
     return entity.name or "(name unknown)"
+
+
+def a(noun: str) -> str:
+    """The noun with its indefinite article: ``a cluster``, ``an organisation``."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"

@@ -43,6 +43,7 @@ from .model import (
     Role,
     Spearhead,
     Tenure,
+    a,
 )
 
 
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
-    from .checks import CheckReport
+    from . import checks
     from .load import LoadReport
 
 __all__ = ["Network", "Seat", "Snapshot", "normalise_name"]
@@ -230,7 +231,7 @@ class Network:
         """
         entity = self[entity_id]
         if not isinstance(entity, kind):
-            raise UnknownEntityError(f"{entity_id!r} is a {entity.tag}, not a {kind.tag}")
+            raise UnknownEntityError(f"{entity_id!r} is {a(entity.tag)}, not {a(kind.tag)}")
         return entity
 
     def entities(self, kind: type[E], *, on: DateLike | None = None) -> tuple[E, ...]:
@@ -496,7 +497,7 @@ class Network:
         on: DateLike | Iterable[DateLike] | None = None,
         rules: Iterable[str] | None = None,
         disable: Iterable[str] = (),
-    ) -> CheckReport:
+    ) -> checks.CheckReport:
         """Run the domain rules (built-in and from plugins) on the network.
 
         See :func:`waterketen.checks.run_checks`.

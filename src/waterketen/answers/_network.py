@@ -19,6 +19,7 @@ from ..model import (
     OrgKind,
     Post,
     Tenure,
+    a,
     name_of,
 )
 from ._table import Answer, Cell
@@ -101,7 +102,7 @@ def resolve(
         entity = network[ref]
         if not wanted or isinstance(entity, wanted):
             return ref
-        raise UnknownEntityError(f"{ref!r} is a {entity.tag}, not a {what}")
+        raise UnknownEntityError(f"{ref!r} is {a(entity.tag)}, not {a(what)}")
     found = [e for e in network.find(ref) if not wanted or isinstance(e, wanted)]
     if len(found) > 1 and on is not None:
         day = as_date(on)
