@@ -1,0 +1,94 @@
+"""Round trips: ``read(write(net)) == net``, and ``write(read(doc))`` keeps what the mapping covers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import waterketen_popolo as wp
+from hypothesis import given
+from popolo_schema import problems
+from popolo_strategies import popolo_documents
+
+import waterketen as wk
+from waterketen.testing import networks
+
+
+COLLECTIONS = ("persons", "organizations", "posts", "memberships")
+
+
+def as_json(document: dict[str, Any]) -> Any:
+    """The document as a reader of the file would see it."""
+    return json.loads(json.dumps(document, ensure_ascii=False))
+
+
+class TestNetworkRoundTrip:
+    @given(networks())
+    def test_generated_networks(self, network: wk.Network) -> None:
+        """Every generated network reads back equal from its Popolo document, which keeps the Popolo rules."""
+        document = wp.to_popolo(network)
+        assert problems(document) == []
+        assert wp.read(as_json(document)) == network
+
+    def test_through_a_file(self, tmp_path: Path, net: wk.Network) -> None:
+        """The embedded dataset reads back equal from a file, partial dates and all."""
+        path = tmp_path / "gnd.popolo.json"
+        wp.write(net, path)
+        again = wp.read(path)
+        assert again == net
+        assert again.get("gnd-bestuurlijk-akkoord-2014", wk.Agreement).date == wk.PartialDate(2014)
+        assert again.report is not None
+        assert again.report.warnings == ()
+
+    def test_change_events_partial_dates_and_unknown_bounds(self) -> None:
+        """A merger, a year-only start and an unknown end survive the trip, and say so in the extension."""
+        network = wk.Network(
+            [
+                wk.Organisation(
+                    id="a", name="A", kind=wk.OrgKind.MUNICIPALITY, period=wk.Period(end=wk.UNKNOWN)
+                ),
+                wk.Organisation(
+                    id="b",
+                    name="B",
+                    kind=wk.OrgKind.MUNICIPALITY,
+                    period=wk.Period(start=wk.PartialDate(2014)),
+                ),
+                wk.Change(
+                    id="a-to-b",
+                    kind=wk.ChangeKind.MERGER,
+                    date=wk.PartialDate(2019, 1),
+                    before=(wk.Part(id="a", partial=True),),
+                    after=(wk.Part(id="b"),),
+                ),
+            ]
+        )
+        document = wp.to_popolo(network)
+        a, b = document["organizations"]
+        assert "dissolution_date" not in a
+        assert a["waterketen"] == {"period": {"end": "unknown"}}
+        assert b["founding_date"] == "2014"
+        assert "waterketen" not in b
+        assert document["waterketen"]["changes"][0]["date"] == "2019-01"
+        assert wp.read(as_json(document)) == network
+
+
+class TestDocumentRoundTrip:
+    @given(popolo_documents())
+    def test_covered_fields_are_kept(self, document: dict[str, Any]) -> None:
+        """Reading and writing a valid Popolo document gives back every covered field, and no extension."""
+        network = wp.read(as_json(document))
+        assert network.report is not None
+        assert network.report.warnings == ()
+        again = wp.to_popolo(network)
+        for collection in COLLECTIONS:
+            written = {obj["id"]: obj for obj in again[collection]}
+            assert set(written) == {obj["id"] for obj in document[collection]}
+            for obj in document[collection]:
+                assert {key: written[obj["id"]].get(key) for key in obj} == obj
+                assert "waterketen" not in written[obj["id"]]
+
+    @given(popolo_documents())
+    def test_generated_documents_keep_the_popolo_rules(self, document: dict[str, Any]) -> None:
+        """The strategy itself draws documents that keep the Popolo schemas' rules."""
+        assert problems(document) == []
