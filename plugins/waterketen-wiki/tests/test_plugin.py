@@ -22,6 +22,10 @@ MODULES = [
     "waterketen_wiki._register",
     "waterketen_wiki._read",
     "waterketen_wiki._build",
+    "waterketen_wiki._governance",
+    "waterketen_wiki._output",
+    "waterketen_wiki._programme",
+    "waterketen_wiki._patterns",
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import waterketen as wk
 from waterketen_wiki import WikiPage
-from waterketen_wiki._build import MAX_EMPTY_WARNINGS
+from waterketen_wiki._output import MAX_EMPTY_WARNINGS
 from waterketen_wiki._text import split_names
 
 
