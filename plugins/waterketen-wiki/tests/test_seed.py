@@ -54,9 +54,11 @@ def structure(net: wk.Network) -> dict[str, Any]:
             for b in net.bodies(on=DAY)
         },
         "agreements": sorted(
-            (a.name, str(a.date), a.goals, a.targets, a.partners) for a in net.entities(wk.Agreement)
+            (a.name, str(a.date), a.goals, a.targets, a.partners)
+            for a in net.entities(wk.Agreement)
+            if a.date is not None and str(a.date) <= DAY
         ),
-        "spearheads": sorted((s.number, s.title, str(s.period)) for s in net.entities(wk.Spearhead)),
+        "spearheads": sorted((s.number, s.title, str(s.period)) for s in net.entities(wk.Spearhead, on=DAY)),
         "cooperations": sorted(c.name for c in net.entities(wk.Cooperation)),
     }
 
@@ -146,6 +148,8 @@ class TestSeedSource:
         assert "read as of 2017-12-31" in warnings[0].reason
         assert "jaarverslag van 2016 - 2017" in warnings[2].reason
         assert seed.report.read == seed.report.accepted
+        (summary,) = seed.report.sources
+        assert summary.updated == date(2019, 4, 3)  # for the core's staleness check
 
     def test_provenance_names_lines(self, seed: wk.Network, seed_path: Path) -> None:
         """Every record says which line of the page states it."""
