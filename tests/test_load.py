@@ -302,3 +302,41 @@ class TestSuccessorLoops:
         found = problems(write(tmp_path, {"organisations": orgs, "changes": changes}))
         assert [p.place for p in found] == ["/changes/0", "/changes/1"]
         assert all("successor loop through a, b" in p.reason for p in found)
+
+
+class TestSourceWarnings:
+    def test_warnings_reach_the_report(self) -> None:
+        """A source's ``warnings``, read after its records, are in the report and fail no strict load."""
+
+        class Doubtful:
+            name = "doubtful"
+
+            def __init__(self) -> None:
+                self.warnings: list[wk.Problem] = []
+
+            def records(self) -> list[wk.Record]:
+                self.warnings.append(wk.Problem(source="doubtful", place="line 3", reason="odd name"))
+                return [wk.Record(tag="cooperation", data=COOP, provenance=wk.Provenance(source="doubtful"))]
+
+        net = wk.load(Doubtful())
+        assert net.report is not None
+        (warning,) = net.report.warnings
+        assert (warning.place, warning.reason) == ("line 3", "odd name")
+        assert warning.severity is wk.Severity.WARNING
+        assert net.report.ok
+
+    def test_warnings_are_kept_as_warnings(self) -> None:
+        """A warning given with error severity is still a warning; a non-Problem is the source's bug."""
+
+        class Confused:
+            name = "confused"
+            warnings = (wk.Problem(source="confused", reason="said as error"), "not a problem")
+
+            def records(self) -> list[wk.Record]:
+                return []
+
+        net = wk.load(Confused(), strict=False)
+        assert net.report is not None
+        assert [p.reason for p in net.report.warnings] == ["said as error"]
+        (error,) = net.report.errors
+        assert "not a Problem" in error.reason

@@ -41,7 +41,7 @@ from .model import (
 )
 from .network import Network
 from .plugins import PluginManager, default_plugin_manager, load_entry_points
-from .sources import Record, Source, SourceType, updated_of
+from .sources import Record, Source, SourceType, updated_of, warnings_of
 from .sources.embedded import DEFAULT_DATASET
 
 
@@ -226,6 +226,12 @@ class _Loader:
         except Exception as exc:  # a plugin's bug is reported, never let through
             self.problems.append(
                 Problem(source=name, reason=f"the source failed while reading: {type(exc).__name__}: {exc}")
+            )
+        try:
+            self.problems.extend(warnings_of(source, name))
+        except Exception as exc:  # a plugin's bug is reported, never let through
+            self.problems.append(
+                Problem(source=name, reason=f"the source's warnings failed: {type(exc).__name__}: {exc}")
             )
         self.read_count += read
         self.summaries.append(

@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, runtime_checkable
 
+import attrs
 from attrs import frozen
 
 from .._time import Instant
+from ..errors import Problem, Severity
 from ..model import Provenance
 
 
-__all__ = ["Record", "Source", "SourceType"]
+__all__ = ["Record", "Source", "SourceType", "updated_of", "warnings_of"]
 
 
 @frozen(kw_only=True)
@@ -47,7 +49,11 @@ class Source(Protocol):
 
     A source may also have an ``updated`` attribute (an
     :data:`~waterketen.Instant` or ``None``): the day its content was last
-    updated, when the source states it. It is read after :meth:`records`.
+    updated, when the source states it; and a ``warnings`` attribute (an
+    iterable of :class:`~waterketen.Problem`): doubts about what it read that
+    reject no record, such as a name it could not resolve. Both are read
+    after :meth:`records`; warnings go into the load report with severity
+    ``WARNING``.
     """
 
     @property
@@ -85,3 +91,27 @@ def updated_of(source: Source) -> Instant | None:
     """The day a source says it was last updated, if it says."""
     value = getattr(source, "updated", None)
     return value if value is None or hasattr(value, "isoformat") else None
+
+
+def warnings_of(source: Source, name: str) -> tuple[Problem, ...]:
+    """The warnings a source gives about what it read (its ``warnings`` attribute).
+
+    Each is kept with severity ``WARNING``, so a source's doubts never fail a
+    strict load; anything in ``warnings`` that is not a
+    :class:`~waterketen.Problem` is a bug of the source, reported as an error.
+    """
+    value = getattr(source, "warnings", None)
+    if value is None:
+        return ()
+    try:
+        items = tuple(value)
+    except TypeError:
+        items = (value,)
+    out = []
+    for item in items:
+        if isinstance(item, Problem):
+            out.append(attrs.evolve(item, severity=Severity.WARNING))
+        else:
+            reason = f"the source gave a warning that is not a Problem: {item!r:.80}"
+            out.append(Problem(source=name, reason=reason))
+    return tuple(out)
