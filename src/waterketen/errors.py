@@ -92,10 +92,15 @@ class AmbiguityError(WaterketenError, LookupError):
 
 
 class LoadError(WaterketenError, ValueError):
-    """A strict load found problems; all of them are listed."""
+    """A strict load found errors; all of them are listed.
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    ``problems`` holds the errors; ``report``, when given, is the whole load
+    report (with the warnings and the rejected records).
+    """
+
+    def __init__(self, problems: Iterable[Problem], report: Any = None) -> None:
         self.problems = tuple(problems)
+        self.report = report
         lines = [f"{len(self.problems)} problem(s) while loading:"]
         lines += [f"  {p}" for p in self.problems]
         super().__init__("\n".join(lines))

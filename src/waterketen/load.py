@@ -186,7 +186,7 @@ def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | Non
         loader.read(source)
     network, report = loader.finish()
     if strict and not report.ok:
-        raise LoadError(report.problems)
+        raise LoadError(report.errors, report)
     return network
 
 

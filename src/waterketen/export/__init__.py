@@ -53,7 +53,7 @@ def writers(plugins: PluginManager | None = None) -> tuple[Writer, ...]:
     """Every writer the plugins offer (the built-ins first).
 
     Examples:
-        >>> [w.name for w in wk.writers()]
+        >>> [w.name for w in wk.writers()][:5]
         ['json', 'csv', 'graphml', 'gexf', 'node-link']
     """
     from ..plugins import default_plugin_manager

@@ -19,8 +19,6 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
-
 import waterketen as wk
 
 from ._ids import to_id
@@ -82,11 +80,7 @@ def read(
         popolo = PopoloSource.of_document(source, name=name or "popolo document")
     else:
         popolo = PopoloSource(source, name=name)
-    network = wk.load(popolo, strict=strict)
-    if network.report is not None and popolo.warnings:
-        problems = network.report.problems + tuple(popolo.warnings)
-        network.report = attrs.evolve(network.report, problems=problems)
-    return network
+    return wk.load(popolo, strict=strict)  # the core adds the source's warnings to the report
 
 
 @wk.hookimpl
