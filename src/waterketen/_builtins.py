@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .export import Writer
+from .export.jsonl import jsonl_writer
 from .export.native import json_writer
 from .hookspecs import hookimpl
 from .sources import SourceType
@@ -20,5 +21,5 @@ def waterketen_source_types() -> Iterable[SourceType]:
 
 @hookimpl
 def waterketen_writers() -> Iterable[Writer]:
-    """The native format as JSON."""
-    return (json_writer,)
+    """The native format as JSON and as JSON Lines."""
+    return (json_writer, jsonl_writer)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 from datetime import date, timedelta
 from typing import TypeAlias
 
@@ -214,6 +215,12 @@ def parse_bound(text: str) -> Bound:
     return parse_instant(text)
 
 
+@functools.lru_cache(maxsize=256)
+def _parse_day(text: str) -> Instant:
+    """:func:`parse_instant`, remembered: queries in a loop ask about the same few days."""
+    return parse_instant(text)
+
+
 def as_date(value: DateLike) -> date:
     """Return the day a query asks about.
 
@@ -222,7 +229,7 @@ def as_date(value: DateLike) -> date:
     """
     if isinstance(value, date):
         return value
-    instant = parse_instant(value)
+    instant = _parse_day(value) if type(value) is str else parse_instant(value)
     if isinstance(instant, PartialDate):
         raise ValueError(f"a query needs a whole day (YYYY-MM-DD), got {value!r}")
     return instant
@@ -325,6 +332,10 @@ class Period:
 
     def contains(self, day: date) -> bool:
         """True when ``day`` surely lies in the period."""
+        start, end = self.start, self.end
+        # The common case, whole days or open bounds, without the four computed days.
+        if (start is None or type(start) is date) and (end is None or type(end) is date):
+            return (start is None or start <= day) and day < (_MAX if end is None else end)
         return self.certainty(day) is Certainty.YES
 
     def may_contain(self, day: date) -> bool:

@@ -12,15 +12,15 @@ one, whole, in the :class:`LoadReport`: records read = accepted + rejected.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 import attrs
 from attrs import frozen
 
 from ._time import Instant, PartialDate, Period
-from .convert import describe_error, structure_entity
+from .convert import clear_tables, describe_error, structure_entity
 from .errors import LoadError, Problem, Severity, SourceError, UnknownSourceError, WaterketenError
 from .model import (
     ENTITY_TYPES,
@@ -169,15 +169,24 @@ def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | Non
     """
     pm = plugins or default_plugin_manager()
     loader = _Loader()
-    for location in sources or (f"embedded:{DEFAULT_DATASET}",):
-        name = os.fspath(location) if isinstance(location, str | os.PathLike) else _name_of(location)
-        try:
-            source = open_source(location, pm)
-        except WaterketenError as exc:
-            loader.source_failed(name, exc)
-            continue
-        loader.read(source)
-    network, report = loader.finish()
+    # A load makes many objects and frees few: the collector would walk them
+    # again and again for nothing, so it is paused for the load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for location in sources or (f"embedded:{DEFAULT_DATASET}",):
+            name = os.fspath(location) if isinstance(location, str | os.PathLike) else _name_of(location)
+            try:
+                source = open_source(location, pm)
+            except WaterketenError as exc:
+                loader.source_failed(name, exc)
+                continue
+            loader.read(source)
+        network, report = loader.finish()
+    finally:
+        clear_tables()
+        if collecting:
+            gc.enable()
     if strict and not report.ok:
         raise LoadError(report.problems)
     return network
@@ -191,15 +200,26 @@ def _name_of(source: Source) -> str:
 
 
 class _Loader:
-    """One load: collects entities, merges them by id and keeps the accounts."""
+    """One load: collects entities, merges them by id and keeps the accounts.
+
+    The raw record of an entity is kept only while it may still be rejected:
+    until every entity it refers to has come and is itself settled (and always
+    for a change, which the successor-loop check may reject at the end). In
+    the native order, references point backwards, so nearly every record is
+    let go at once, and a streamed source never needs all of its raw data.
+    """
 
     def __init__(self) -> None:
-        self.entities: dict[str, tuple[Entity, Record]] = {}
+        self.entities: dict[str, Entity] = {}
+        self.pending: dict[str, Record] = {}
+        """The records of the entities whose references are not yet settled."""
+        self.change_records: dict[str, Record] = {}
         self.rejected: list[Rejected] = []
         self.problems: list[Problem] = []
         self.summaries: list[SourceSummary] = []
         self.read_count = 0
-        self.origins: dict[str, list[Provenance]] = {}
+        self.origins: dict[str, Provenance | list[Provenance]] = {}
+        """The place of each entity; a list when several sources gave it."""
 
     def source_failed(self, name: str, exc: BaseException) -> None:
         if isinstance(exc, SourceError):
@@ -210,10 +230,13 @@ class _Loader:
     def read(self, source: Source) -> None:
         name = _name_of(source)
         read = accepted = 0
+        add = self.add
         try:
-            for record in _checked(source.records(), name):
+            for record in source.records():
+                if type(record) is not Record and not isinstance(record, Record):
+                    raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
                 read += 1
-                accepted += self.add(record)
+                accepted += add(record)
         except WaterketenError as exc:
             self.source_failed(name, exc)
         except Exception as exc:  # a plugin's bug is reported, never let through
@@ -254,37 +277,82 @@ class _Loader:
                 ],
             )
             return 0
-        existing = self.entities.get(entity.id)
+        entity_id = entity.id
+        existing = self.entities.get(entity_id)
         if existing is None:
-            self.entities[entity.id] = (entity, record)
-            self.origins[entity.id] = [record.provenance]
+            if not self.settled(entity):
+                self.pending[entity_id] = record
+            if isinstance(entity, Change):
+                self.change_records[entity_id] = record
+            self.entities[entity_id] = entity
+            self.origins[entity_id] = record.provenance
             return 1
-        merged = _merge(existing[0], entity)
+        merged = _merge(existing, entity)
         if merged is None:
-            self.reject(record, [_conflict(existing, entity, record)])
+            self.reject(record, [_conflict(existing, self.first_origin(entity_id), entity, record)])
             return 0
-        self.entities[entity.id] = (merged, existing[1])
-        self.origins[entity.id].append(record.provenance)
+        self.entities[entity_id] = merged
+        origins = self.origins[entity_id]
+        if isinstance(origins, list):
+            origins.append(record.provenance)
+        else:
+            self.origins[entity_id] = [origins, record.provenance]
         return 1
+
+    def settled(self, entity: Entity) -> bool:
+        """True when every entity ``entity`` refers to has come, is of the right kind and is settled."""
+        entities, pending = self.entities, self.pending
+        kind = type(entity)
+        if kind is Organisation or kind is Person or kind is Cooperation:
+            return True
+        pairs: tuple[tuple[str, tuple[type, ...]], ...]
+        if type(entity) is Membership:  # the bulk of a network, without the generator
+            pairs = ((entity.member, _MEMBERS), (entity.group, _GROUPS))
+        elif type(entity) is Tenure:
+            pairs = ((entity.holder, _HOLDERS), (entity.post, _POSTS))
+        else:
+            pairs = ()
+        if pairs:
+            for target_id, kinds in pairs:
+                target = entities.get(target_id)
+                if target is None or type(target) not in kinds or target_id in pending:
+                    return False
+            return True
+        for _, target_id, allowed in _references(entity):
+            target = entities.get(target_id)
+            if target is None or target_id in pending or not isinstance(target, allowed):
+                return False
+        return True
+
+    def first_origin(self, entity_id: str) -> Provenance:
+        origins = self.origins[entity_id]
+        return origins[0] if isinstance(origins, list) else origins
+
+    def drop(self, entity_id: str) -> None:
+        del self.entities[entity_id]
+        del self.origins[entity_id]
+        self.pending.pop(entity_id, None)
+        self.change_records.pop(entity_id, None)
 
     def finish(self) -> tuple[Network, LoadReport]:
         # Referential integrity, to a fixed point: rejecting a record can
-        # leave others pointing at nothing.
+        # leave others pointing at nothing. Settled entities need no check:
+        # what they refer to is settled too, and is never rejected.
         while True:
             bad = [
-                (entity_id, problems)
-                for entity_id, (entity, record) in self.entities.items()
-                if (problems := list(_reference_problems(entity, record, self.entities)))
+                (entity_id, record, problems)
+                for entity_id, record in self.pending.items()
+                if (problems := list(_reference_problems(self.entities[entity_id], record, self.entities)))
             ]
             if not bad:
                 break
-            for entity_id, problems in bad:
-                _, record = self.entities.pop(entity_id)
-                del self.origins[entity_id]
+            for entity_id, record, problems in bad:
+                self.drop(entity_id)
                 self.reject(record, problems)
+        self.pending.clear()
         self.reject_successor_loops()
-        entities = [e for e, _ in self.entities.values()]
-        network = Network(entities, origins={k: tuple(v) for k, v in self.origins.items()})
+        network = Network._adopt(self.entities)
+        network._origins = {k: tuple(v) if isinstance(v, list) else v for k, v in self.origins.items()}
         self.problems.extend(_stale(network, self.summaries))
         report = LoadReport(
             read=self.read_count,
@@ -298,26 +366,21 @@ class _Loader:
 
     def reject_successor_loops(self) -> None:
         """Reject the change events that make an organisation its own successor."""
-        changes = [(e, r) for e, r in self.entities.values() if isinstance(e, Change)]
+        changes = [(self.entities[i], r) for i, r in self.change_records.items()]
         edges: dict[str, set[str]] = {}
         for change, _ in changes:
+            assert isinstance(change, Change)
             for before in change.before:
                 edges.setdefault(before.id, set()).update(a.id for a in change.after if a.id != before.id)
         looping = _on_cycles(edges)
         for change, record in changes:
+            assert isinstance(change, Change)
             loop = [p.id for p in change.before if p.id in looping]
             if loop and any(a.id in looping and a.id != loop[0] for a in change.after):
-                del self.entities[change.id]
-                del self.origins[change.id]
+                self.drop(change.id)
                 reason = f"makes a successor loop through {', '.join(sorted(looping))}"
                 self.reject(record, [_problem(record, "before", reason)])
-
-
-def _checked(records: Iterable[Any], name: str) -> Iterator[Record]:
-    for record in records:
-        if not isinstance(record, Record):
-            raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
-        yield record
+        self.change_records.clear()
 
 
 def _merge(old: Entity, new: Entity) -> Entity | None:
@@ -328,8 +391,7 @@ def _merge(old: Entity, new: Entity) -> Entity | None:
     return attrs.evolve(old, provenance=provenance)
 
 
-def _conflict(existing: tuple[Entity, Record], entity: Entity, record: Record) -> Problem:
-    old, old_record = existing
+def _conflict(old: Entity, there: Provenance, entity: Entity, record: Record) -> Problem:
     if type(old) is not type(entity):
         detail = f"it is a {entity.tag} here and a {old.tag} there"
     else:
@@ -339,7 +401,6 @@ def _conflict(existing: tuple[Entity, Record], entity: Entity, record: Record) -
             if a.name != "provenance" and getattr(entity, a.name) != getattr(old, a.name)
         ]
         detail = "; ".join(fields)
-    there = old_record.provenance
     return Problem(
         source=record.provenance.source,
         place=record.provenance.locator,
@@ -355,6 +416,7 @@ _MEMBERS = (Organisation, Cooperation, Cluster, Person, Body)
 _HOLDERS = (Person, Organisation)
 _REPRESENTABLE = (Cluster, Organisation, Cooperation, Body)
 _CHANGEABLE = (Organisation, Cooperation, Cluster, Body)
+_POSTS = (Post,)
 
 
 def _references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
@@ -464,16 +526,14 @@ def _stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Pro
             )
 
 
-def _reference_problems(
-    entity: Entity, record: Record, entities: dict[str, tuple[Entity, Record]]
-) -> Iterator[Problem]:
+def _reference_problems(entity: Entity, record: Record, entities: dict[str, Entity]) -> Iterator[Problem]:
     for field, target_id, allowed in _references(entity):
         target = entities.get(target_id)
         if target is None:
             reason = f"refers to {target_id!r}, which is not defined"
-        elif not isinstance(target[0], allowed):
+        elif not isinstance(target, allowed):
             names = " or ".join(cls.tag for cls in allowed)  # type: ignore[attr-defined]
-            reason = f"refers to {target_id!r}, a {target[0].tag}, where a {names} is expected"
+            reason = f"refers to {target_id!r}, a {target.tag}, where a {names} is expected"
         else:
             continue
         yield Problem(

@@ -1,7 +1,8 @@
 """The Network: the entity store, its indexes and the questions it answers.
 
 A :class:`Network` holds entities by id and keeps indexes for the common
-questions, built once when the network is made. It does no I/O. A networkx
+questions, built once when the network is made (the index of names on the first
+search by name). It does no I/O. A networkx
 ``MultiDiGraph`` view is built on the first call of :meth:`Network.graph`.
 
 Every question that depends on time takes ``on``: a day (a
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -125,66 +125,98 @@ class Network:
         report: LoadReport | None = None,
         origins: Mapping[str, tuple[Provenance, ...]] | None = None,
     ) -> None:
-        self._entities: dict[str, Entity] = {}
+        store: dict[str, Entity] = {}
         for entity in entities:
-            if entity.id in self._entities:
+            if entity.id in store:
                 raise AmbiguityError(f"two entities have the id {entity.id!r}")
-            self._entities[entity.id] = entity
+            store[entity.id] = entity
+        self._setup(store, report)
+        self._origins = {k: v[0] if len(v) == 1 else tuple(v) for k, v in (origins or {}).items()}
+
+    @classmethod
+    def _adopt(cls, store: dict[str, Entity]) -> Network:
+        """A network that takes over ``store`` (ids to entities, each id once), without a copy."""
+        network = cls.__new__(cls)
+        network._setup(store, None)
+        network._origins = {}
+        return network
+
+    def _setup(self, store: dict[str, Entity], report: LoadReport | None) -> None:
+        self._entities = store
         self.report = report
         """The report of the load that made this network, if a load made it."""
-        self._origins = dict(origins or {})
         self._graph: nx.MultiDiGraph[str] | None = None
+        self._by_name: dict[str, Any] | None = None
         self._build_indexes()
 
+    # The indexes map a key to one value or, only when there are several, to a
+    # list of them (most keys have one: a list each would cost more than the
+    # entities). _put adds to them, _all reads them.
+
     def _build_indexes(self) -> None:
-        by_tag: dict[str, list[str]] = defaultdict(list)
-        by_identifier: dict[tuple[str, str], list[str]] = defaultdict(list)
-        by_name: dict[str, list[str]] = defaultdict(list)
-        members_of: dict[str, list[Membership]] = defaultdict(list)
-        groups_of: dict[str, list[Membership]] = defaultdict(list)
-        tenures_of_post: dict[str, list[Tenure]] = defaultdict(list)
-        tenures_of_holder: dict[str, list[Tenure]] = defaultdict(list)
-        posts_of_body: dict[str, list[Post]] = defaultdict(list)
-        children: dict[str, list[str]] = defaultdict(list)
-        changes_of: dict[str, list[Change]] = defaultdict(list)
-        for entity in self._entities.values():
-            by_tag[entity.tag].append(entity.id)
+        by_tag: dict[str, list[str]] = {}
+        by_identifier: dict[str, dict[str, Any]] = {}
+        members_of: dict[str, Any] = {}
+        groups_of: dict[str, Any] = {}
+        tenures_of_post: dict[str, Any] = {}
+        tenures_of_holder: dict[str, Any] = {}
+        posts_of_body: dict[str, Any] = {}
+        children: dict[str, Any] = {}
+        changes_of: dict[str, Any] = {}
+        for entity_id, entity in self._entities.items():
+            cls = type(entity)
+            tagged = by_tag.get(cls.tag)
+            if tagged is None:
+                by_tag[cls.tag] = [entity_id]
+            else:
+                tagged.append(entity_id)
             if isinstance(entity, Membership):
-                members_of[entity.group].append(entity)
-                groups_of[entity.member].append(entity)
+                _put(members_of, entity.group, entity)
+                _put(groups_of, entity.member, entity)
             elif isinstance(entity, Tenure):
-                tenures_of_post[entity.post].append(entity)
-                tenures_of_holder[entity.holder].append(entity)
+                _put(tenures_of_post, entity.post, entity)
+                _put(tenures_of_holder, entity.holder, entity)
             elif isinstance(entity, Change):
                 for part in (*entity.before, *entity.after):
-                    changes_of[part.id].append(entity)
-            else:
+                    _put(changes_of, part.id, entity)
+            elif isinstance(entity, Organisation):
+                for identifier in entity.identifiers:
+                    scheme = by_identifier.get(identifier.scheme)
+                    if scheme is None:
+                        scheme = by_identifier[identifier.scheme] = {}
+                    _put(scheme, identifier.value, entity_id)
+            elif isinstance(entity, Cluster | Body | Post | Agreement | Spearhead):
+                parent = entity.cluster if isinstance(entity, Body) and entity.cluster else None
+                _put(children, parent or entity.cooperation, entity_id)
+                if isinstance(entity, Post):
+                    for duty in entity.duties:
+                        _put(posts_of_body, duty.body, entity)
+        self._by_tag = by_tag
+        self._by_identifier = by_identifier
+        self._members_of = members_of
+        self._groups_of = groups_of
+        self._tenures_of_post = tenures_of_post
+        self._tenures_of_holder = tenures_of_holder
+        self._posts_of_body = posts_of_body
+        self._children = children
+        self._changes_of = changes_of
+
+    def _names(self) -> dict[str, Any]:
+        """The index of normalised names, built on the first search by name."""
+        if self._by_name is None:
+            by_name: dict[str, Any] = {}
+            for entity in self._entities.values():
+                if isinstance(entity, Membership | Tenure | Change):
+                    continue
                 names = (entity.title,) if isinstance(entity, Spearhead) else (entity.name or "",)
                 for name in (*names, *getattr(entity, "other_names", ())):
                     if not name:
                         continue
                     key = normalise_name(name)
-                    if entity.id not in by_name[key]:
-                        by_name[key].append(entity.id)
-                if isinstance(entity, Organisation):
-                    for identifier in entity.identifiers:
-                        by_identifier[identifier.scheme, identifier.value].append(entity.id)
-                elif isinstance(entity, Cluster | Body | Post | Agreement | Spearhead):
-                    parent = entity.cluster if isinstance(entity, Body) and entity.cluster else None
-                    children[parent or entity.cooperation].append(entity.id)
-                    if isinstance(entity, Post):
-                        for duty in entity.duties:
-                            posts_of_body[duty.body].append(entity)
-        self._by_tag = dict(by_tag)
-        self._by_identifier = dict(by_identifier)
-        self._by_name = dict(by_name)
-        self._members_of = dict(members_of)
-        self._groups_of = dict(groups_of)
-        self._tenures_of_post = dict(tenures_of_post)
-        self._tenures_of_holder = dict(tenures_of_holder)
-        self._posts_of_body = dict(posts_of_body)
-        self._children = dict(children)
-        self._changes_of = dict(changes_of)
+                    if entity.id not in _all(by_name, key):
+                        _put(by_name, key, entity.id)
+            self._by_name = by_name
+        return self._by_name
 
     # -- the store -------------------------------------------------------------------
 
@@ -241,7 +273,8 @@ class Network:
         ``provenance`` is where its facts come from, as the data states it.
         """
         self[entity_id]
-        return self._origins.get(entity_id, ())
+        found = self._origins.get(entity_id, ())
+        return found if isinstance(found, tuple) else (found,)
 
     def certainty(self, entity_id: str, on: DateLike) -> Certainty:
         """Whether the entity is valid on a day: yes, no, or uncertain at its precision."""
@@ -260,7 +293,8 @@ class Network:
             >>> wk.load().lookup("cbs", "GM0005").name
             'Bedum'
         """
-        found = self._valid((self._entities[i] for i in self._by_identifier.get((scheme, value), ())), on)
+        ids = _all(self._by_identifier.get(scheme, {}), value)
+        found = self._valid((self._entities[i] for i in ids), on)
         orgs = [e for e in found if isinstance(e, Organisation)]
         if len(orgs) > 1:
             names = ", ".join(f"{o.id} {o.period}" for o in orgs)
@@ -276,7 +310,7 @@ class Network:
             >>> [e.id for e in wk.load().find("hunze en aa's")]
             ['hunze-en-aas']
         """
-        found = (self._entities[i] for i in self._by_name.get(normalise_name(name), ()))
+        found = (self._entities[i] for i in _all(self._names(), normalise_name(name)))
         return tuple(e for e in self._valid(found, on) if kind is None or isinstance(e, kind))
 
     # -- the cooperation -----------------------------------------------------------------
@@ -328,7 +362,7 @@ class Network:
     def clusters(self, cooperation: str | None = None, *, on: DateLike | None = None) -> tuple[Cluster, ...]:
         """The clusters of a cooperation."""
         coop = self.cooperation(cooperation)
-        found = self._valid((self._entities[i] for i in self._children.get(coop.id, ())), on)
+        found = self._valid((self._entities[i] for i in _all(self._children, coop.id)), on)
         return tuple(e for e in found if isinstance(e, Cluster))
 
     def cluster_of(self, organisation: str, *, on: DateLike | None = None) -> Cluster | Unknown | None:
@@ -359,7 +393,7 @@ class Network:
         if found or on is None:
             return next(iter(found.values()), None)
         day = as_date(on)
-        for membership in self._groups_of.get(organisation, ()):
+        for membership in _all(self._groups_of, organisation):
             group = self._entities[membership.group]
             if (
                 isinstance(group, Cluster)
@@ -381,7 +415,7 @@ class Network:
 
     def memberships(self, entity_id: str, *, on: DateLike | None = None) -> tuple[Membership, ...]:
         """The memberships in which ``entity_id`` is the member or the group."""
-        both = [*self._groups_of.get(entity_id, ()), *self._members_of.get(entity_id, ())]
+        both = [*_all(self._groups_of, entity_id), *_all(self._members_of, entity_id)]
         return tuple(self._valid(both, on))
 
     def groups(self, member: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
@@ -389,7 +423,7 @@ class Network:
         self[member]
         return tuple(
             self._entities[m.group]
-            for m in self._valid(self._groups_of.get(member, ()), on)
+            for m in self._valid(_all(self._groups_of, member), on)
             if self._valid_one(self._entities[m.group], on)
         )
 
@@ -408,7 +442,7 @@ class Network:
         if body is None:
             return self.entities(Post, on=on)
         self.get(body, Body)
-        return tuple(self._valid(dict.fromkeys(self._posts_of_body.get(body, ())), on))
+        return tuple(self._valid(dict.fromkeys(_all(self._posts_of_body, body)), on))
 
     def duties(self, post: str, *, on: DateLike | None = None) -> tuple[Duty, ...]:
         """The duties of ``post`` in the bodies that exist (on that day, when given).
@@ -423,11 +457,11 @@ class Network:
     def holders(self, post: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """Who holds ``post`` (persons or organisations)."""
         self.get(post, Post)
-        return tuple(self._entities[t.holder] for t in self._valid(self._tenures_of_post.get(post, ()), on))
+        return tuple(self._entities[t.holder] for t in self._valid(_all(self._tenures_of_post, post), on))
 
     def tenures(self, entity_id: str, *, on: DateLike | None = None) -> tuple[Tenure, ...]:
         """The tenures of a post or of a holder."""
-        both = [*self._tenures_of_post.get(entity_id, ()), *self._tenures_of_holder.get(entity_id, ())]
+        both = [*_all(self._tenures_of_post, entity_id), *_all(self._tenures_of_holder, entity_id)]
         return tuple(self._valid(both, on))
 
     def seats(self, body: str, *, on: DateLike | None = None) -> tuple[Seat, ...]:
@@ -455,7 +489,7 @@ class Network:
 
     def changes(self, organisation: str | None = None, *, on: DateLike | None = None) -> tuple[Change, ...]:
         """The change events (of one organisation, when given), in date order."""
-        found = self.entities(Change) if organisation is None else self._changes_of.get(organisation, ())
+        found = self.entities(Change) if organisation is None else _all(self._changes_of, organisation)
         day = None if on is None else as_date(on)
         return tuple(
             sorted(
@@ -531,16 +565,37 @@ class Network:
             return
         day = as_date(on)
         for entity in entities:
-            if period_of(entity).contains(day):
+            period = entity.period if type(entity) is not Change else period_of(entity)
+            if period.contains(day):
                 yield entity
 
     def _members(self, group: str, on: DateLike | None) -> list[Entity]:
         out: dict[str, Entity] = {}
-        for membership in self._valid(self._members_of.get(group, ()), on):
+        day = None if on is None else as_date(on)
+        for membership in self._valid(_all(self._members_of, group), day):
             member = self._entities[membership.member]
-            if self._valid_one(member, on):
+            if day is None or period_of(member).contains(day):
                 out.setdefault(member.id, member)
         return list(out.values())
+
+
+def _put(index: dict[Any, Any], key: Any, value: Any) -> None:
+    """Add ``value`` under ``key``: the value itself, or a list once there are several."""
+    found = index.get(key)
+    if found is None:
+        index[key] = value
+    elif type(found) is list:
+        found.append(value)
+    else:
+        index[key] = [found, value]
+
+
+def _all(index: dict[Any, Any], key: Any) -> list[Any] | tuple[Any, ...]:
+    """Every value under ``key`` (see :func:`_put`)."""
+    found = index.get(key)
+    if found is None:
+        return ()
+    return found if type(found) is list else (found,)
 
 
 class Snapshot:

@@ -1,10 +1,18 @@
-"""The native format of waterketen, read from JSON or TOML.
+"""The native format of waterketen, read from JSON, JSON Lines or TOML.
 
 A native document is a table with optional ``format = "waterketen"`` and
 ``version = 1``, an optional ``source`` table (``name``, ``updated``,
 ``url``), and one list per kind of entity, named in the plural
 (:data:`SECTIONS`). Each item is one record; its place is the JSON pointer
 of the item (``/organisations/3``).
+
+The JSON Lines form (``.jsonl``) holds the same document one record a line,
+so that it can be read as a stream, without the whole file in memory: an
+optional first line with the header (``{"format": "waterketen", "version":
+1, "source": {...}}``), then one object per line whose one key is the kind
+of record and whose value is the record (``{"organisation": {"id": ...}}``;
+the plural section name is accepted too). Blank lines are skipped; a
+record's place is its line (``line 7``).
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from ..model import ENTITY_TYPES, Provenance
 from . import Record, SourceType
 
 
-__all__ = ["FORMAT", "SECTIONS", "VERSION", "NativeSource", "json_source", "toml_source"]
+__all__ = ["FORMAT", "SECTIONS", "VERSION", "JsonLinesSource", "NativeSource", "json_source", "toml_source"]
 
 FORMAT = "waterketen"
 VERSION = 1
@@ -172,12 +180,96 @@ class NativeSource:
         yield from records_of_document(document, self.name)
 
 
+class JsonLinesSource:
+    """A native document in a JSON Lines file, read one line at a time."""
+
+    def __init__(self, path: str | PathLike[str] | Traversable, *, name: str | None = None) -> None:
+        self.path = path
+        self.name = name or str(path)
+        self.updated: Instant | None = None
+
+    def __repr__(self) -> str:
+        return f"JsonLinesSource({self.name!r})"
+
+    def records(self) -> Iterator[Record]:
+        name = self.name
+        try:
+            handle = self.path.open("rb") if isinstance(self.path, Traversable) else open(self.path, "rb")  # noqa: SIM115
+        except OSError as exc:
+            raise SourceError(
+                Problem(source=name, reason=f"cannot read the file ({exc.strerror or exc})")
+            ) from None
+        first = True
+        with handle:
+            for number, raw in enumerate(handle, 1):
+                item = _parse_line(raw, name, number)
+                if item is _BLANK:
+                    continue
+                if first and isinstance(item, dict) and item and item.keys() <= _HEADER:
+                    first = False
+                    for _ in records_of_document(item, name):  # checks the format and the version
+                        pass
+                    self.updated = _updated(item, name)
+                    continue
+                first = False
+                if not isinstance(item, dict) or len(item) != 1:
+                    raise SourceError(
+                        Problem(
+                            source=name,
+                            place=f"line {number}",
+                            reason="expected an object with one key, the kind of record, "
+                            'such as {"organisation": {...}}',
+                        )
+                    )
+                [(key, data)] = item.items()
+                provenance = Provenance(source=name, locator=f"line {number}")
+                yield Record(tag=SECTIONS.get(str(key), str(key)), data=data, provenance=provenance)
+
+
+_BLANK: Any = object()
+_LINE_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant)
+
+
+def _parse_line(raw: bytes, name: str, number: int) -> Any:
+    """One line of a JSON Lines file, parsed strictly; :data:`_BLANK` for a blank one."""
+    try:
+        text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            Problem(
+                source=name,
+                place=f"line {number}",
+                reason=f"not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start}",
+            )
+        ) from None
+    if not text.strip():
+        return _BLANK
+    try:
+        return _LINE_DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        place = f"line {number}, column {exc.colno}"
+        raise SourceError(Problem(source=name, place=place, reason=f"invalid JSON: {exc.msg}")) from None
+    except RecursionError:
+        raise SourceError(
+            Problem(source=name, place=f"line {number}", reason="invalid JSON: nested too deeply")
+        ) from None
+    except ValueError as exc:
+        place = f"line {number}"
+        raise SourceError(Problem(source=name, place=place, reason=f"invalid JSON: {exc}")) from None
+
+
+def _open_json(location: str) -> NativeSource | JsonLinesSource:
+    if location.lower().endswith(".jsonl"):
+        return JsonLinesSource(location)
+    return NativeSource(location, syntax="json")
+
+
 json_source = SourceType(
     name="native-json",
-    description="the native format as JSON (waterketen's own writer writes it)",
-    open=lambda location: NativeSource(location, syntax="json"),
+    description="the native format as JSON (waterketen's own writer writes it), or as JSON Lines (.jsonl)",
+    open=_open_json,
     schemes=("json",),
-    suffixes=(".json",),
+    suffixes=(".json", ".jsonl"),
 )
 toml_source = SourceType(
     name="native-toml",
