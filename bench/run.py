@@ -142,6 +142,7 @@ def memory_probe(kind: str, path: str) -> dict[str, Any]:
         result: Any = peers.msgspec_decode(Path(path).read_bytes())
     else:
         result = wk.load(path)
+        result.find("")  # every index, the name index too (built on the first search by name)
     gc.collect()
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

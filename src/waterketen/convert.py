@@ -333,15 +333,25 @@ def _fast_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
     """The fast converter's generated hook for an entity class, looked up once."""
     hook = _FAST_HOOKS.get(cls)
     if hook is None:
-        hook = _FAST_HOOKS[cls] = _converters()[0].get_structure_hook(cls)
+        hook = _FAST_HOOKS[cls] = _fast_converter().get_structure_hook(cls)
     return hook
 
 
 @functools.cache
-def _converters() -> tuple[Converter, Converter]:
+def _fast_converter() -> Converter:
     fast = make_converter(detailed_validation=False)
     _configure_fast(fast)
-    return fast, make_converter()
+    return fast
+
+
+@functools.cache
+def _detailed_converter() -> Converter:
+    """Made only when a record fails: a load of valid data never pays for it."""
+    return make_converter()
+
+
+def _converters() -> tuple[Converter, Converter]:
+    return _fast_converter(), _detailed_converter()
 
 
 def structure_entity(tag: str, data: Any) -> Entity:
@@ -362,12 +372,12 @@ def structure_entity(tag: str, data: Any) -> Entity:
         return entity
     except Exception:
         # The error path only: structure again, collecting every problem.
-        return _converters()[1].structure(data, cls)
+        return _detailed_converter().structure(data, cls)
 
 
 def unstructure_entity(entity: Entity) -> dict[str, Any]:
     """The plain mapping of ``entity``, fields at their defaults left out."""
-    out: dict[str, Any] = _converters()[0].unstructure(entity)
+    out: dict[str, Any] = _fast_converter().unstructure(entity)
     return out
 
 

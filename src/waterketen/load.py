@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -218,7 +219,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.summaries: list[SourceSummary] = []
         self.read_count = 0
-        self.origins: dict[str, Provenance | list[Provenance]] = {}
+        self.origins: dict[str, Provenance | list[Provenance] | tuple[Provenance, ...]] = {}
         """The place of each entity; a list when several sources gave it."""
 
     def source_failed(self, name: str, exc: BaseException) -> None:
@@ -295,7 +296,7 @@ class _Loader:
         origins = self.origins[entity_id]
         if isinstance(origins, list):
             origins.append(record.provenance)
-        else:
+        elif isinstance(origins, Provenance):
             self.origins[entity_id] = [origins, record.provenance]
         return 1
 
@@ -326,7 +327,7 @@ class _Loader:
 
     def first_origin(self, entity_id: str) -> Provenance:
         origins = self.origins[entity_id]
-        return origins[0] if isinstance(origins, list) else origins
+        return origins[0] if isinstance(origins, list | tuple) else origins
 
     def drop(self, entity_id: str) -> None:
         del self.entities[entity_id]
@@ -335,6 +336,7 @@ class _Loader:
         self.change_records.pop(entity_id, None)
 
     def finish(self) -> tuple[Network, LoadReport]:
+        clear_tables()  # every record is structured: the shared ids and dates are kept by the entities
         # Referential integrity, to a fixed point: rejecting a record can
         # leave others pointing at nothing. Settled entities need no check:
         # what they refer to is settled too, and is never rejected.
@@ -351,8 +353,19 @@ class _Loader:
                 self.reject(record, problems)
         self.pending.clear()
         self.reject_successor_loops()
+        # The origins, in place (no second table of a million ids): a list
+        # becomes a tuple, and a place in the first source is kept as its
+        # locator alone, the source's name once for all of them.
+        origins: dict[str, Any] = self.origins
+        main = next((p.source for p in origins.values() if isinstance(p, Provenance)), None)
+        for entity_id, places in origins.items():
+            if isinstance(places, list):
+                origins[entity_id] = tuple(places)
+            elif type(places) is Provenance and places.source == main and places.locator is not None:
+                origins[entity_id] = places.locator
         network = Network._adopt(self.entities)
-        network._origins = {k: tuple(v) if isinstance(v, list) else v for k, v in self.origins.items()}
+        network._origins = origins
+        network._origin_source = main
         self.problems.extend(_stale(network, self.summaries))
         report = LoadReport(
             read=self.read_count,

@@ -111,6 +111,7 @@ class Network:
         "_graph",
         "_groups_of",
         "_members_of",
+        "_origin_source",
         "_origins",
         "_posts_of_body",
         "_tenures_of_holder",
@@ -131,7 +132,10 @@ class Network:
                 raise AmbiguityError(f"two entities have the id {entity.id!r}")
             store[entity.id] = entity
         self._setup(store, report)
-        self._origins = {k: v[0] if len(v) == 1 else tuple(v) for k, v in (origins or {}).items()}
+        self._origins: dict[str, Any] = {
+            k: v[0] if len(v) == 1 else tuple(v) for k, v in (origins or {}).items()
+        }
+        self._origin_source: str | None = None
 
     @classmethod
     def _adopt(cls, store: dict[str, Entity]) -> Network:
@@ -139,6 +143,7 @@ class Network:
         network = cls.__new__(cls)
         network._setup(store, None)
         network._origins = {}
+        network._origin_source = None
         return network
 
     def _setup(self, store: dict[str, Entity], report: LoadReport | None) -> None:
@@ -146,12 +151,12 @@ class Network:
         self.report = report
         """The report of the load that made this network, if a load made it."""
         self._graph: nx.MultiDiGraph[str] | None = None
-        self._by_name: dict[str, Any] | None = None
+        self._by_name: dict[int, Any] | None = None
         self._build_indexes()
 
     # The indexes map a key to one value or, only when there are several, to a
-    # list of them (most keys have one: a list each would cost more than the
-    # entities). _put adds to them, _all reads them.
+    # tuple of them (most keys have one: a list each would cost more than the
+    # entities). _put adds to them (a list while building), _all reads them.
 
     def _build_indexes(self) -> None:
         by_tag: dict[str, list[str]] = {}
@@ -191,6 +196,18 @@ class Network:
                 if isinstance(entity, Post):
                     for duty in entity.duties:
                         _put(posts_of_body, duty.body, entity)
+        for index in (
+            members_of,
+            groups_of,
+            tenures_of_post,
+            tenures_of_holder,
+            posts_of_body,
+            children,
+            changes_of,
+        ):
+            _freeze(index)
+        for scheme in by_identifier.values():
+            _freeze(scheme)
         self._by_tag = by_tag
         self._by_identifier = by_identifier
         self._members_of = members_of
@@ -201,20 +218,23 @@ class Network:
         self._children = children
         self._changes_of = changes_of
 
-    def _names(self) -> dict[str, Any]:
-        """The index of normalised names, built on the first search by name."""
+    def _names(self) -> dict[int, Any]:
+        """The index of names, built on the first search by name.
+
+        It is keyed by the hash of each normalised name rather than by the
+        name itself, which would be a second copy of every name; :meth:`find`
+        checks the names of what it finds, so two names with one hash never mix.
+        """
         if self._by_name is None:
-            by_name: dict[str, Any] = {}
+            by_name: dict[int, Any] = {}
             for entity in self._entities.values():
                 if isinstance(entity, Membership | Tenure | Change):
                     continue
-                names = (entity.title,) if isinstance(entity, Spearhead) else (entity.name or "",)
-                for name in (*names, *getattr(entity, "other_names", ())):
-                    if not name:
-                        continue
-                    key = normalise_name(name)
+                for name in _names_of(entity):
+                    key = hash(normalise_name(name))
                     if entity.id not in _all(by_name, key):
                         _put(by_name, key, entity.id)
+            _freeze(by_name)
             self._by_name = by_name
         return self._by_name
 
@@ -274,6 +294,8 @@ class Network:
         """
         self[entity_id]
         found = self._origins.get(entity_id, ())
+        if type(found) is str:  # a locator in the network's first source (see load)
+            return (Provenance(source=self._origin_source or "", locator=found),)
         return found if isinstance(found, tuple) else (found,)
 
     def certainty(self, entity_id: str, on: DateLike) -> Certainty:
@@ -310,7 +332,12 @@ class Network:
             >>> [e.id for e in wk.load().find("hunze en aa's")]
             ['hunze-en-aas']
         """
-        found = (self._entities[i] for i in _all(self._names(), normalise_name(name)))
+        wanted = normalise_name(name)
+        found = (
+            entity
+            for entity in (self._entities[i] for i in _all(self._names(), hash(wanted)))
+            if any(normalise_name(n) == wanted for n in _names_of(entity))
+        )
         return tuple(e for e in self._valid(found, on) if kind is None or isinstance(e, kind))
 
     # -- the cooperation -----------------------------------------------------------------
@@ -579,6 +606,23 @@ class Network:
         return list(out.values())
 
 
+def _names_of(entity: Entity) -> Iterator[str]:
+    """The names an entity is found by: its name (a spearhead's title) and its other names."""
+    if isinstance(entity, Membership | Tenure | Change):
+        return
+    first = entity.title if isinstance(entity, Spearhead) else entity.name
+    if first:
+        yield first
+    yield from (n for n in getattr(entity, "other_names", ()) if n)
+
+
+def _freeze(index: dict[Any, Any]) -> None:
+    """Turn the lists of an index into tuples, which are smaller, once it is built."""
+    for key, found in index.items():
+        if type(found) is list:
+            index[key] = tuple(found)
+
+
 def _put(index: dict[Any, Any], key: Any, value: Any) -> None:
     """Add ``value`` under ``key``: the value itself, or a list once there are several."""
     found = index.get(key)
@@ -595,7 +639,7 @@ def _all(index: dict[Any, Any], key: Any) -> list[Any] | tuple[Any, ...]:
     found = index.get(key)
     if found is None:
         return ()
-    return found if type(found) is list else (found,)
+    return found if type(found) is tuple or type(found) is list else (found,)
 
 
 class Snapshot:
