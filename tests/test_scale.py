@@ -138,6 +138,49 @@ class TestPendingRecords:
         assert "p" in net
 
 
+class _RecordsOnly:
+    """A source that offers only the Source protocol, as a plugin's would."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def records(self) -> Any:
+        return self.inner.records()
+
+
+class TestFastLane:
+    def test_fast_lane_and_records_agree(self, tmp_path: Path) -> None:
+        """The built-in sources' (tag, data, locator) lane loads what the Record path loads, problems too."""
+        document = {
+            "cooperations": [{"id": "coop", "name": "Coop"}],
+            "organisations": [
+                {"id": "org", "name": "Org", "kind": "municipality"},
+                {"id": "bad", "name": "Bad", "kind": "gemeentee"},
+                {"id": "org", "name": "Other", "kind": "municipality"},
+            ],
+            "memberships": [
+                {"id": "m", "member": "org", "group": "nowhere"},
+                {"id": "n", "member": "org", "group": "coop"},
+            ],
+        }
+        path = _write(tmp_path, "doc.json", json.dumps(document))
+        fast = wk.load(path, strict=False)
+        slow = wk.load(_RecordsOnly(wk.open_source(path)), strict=False)
+        assert fast == slow
+        assert (
+            fast.origin("n")
+            == slow.origin("n")
+            == (wk.Provenance(source=str(path), locator="/memberships/1"),)
+        )
+        assert fast.report.rejected == slow.report.rejected
+        assert [p.place for p in fast.report.problems] == [
+            "/organisations/1",
+            "/organisations/2",
+            "/memberships/0",
+        ]
+
+
 class TestCompactIndexes:
     def test_origin_of_one_and_of_two_sources(self, tmp_path: Path) -> None:
         """origin() gives a tuple whether the network keeps one place or several."""

@@ -214,6 +214,8 @@ _BOUNDS: dict[str, Bound] = {}
 _PERIOD_KEYS = frozenset({"start", "end"})
 _ID_FIELDS = frozenset({"id", "member", "group", "holder", "post", "cooperation", "body", "scheme"})
 _OPTIONAL_ID_FIELDS = frozenset({"cluster", "represents"})
+_UNREFERENCED = frozenset({"Membership", "Tenure", "Change", "Agreement", "Spearhead"})
+"""The entities no other entity refers to: their ids need not be shared."""
 
 
 def clear_tables() -> None:
@@ -280,7 +282,7 @@ def _make_fast_structure(cl: type[Any], converter: Converter) -> Callable[[Any, 
             from cattrs.gen import make_dict_structure_fn
 
             return make_dict_structure_fn(cl, converter)
-        if a.name in _ID_FIELDS:
+        if a.name in _ID_FIELDS and not (a.name == "id" and cl.__name__ in _UNREFERENCED):
             hook: Any = _fast_id
         elif a.name in _OPTIONAL_ID_FIELDS:
             hook = _fast_optional_id

@@ -219,8 +219,11 @@ class _Loader:
         self.problems: list[Problem] = []
         self.summaries: list[SourceSummary] = []
         self.read_count = 0
-        self.origins: dict[str, Provenance | list[Provenance] | tuple[Provenance, ...]] = {}
-        """The place of each entity; a list when several sources gave it."""
+        self.origins: dict[str, Any] = {}
+        """The place of each entity: the locator alone in the first source, else its
+        provenance; a list (a tuple once the load is done) when several sources gave it."""
+        self.main: str | None = None
+        """The name of the first source a record was accepted from."""
 
     def source_failed(self, name: str, exc: BaseException) -> None:
         if isinstance(exc, SourceError):
@@ -231,13 +234,23 @@ class _Loader:
     def read(self, source: Source) -> None:
         name = _name_of(source)
         read = accepted = 0
-        add = self.add
+        # The built-in sources also offer their records as (tag, data,
+        # locator): a Record and a Provenance are then made only for a record
+        # that is kept (pending or rejected), not for each of a million.
+        located = getattr(source, "_located_records", None)
         try:
-            for record in source.records():
-                if type(record) is not Record and not isinstance(record, Record):
-                    raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
-                read += 1
-                accepted += add(record)
+            if located is not None:
+                add_located = self.add_located
+                for tag, data, locator in located():
+                    read += 1
+                    accepted += add_located(tag, data, name, locator)
+            else:
+                add = self.add
+                for record in source.records():
+                    if type(record) is not Record and not isinstance(record, Record):
+                        raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
+                    read += 1
+                    accepted += add(record)
         except WaterketenError as exc:
             self.source_failed(name, exc)
         except Exception as exc:  # a plugin's bug is reported, never let through
@@ -255,39 +268,66 @@ class _Loader:
         self.problems.extend(problems)
 
     def add(self, record: Record) -> int:
-        source, place = record.provenance.source, record.provenance.locator
-        if record.tag not in ENTITY_TYPES:
+        provenance = record.provenance
+        return self.add_located(record.tag, record.data, provenance.source, provenance.locator, record)
+
+    def add_located(
+        self, tag: str, data: Any, source: str, locator: str | None, record: Record | None = None
+    ) -> int:
+        """Add one record, given as its parts; ``record`` is made only if it has to be kept."""
+        if tag not in ENTITY_TYPES:
+            record = record or Record(
+                tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+            )
             kinds = ", ".join(ENTITY_TYPES)
-            reason = f"unknown kind of record {record.tag!r:.80}; expected one of {kinds}"
-            self.reject(record, [Problem(source=source, place=place, reason=reason, record=record.data)])
+            reason = f"unknown kind of record {tag!r:.80}; expected one of {kinds}"
+            self.reject(record, [Problem(source=source, place=locator, reason=reason, record=data)])
             return 0
         try:
-            entity = structure_entity(record.tag, record.data)
+            entity = structure_entity(tag, data)
         except Exception as exc:
+            record = record or Record(
+                tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+            )
             self.reject(
                 record,
                 [
                     Problem(
                         source=source,
-                        place=place,
+                        place=locator,
                         field=path.lstrip("/") if path else None,
                         reason=reason,
-                        record=record.data,
+                        record=data,
                     )
                     for path, reason in describe_error(exc)
                 ],
             )
             return 0
+        if self.main is None:
+            self.main = source
         entity_id = entity.id
         existing = self.entities.get(entity_id)
         if existing is None:
             if not self.settled(entity):
+                record = record or Record(
+                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+                )
                 self.pending[entity_id] = record
             if isinstance(entity, Change):
+                record = record or Record(
+                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+                )
                 self.change_records[entity_id] = record
             self.entities[entity_id] = entity
-            self.origins[entity_id] = record.provenance
+            # A place in the first source is kept as its locator alone.
+            if source == self.main and locator is not None:
+                self.origins[entity_id] = locator
+            else:
+                self.origins[entity_id] = (
+                    record.provenance if record else _record(tag, data, source, locator).provenance
+                )
             return 1
+        record = record or _record(tag, data, source, locator)
         merged = _merge(existing, entity)
         if merged is None:
             self.reject(record, [_conflict(existing, self.first_origin(entity_id), entity, record)])
@@ -296,9 +336,13 @@ class _Loader:
         origins = self.origins[entity_id]
         if isinstance(origins, list):
             origins.append(record.provenance)
-        elif isinstance(origins, Provenance):
-            self.origins[entity_id] = [origins, record.provenance]
+        else:
+            self.origins[entity_id] = [self.place(origins), record.provenance]
         return 1
+
+    def place(self, origin: str | Provenance) -> Provenance:
+        """The provenance of one origin as the loader keeps it."""
+        return Provenance(source=self.main or "", locator=origin) if isinstance(origin, str) else origin
 
     def settled(self, entity: Entity) -> bool:
         """True when every entity ``entity`` refers to has come, is of the right kind and is settled."""
@@ -327,7 +371,7 @@ class _Loader:
 
     def first_origin(self, entity_id: str) -> Provenance:
         origins = self.origins[entity_id]
-        return origins[0] if isinstance(origins, list | tuple) else origins
+        return origins[0] if isinstance(origins, list) else self.place(origins)
 
     def drop(self, entity_id: str) -> None:
         del self.entities[entity_id]
@@ -353,19 +397,13 @@ class _Loader:
                 self.reject(record, problems)
         self.pending.clear()
         self.reject_successor_loops()
-        # The origins, in place (no second table of a million ids): a list
-        # becomes a tuple, and a place in the first source is kept as its
-        # locator alone, the source's name once for all of them.
-        origins: dict[str, Any] = self.origins
-        main = next((p.source for p in origins.values() if isinstance(p, Provenance)), None)
-        for entity_id, places in origins.items():
+        origins = self.origins
+        for entity_id, places in origins.items():  # in place: no second table of a million ids
             if isinstance(places, list):
                 origins[entity_id] = tuple(places)
-            elif type(places) is Provenance and places.source == main and places.locator is not None:
-                origins[entity_id] = places.locator
         network = Network._adopt(self.entities)
         network._origins = origins
-        network._origin_source = main
+        network._origin_source = self.main
         self.problems.extend(_stale(network, self.summaries))
         report = LoadReport(
             read=self.read_count,
@@ -394,6 +432,10 @@ class _Loader:
                 reason = f"makes a successor loop through {', '.join(sorted(looping))}"
                 self.reject(record, [_problem(record, "before", reason)])
         self.change_records.clear()
+
+
+def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
+    return Record(tag=tag, data=data, provenance=Provenance(source=source, locator=locator))
 
 
 def _merge(old: Entity, new: Entity) -> Entity | None:

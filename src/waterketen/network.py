@@ -448,10 +448,14 @@ class Network:
     def groups(self, member: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """The cooperations, clusters and bodies ``member`` belongs to."""
         self[member]
+        entities = self._entities
+        if on is None:
+            return tuple(entities[m.group] for m in _all(self._groups_of, member))
+        day = as_date(on)
         return tuple(
-            self._entities[m.group]
-            for m in self._valid(_all(self._groups_of, member), on)
-            if self._valid_one(self._entities[m.group], on)
+            group
+            for m in _all(self._groups_of, member)
+            if m.period.contains(day) and period_of(group := entities[m.group]).contains(day)
         )
 
     # -- governance -------------------------------------------------------------------------
@@ -598,11 +602,18 @@ class Network:
 
     def _members(self, group: str, on: DateLike | None) -> list[Entity]:
         out: dict[str, Entity] = {}
-        day = None if on is None else as_date(on)
-        for membership in self._valid(_all(self._members_of, group), day):
-            member = self._entities[membership.member]
-            if day is None or period_of(member).contains(day):
+        entities = self._entities
+        if on is None:
+            for membership in _all(self._members_of, group):
+                member = entities[membership.member]
                 out.setdefault(member.id, member)
+            return list(out.values())
+        day = as_date(on)
+        for membership in _all(self._members_of, group):
+            if membership.period.contains(day):
+                member = entities[membership.member]
+                if period_of(member).contains(day):
+                    out.setdefault(member.id, member)
         return list(out.values())
 
 
