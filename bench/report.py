@@ -52,6 +52,9 @@ def render(results: dict[str, Any], baseline: dict[str, Any] | None = None) -> s
         f"- Python: {m['implementation']} {m['python']}",
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
         f"- Date: {m['date']}; the whole run took {results['duration_seconds'] / 60:.1f} minutes",
+        f"- Load average (1 min) at the start and the end of the run: {results.get('load_average', 'n/a')}"
+        " — the machine is shared with other jobs, so absolute times vary from run to run; the ratios "
+        "are measured in one process, interleaved, and vary less.",
         "",
         "Times are medians of interleaved repeats in one process (the order of the contenders "
         "rotates each repeat); each contender reads the file's bytes itself. The collector is on "
@@ -61,6 +64,13 @@ def render(results: dict[str, Any], baseline: dict[str, Any] | None = None) -> s
         "floors, not equals.",
         "",
     ]
+    if baseline:
+        out += [
+            "*Before the performance work* figures come from bench/baseline.json: "
+            + baseline.get("note", "an earlier run of the same benchmark")
+            + f" It took {baseline['duration_seconds'] / 60:.0f} minutes.",
+            "",
+        ]
     out += _load_section(results, baseline)
     out += _memory_section(results, baseline)
     out += _query_section(results, baseline)
@@ -83,12 +93,16 @@ def _load_section(results: dict[str, Any], baseline: dict[str, Any] | None) -> l
         ]
         for name, value in seconds.items():
             out.append(f"| {name} | {value:.3f} | {n / value:,.0f} | {value / wk:.2f} |")
-        if n in before:
-            old = before[n]["seconds"][WK]
-            out.append(
-                f"| *before the performance work: {WK}* | {old:.3f} | {n / old:,.0f} | {old / wk:.2f} |"
-            )
         out.append("")
+        if n in before:
+            old = before[n]["seconds"]
+            out += [
+                f"Before the performance work: {WK} took {old[WK]:.3f} s ({n / old[WK]:,.0f} records/s), "
+                f"{old[PYD] / old[WK]:.2f}x as fast as pydantic as users run it and "
+                f"{old[PYD_PAUSED] / old[WK]:.2f}x as fast as pydantic paused in that run; now "
+                f"{seconds[PYD] / wk:.2f}x and {seconds[PYD_PAUSED] / wk:.2f}x.",
+                "",
+            ]
     return out
 
 
