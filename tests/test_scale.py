@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 import waterketen as wk
 from waterketen import convert
 from waterketen.export.jsonl import write_jsonl
-from waterketen.testing import networks
+from waterketen.testing import networks, periods
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -77,6 +78,32 @@ class TestFastConverter:
         wk.load()
         assert not convert._IDS
         assert not convert._BOUNDS
+
+    def test_nothing_is_kept_outside_a_load(self) -> None:
+        """Structuring a record outside a load shares nothing and keeps nothing."""
+        convert.structure_entity(
+            "membership", {"id": "m", "member": "o", "group": "g", "period": {"start": "2014"}}
+        )
+        assert not convert._IDS
+        assert not convert._BOUNDS
+
+
+class TestPeriodFastPaths:
+    @given(periods(), st.dates())
+    def test_contains_is_certainly_yes(self, period: wk.Period, day: date) -> None:
+        """The quick check of whole-day bounds answers as the certainty of the four days does."""
+        assert period.contains(day) == (period.certainty(day) is wk.Certainty.YES)
+
+    @given(periods(), st.dates())
+    def test_certainty_agrees_with_the_four_days(self, period: wk.Period, day: date) -> None:
+        """certainty() computes each of the four days once and still answers by them."""
+        if day < period.earliest_start or day >= period.latest_end:
+            expected = wk.Certainty.NO
+        elif period.latest_start <= day < period.earliest_end:
+            expected = wk.Certainty.YES
+        else:
+            expected = wk.Certainty.UNCERTAIN
+        assert period.certainty(day) is expected
 
 
 class TestCollector:

@@ -243,12 +243,19 @@ class Certainty(enum.Enum):
     UNCERTAIN = "uncertain"
 
 
+@functools.lru_cache(maxsize=4096)
+def _partial_days(year: int, month: int | None) -> tuple[date, date]:
+    """The first and the last day a year or a month may denote (remembered: time filters ask often)."""
+    partial = PartialDate(year, month)
+    return partial.first_day, partial.last_day
+
+
 def _lo(bound: Bound) -> date:
     """The earliest day a bound may denote."""
     if isinstance(bound, date):
         return bound
     if isinstance(bound, PartialDate):
-        return bound.first_day
+        return _partial_days(bound.year, bound.month)[0]
     if isinstance(bound, Between) and bound.earliest is not None:
         return _lo(bound.earliest)
     return _MIN
@@ -259,7 +266,7 @@ def _hi(bound: Bound) -> date:
     if isinstance(bound, date):
         return bound
     if isinstance(bound, PartialDate):
-        return bound.last_day
+        return _partial_days(bound.year, bound.month)[1]
     if isinstance(bound, Between) and bound.latest is not None:
         return _hi(bound.latest)
     return _MAX
@@ -324,9 +331,13 @@ class Period:
 
     def certainty(self, day: date) -> Certainty:
         """Whether ``day`` lies in the period, given the precision of its bounds."""
-        if day < self.earliest_start or day >= self.latest_end:
+        start, end = self.start, self.end
+        # The four computed days, each computed once.
+        earliest_start, latest_start = (_MIN, _MIN) if start is None else (_lo(start), _hi(start))
+        earliest_end, latest_end = (_MAX, _MAX) if end is None else (_lo(end), _hi(end))
+        if day < earliest_start or day >= latest_end:
             return Certainty.NO
-        if day >= self.latest_start and day < self.earliest_end:
+        if day >= latest_start and day < earliest_end:
             return Certainty.YES
         return Certainty.UNCERTAIN
 

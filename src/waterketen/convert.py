@@ -13,8 +13,10 @@ detailed one that it runs only on a record that failed, to say why.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
+import threading
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
@@ -38,6 +40,7 @@ __all__ = [
     "configure_converter",
     "describe_error",
     "make_converter",
+    "sharing",
     "structure_entity",
     "unstructure_entity",
 ]
@@ -203,14 +206,16 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
 #
 # The fast converter structures the common, valid record; whatever it cannot
 # structure it raises on, and structure_entity then runs the detailed one. Its
-# hooks are specialised: exact-type checks first, date bounds parsed once per
-# text, and ids shared, so that a reference (a membership's ``member``) is the
-# very string of the id it names. The tables are bounded, and load() empties
-# them when it is done.
+# hooks are specialised: exact-type checks first and, during a load (see
+# sharing()), date bounds parsed once per text and ids shared, so that a
+# reference (a membership's ``member``) is the very string of the id it names.
+# The tables are bounded, and emptied when the last load ends.
 
 _TABLE_LIMIT = 1 << 21
 _IDS: dict[str, str] = {}
 _BOUNDS: dict[str, Bound] = {}
+_sharing = 0
+_sharing_lock = threading.Lock()
 _PERIOD_KEYS = frozenset({"start", "end"})
 _ID_FIELDS = frozenset({"id", "member", "group", "holder", "post", "cooperation", "body", "scheme"})
 _OPTIONAL_ID_FIELDS = frozenset({"cluster", "represents"})
@@ -219,9 +224,27 @@ _UNREFERENCED = frozenset({"Membership", "Tenure", "Change", "Agreement", "Spear
 
 
 def clear_tables() -> None:
-    """Forget the ids and date bounds the fast path shares (load() does so when it is done)."""
+    """Forget the ids and date bounds the fast path shares (a load does so when it is done)."""
     _IDS.clear()
     _BOUNDS.clear()
+
+
+@contextlib.contextmanager
+def sharing() -> Iterator[None]:
+    """Share ids and parsed date bounds between the records structured inside (a load's scope).
+
+    Outside it, nothing is kept between calls of :func:`structure_entity`.
+    """
+    global _sharing
+    with _sharing_lock:
+        _sharing += 1
+    try:
+        yield
+    finally:
+        with _sharing_lock:
+            _sharing -= 1
+            if not _sharing:
+                clear_tables()
 
 
 def _fast_str(value: Any, _: Any) -> str:
@@ -232,7 +255,7 @@ def _fast_str(value: Any, _: Any) -> str:
 
 def _fast_id(value: Any, _: Any) -> str:
     if type(value) is str:
-        return _IDS.setdefault(value, value)
+        return _IDS.setdefault(value, value) if _sharing else value
     return _fast_str(value, None)
 
 
@@ -244,7 +267,9 @@ def _fast_bound(value: Any) -> Bound | None:
     if type(value) is str:
         bound = _BOUNDS.get(value)
         if bound is None:
-            bound = _BOUNDS[value] = parse_bound(value)
+            bound = parse_bound(value)
+            if _sharing:
+                _BOUNDS[value] = bound
         return bound
     return _structure_bound(value, None)
 

@@ -21,7 +21,7 @@ import attrs
 from attrs import frozen
 
 from ._time import Instant, PartialDate, Period
-from .convert import clear_tables, describe_error, structure_entity
+from .convert import clear_tables, describe_error, sharing, structure_entity
 from .errors import LoadError, Problem, Severity, SourceError, UnknownSourceError, WaterketenError
 from .model import (
     ENTITY_TYPES,
@@ -175,17 +175,17 @@ def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | Non
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for location in sources or (f"embedded:{DEFAULT_DATASET}",):
-            name = os.fspath(location) if isinstance(location, str | os.PathLike) else _name_of(location)
-            try:
-                source = open_source(location, pm)
-            except WaterketenError as exc:
-                loader.source_failed(name, exc)
-                continue
-            loader.read(source)
-        network, report = loader.finish()
+        with sharing():
+            for location in sources or (f"embedded:{DEFAULT_DATASET}",):
+                name = os.fspath(location) if isinstance(location, str | os.PathLike) else _name_of(location)
+                try:
+                    source = open_source(location, pm)
+                except WaterketenError as exc:
+                    loader.source_failed(name, exc)
+                    continue
+                loader.read(source)
+            network, report = loader.finish()
     finally:
-        clear_tables()
         if collecting:
             gc.enable()
     if strict and not report.ok:

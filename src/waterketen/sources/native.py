@@ -18,6 +18,7 @@ record's place is its line (``line 7``).
 from __future__ import annotations
 
 import json
+import json.scanner
 import re
 from collections.abc import Iterator, Mapping
 from importlib.resources.abc import Traversable
@@ -242,6 +243,7 @@ class JsonLinesSource:
 
 _BLANK: Any = object()
 _LINE_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant)
+_LINE_SCAN = json.scanner.make_scanner(_LINE_DECODER)  # type: ignore[arg-type]
 
 
 def _parse_line(raw: bytes, name: str, number: int) -> Any:
@@ -256,6 +258,12 @@ def _parse_line(raw: bytes, name: str, number: int) -> Any:
                 reason=f"not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start}",
             )
         ) from None
+    try:  # the common line: one value, nothing around it, straight to the C scanner
+        item, end = _LINE_SCAN(text, 0)
+        if end == len(text):
+            return item
+    except Exception:  # told below by the strict parse, with its place
+        pass
     if not text.strip():
         return _BLANK
     try:
