@@ -168,34 +168,44 @@ class Network:
         posts_of_body: dict[str, Any] = {}
         children: dict[str, Any] = {}
         changes_of: dict[str, Any] = {}
-        for entity_id, entity in self._entities.items():
-            cls = type(entity)
-            tagged = by_tag.get(cls.tag)
+        entities = self._entities
+        for entity_id, entity in entities.items():
+            tagged = by_tag.get(entity.tag)
             if tagged is None:
-                by_tag[cls.tag] = [entity_id]
+                by_tag[entity.tag] = [entity_id]
             else:
                 tagged.append(entity_id)
-            if isinstance(entity, Membership):
-                _put(members_of, entity.group, entity)
-                _put(groups_of, entity.member, entity)
-            elif isinstance(entity, Tenure):
-                _put(tenures_of_post, entity.post, entity)
-                _put(tenures_of_holder, entity.holder, entity)
-            elif isinstance(entity, Change):
-                for part in (*entity.before, *entity.after):
-                    _put(changes_of, part.id, entity)
-            elif isinstance(entity, Organisation):
-                for identifier in entity.identifiers:
-                    scheme = by_identifier.get(identifier.scheme)
-                    if scheme is None:
-                        scheme = by_identifier[identifier.scheme] = {}
-                    _put(scheme, identifier.value, entity_id)
-            elif isinstance(entity, Cluster | Body | Post | Agreement | Spearhead):
-                parent = entity.cluster if isinstance(entity, Body) and entity.cluster else None
-                _put(children, parent or entity.cooperation, entity_id)
-                if isinstance(entity, Post):
-                    for duty in entity.duties:
-                        _put(posts_of_body, duty.body, entity)
+
+        def each(tag: str) -> list[Any]:
+            return [entities[i] for i in by_tag.get(tag, ())]
+
+        # One pass per kind: no dispatch per entity. Within each kind (and so
+        # within each index key) entities keep the order of the store.
+        for membership in each(Membership.tag):
+            _put(members_of, membership.group, membership)
+            _put(groups_of, membership.member, membership)
+        for tenure in each(Tenure.tag):
+            _put(tenures_of_post, tenure.post, tenure)
+            _put(tenures_of_holder, tenure.holder, tenure)
+        for change in each(Change.tag):
+            for part in (*change.before, *change.after):
+                _put(changes_of, part.id, change)
+        for organisation in each(Organisation.tag):
+            for identifier in organisation.identifiers:
+                scheme = by_identifier.get(identifier.scheme)
+                if scheme is None:
+                    scheme = by_identifier[identifier.scheme] = {}
+                _put(scheme, identifier.value, organisation.id)
+        for cluster in each(Cluster.tag):
+            _put(children, cluster.cooperation, cluster.id)
+        for body in each(Body.tag):
+            _put(children, body.cluster or body.cooperation, body.id)
+        for post in each(Post.tag):
+            _put(children, post.cooperation, post.id)
+            for duty in post.duties:
+                _put(posts_of_body, duty.body, post)
+        for other in (*each(Agreement.tag), *each(Spearhead.tag)):
+            _put(children, other.cooperation, other.id)
         for index in (
             members_of,
             groups_of,
