@@ -347,21 +347,26 @@ class _Loader:
     def settled(self, entity: Entity) -> bool:
         """True when every entity ``entity`` refers to has come, is of the right kind and is settled."""
         entities, pending = self.entities, self.pending
-        kind = type(entity)
-        if kind is Organisation or kind is Person or kind is Cooperation:
-            return True
-        pairs: tuple[tuple[str, tuple[type, ...]], ...]
-        if type(entity) is Membership:  # the bulk of a network, without the generator
-            pairs = ((entity.member, _MEMBERS), (entity.group, _GROUPS))
-        elif type(entity) is Tenure:
-            pairs = ((entity.holder, _HOLDERS), (entity.post, _POSTS))
-        else:
-            pairs = ()
-        if pairs:
-            for target_id, kinds in pairs:
-                target = entities.get(target_id)
-                if target is None or type(target) not in kinds or target_id in pending:
-                    return False
+        # The bulk of a network first, without the generator; ``pending`` is
+        # empty while references point backwards, as in the native order.
+        if isinstance(entity, Membership):
+            member, group = entities.get(entity.member), entities.get(entity.group)
+            return (
+                member is not None
+                and group is not None
+                and type(member) in _MEMBERS
+                and type(group) in _GROUPS
+                and (not pending or (entity.member not in pending and entity.group not in pending))
+            )
+        if isinstance(entity, Tenure):
+            holder, post = entities.get(entity.holder), entities.get(entity.post)
+            return (
+                holder is not None
+                and type(holder) in _HOLDERS
+                and type(post) is Post
+                and (not pending or (entity.holder not in pending and entity.post not in pending))
+            )
+        if isinstance(entity, Organisation | Person | Cooperation):
             return True
         for _, target_id, allowed in _references(entity):
             target = entities.get(target_id)
@@ -471,7 +476,6 @@ _MEMBERS = (Organisation, Cooperation, Cluster, Person, Body)
 _HOLDERS = (Person, Organisation)
 _REPRESENTABLE = (Cluster, Organisation, Cooperation, Body)
 _CHANGEABLE = (Organisation, Cooperation, Cluster, Body)
-_POSTS = (Post,)
 
 
 def _references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
