@@ -220,15 +220,15 @@ def _targets(results: dict[str, Any]) -> list[str]:
         versus_users = s[PYD] / wk
         versus_paused = s[PYD_PAUSED] / wk
         out.append(
-            f"- Load at {_n(n)}: {_mark(versus_users >= 1.5 and versus_paused >= 1.0)} — "
-            f"{versus_users:.2f}x as fast as pydantic as users run it (target 1.5x), "
-            f"{versus_paused:.2f}x as fast as pydantic with the collector paused (target 1x); "
-            f"orjson's parse alone is {wk / s[ORJSON]:.1f}x faster than the whole load."
-            + (
-                f" JSON Lines: {s[PYD] / s[WK_LINES]:.2f}x and {s[PYD_PAUSED] / s[WK_LINES]:.2f}x."
-                if WK_LINES in s
-                else ""
-            )
+            f"- Load at {_n(n)}, against pydantic as users run it: {_mark(versus_users >= 1.5)} — "
+            f"{versus_users:.2f}x as fast (target 1.5x)"
+            + (f"; JSON Lines {s[PYD] / s[WK_LINES]:.2f}x." if WK_LINES in s else ".")
+        )
+        out.append(
+            f"- Load at {_n(n)}, against pydantic with the collector paused: {_mark(versus_paused >= 1.0)} — "
+            f"{versus_paused:.2f}x as fast (target 1x)"
+            + (f"; JSON Lines {s[PYD_PAUSED] / s[WK_LINES]:.2f}x" if WK_LINES in s else "")
+            + f"; orjson's parse alone is {wk / s[ORJSON]:.1f}x faster than the whole load."
         )
     if results["memory"]:
         largest = results["memory"][-1]
@@ -260,10 +260,12 @@ def _targets(results: dict[str, Any]) -> list[str]:
         at = us["at(day) (the view)"]
         per = us["list(at(day)) (iterate the view)"] / q["result_sizes"]["list(at(day)) (iterate the view)"]
         scan = us["naive full scan for one day"] / q["result_sizes"]["naive full scan for one day"]
+        out.append(f"- `at(day)` returns a view: {_mark(at < 1000)} — {at:.2f} µs (target 1 ms).")
         out.append(
-            f"- `at(day)`: {_mark(at < 1000)} — {at:.2f} µs for the view (target 1 ms); iterating it "
-            f"costs {per * 1000:.0f} ns per entity returned, against {scan * 1000:.0f} ns "
-            "for a naive full scan."
+            f"- Iterating a snapshot in O(result): {_mark(False)} — it is a scan of every entity with a "
+            f"quick check of each period: {per * 1000:.0f} ns per entity returned, against "
+            f"{scan * 1000:.0f} ns for a naive full scan (here three quarters of the entities are valid "
+            "on the days asked, so the scan is close to the result's size)."
         )
         out.append(
             f"- networkx view only on the first graph query: "

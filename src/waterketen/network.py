@@ -393,7 +393,7 @@ class Network:
         members = self._members(group, on)
         if cluster is not None:
             partner_ids = {o.id for o in self._members(coop.id, on)}
-            members = [m for m in members if m.id in partner_ids]
+            members = tuple(m for m in members if m.id in partner_ids)
         return tuple(o for o in members if isinstance(o, Organisation) and (kind is None or o.kind is kind))
 
     def clusters(self, cooperation: str | None = None, *, on: DateLike | None = None) -> tuple[Cluster, ...]:
@@ -447,8 +447,9 @@ class Network:
 
     def members(self, group: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """The members of a cooperation, cluster or body."""
-        self[group]
-        return tuple(self._members(group, on))
+        if group not in self._entities:
+            self[group]  # raises the error that names it
+        return self._members(group, on)
 
     def memberships(self, entity_id: str, *, on: DateLike | None = None) -> tuple[Membership, ...]:
         """The memberships in which ``entity_id`` is the member or the group."""
@@ -610,21 +611,21 @@ class Network:
             if period.contains(day):
                 yield entity
 
-    def _members(self, group: str, on: DateLike | None) -> list[Entity]:
+    def _members(self, group: str, on: DateLike | None) -> tuple[Entity, ...]:
         out: dict[str, Entity] = {}
         entities = self._entities
         if on is None:
             for membership in _all(self._members_of, group):
                 member = entities[membership.member]
                 out.setdefault(member.id, member)
-            return list(out.values())
+            return tuple(out.values())
         day = as_date(on)
         for membership in _all(self._members_of, group):
             if membership.period.contains(day):
                 member = entities[membership.member]
                 if period_of(member).contains(day):
                     out.setdefault(member.id, member)
-        return list(out.values())
+        return tuple(out.values())
 
 
 def _names_of(entity: Entity) -> Iterator[str]:
