@@ -326,9 +326,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default=str(HERE / ".data" / "results.json"), help="raw results")
     parser.add_argument("--baseline", default=str(HERE / "baseline.json"), help="earlier results to compare")
     parser.add_argument("--memory-probe", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--render-only", action="store_true", help="rewrite the page from the raw results")
     args = parser.parse_args(argv)
     if args.memory_probe:
         print(json.dumps(memory_probe(*args.memory_probe)))
+        return 0
+    if args.render_only:
+        results = json.loads(Path(args.json).read_text())
+        baseline = json.loads(Path(args.baseline).read_text()) if Path(args.baseline).exists() else None
+        Path(args.out).write_text(report.render(results, baseline), encoding="utf-8")
         return 0
 
     began = time.perf_counter()
