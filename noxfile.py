@@ -1,4 +1,4 @@
-"""Task runner: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``, ``nox -s docs``.
+"""Task runner: ``nox`` runs lint, typecheck, tests, plugins and docs; ``nox -s bench`` on demand.
 
 Dependencies come from ``[dependency-groups]`` in pyproject.toml.
 """
@@ -40,6 +40,13 @@ def typecheck(session: nox.Session) -> None:
         "-e", ".", *[f"-e{p}" for p in PLUGINS], *nox.project.dependency_groups(PYPROJECT, "typecheck")
     )
     session.run("mypy", "--strict", "src", "tests/typing", *[str(p / "src") for p in PLUGINS])
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark against the peers and write docs/benchmarks.md (not a default session; options after --)."""
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "bench"))
+    session.run("python", "bench/run.py", *session.posargs)
 
 
 @nox.session

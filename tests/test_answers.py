@@ -177,6 +177,7 @@ class TestInstallation:
         assert plugin["source_types"] == ("native-json", "native-toml", "native-csv", "table", "embedded")
         assert [r["name"] for r in answers.writers(pm).records()] == [
             "json",
+            "jsonl",
             "csv",
             "graphml",
             "gexf",

@@ -437,7 +437,7 @@ class TestInstallation:
             (builtin,) = [r for r in json.loads(result.stdout)["rows"] if r["name"] == "waterketen._builtins"]
             assert builtin["version"] == wk.__version__
             assert "table" in builtin["source_types"]
-            assert builtin["writers"] == ["json", "csv", "graphml", "gexf", "node-link"]
+            assert builtin["writers"] == ["json", "jsonl", "csv", "graphml", "gexf", "node-link"]
         else:
             assert "waterketen._builtins" in result.stdout
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from .export import Writer
 from .export.graph import gexf_writer, graphml_writer, node_link_writer
+from .export.jsonl import jsonl_writer
 from .export.native import json_writer
 from .export.tables import csv_writer
 from .hookspecs import hookimpl
@@ -24,5 +25,5 @@ def waterketen_source_types() -> Iterable[SourceType]:
 
 @hookimpl
 def waterketen_writers() -> Iterable[Writer]:
-    """The native format as JSON and as CSV files; the graph as GraphML, GEXF and node-link JSON."""
-    return (json_writer, csv_writer, graphml_writer, gexf_writer, node_link_writer)
+    """The native format as JSON, JSON Lines and CSV files; the graph as GraphML, GEXF and node-link JSON."""
+    return (json_writer, jsonl_writer, csv_writer, graphml_writer, gexf_writer, node_link_writer)

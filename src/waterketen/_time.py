@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 from datetime import date, timedelta
 from typing import TypeAlias
 
@@ -214,6 +215,12 @@ def parse_bound(text: str) -> Bound:
     return parse_instant(text)
 
 
+@functools.lru_cache(maxsize=256)
+def _parse_day(text: str) -> Instant:
+    """:func:`parse_instant`, remembered: queries in a loop ask about the same few days."""
+    return parse_instant(text)
+
+
 def as_date(value: DateLike) -> date:
     """Return the day a query asks about.
 
@@ -222,7 +229,7 @@ def as_date(value: DateLike) -> date:
     """
     if isinstance(value, date):
         return value
-    instant = parse_instant(value)
+    instant = _parse_day(value) if type(value) is str else parse_instant(value)
     if isinstance(instant, PartialDate):
         raise ValueError(f"a query needs a whole day (YYYY-MM-DD), got {value!r}")
     return instant
@@ -236,12 +243,19 @@ class Certainty(enum.Enum):
     UNCERTAIN = "uncertain"
 
 
+@functools.lru_cache(maxsize=4096)
+def _partial_days(year: int, month: int | None) -> tuple[date, date]:
+    """The first and the last day a year or a month may denote (remembered: time filters ask often)."""
+    partial = PartialDate(year, month)
+    return partial.first_day, partial.last_day
+
+
 def _lo(bound: Bound) -> date:
     """The earliest day a bound may denote."""
     if isinstance(bound, date):
         return bound
     if isinstance(bound, PartialDate):
-        return bound.first_day
+        return _partial_days(bound.year, bound.month)[0]
     if isinstance(bound, Between) and bound.earliest is not None:
         return _lo(bound.earliest)
     return _MIN
@@ -252,7 +266,7 @@ def _hi(bound: Bound) -> date:
     if isinstance(bound, date):
         return bound
     if isinstance(bound, PartialDate):
-        return bound.last_day
+        return _partial_days(bound.year, bound.month)[1]
     if isinstance(bound, Between) and bound.latest is not None:
         return _hi(bound.latest)
     return _MAX
@@ -317,14 +331,22 @@ class Period:
 
     def certainty(self, day: date) -> Certainty:
         """Whether ``day`` lies in the period, given the precision of its bounds."""
-        if day < self.earliest_start or day >= self.latest_end:
+        start, end = self.start, self.end
+        # The four computed days, each computed once.
+        earliest_start, latest_start = (_MIN, _MIN) if start is None else (_lo(start), _hi(start))
+        earliest_end, latest_end = (_MAX, _MAX) if end is None else (_lo(end), _hi(end))
+        if day < earliest_start or day >= latest_end:
             return Certainty.NO
-        if day >= self.latest_start and day < self.earliest_end:
+        if day >= latest_start and day < earliest_end:
             return Certainty.YES
         return Certainty.UNCERTAIN
 
     def contains(self, day: date) -> bool:
         """True when ``day`` surely lies in the period."""
+        start, end = self.start, self.end
+        # The common case, whole days or open bounds, without the four computed days.
+        if (start is None or type(start) is date) and (end is None or type(end) is date):
+            return (start is None or start <= day) and day < (_MAX if end is None else end)
         return self.certainty(day) is Certainty.YES
 
     def may_contain(self, day: date) -> bool:

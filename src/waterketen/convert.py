@@ -13,8 +13,10 @@ detailed one that it runs only on a record that failed, to say why.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
+import threading
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
@@ -34,9 +36,11 @@ from .model import ENTITY_TYPES, Entity, FieldValueError
 
 
 __all__ = [
+    "clear_tables",
     "configure_converter",
     "describe_error",
     "make_converter",
+    "sharing",
     "structure_entity",
     "unstructure_entity",
 ]
@@ -160,9 +164,11 @@ def configure_converter(converter: Converter) -> None:
         def hook(value: Any, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise TypeError(f"expected a list, got {value!r:.80}")
+            if not value:
+                return ()
             item = converter.get_structure_hook(item_type)
             if not detailed:
-                return tuple(item(v, item_type) for v in value)
+                return tuple([item(v, item_type) for v in value])
             out, errors = [], []
             for index, v in enumerate(value):
                 try:
@@ -196,9 +202,183 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
     return converter
 
 
+# -- the fast path ------------------------------------------------------------------------
+#
+# The fast converter structures the common, valid record; whatever it cannot
+# structure it raises on, and structure_entity then runs the detailed one. Its
+# hooks are specialised: exact-type checks first and, during a load (see
+# sharing()), date bounds parsed once per text and ids shared, so that a
+# reference (a membership's ``member``) is the very string of the id it names.
+# The tables are bounded, and emptied when the last load ends.
+
+_TABLE_LIMIT = 1 << 21
+_IDS: dict[str, str] = {}
+_BOUNDS: dict[str, Bound] = {}
+_sharing = 0
+_sharing_lock = threading.Lock()
+_PERIOD_KEYS = frozenset({"start", "end"})
+_ID_FIELDS = frozenset({"id", "member", "group", "holder", "post", "cooperation", "body", "scheme"})
+_OPTIONAL_ID_FIELDS = frozenset({"cluster", "represents"})
+_UNREFERENCED = frozenset({"Membership", "Tenure", "Change", "Agreement", "Spearhead"})
+"""The entities no other entity refers to: their ids need not be shared."""
+
+
+def clear_tables() -> None:
+    """Forget the ids and date bounds the fast path shares (a load does so when it is done)."""
+    _IDS.clear()
+    _BOUNDS.clear()
+
+
+@contextlib.contextmanager
+def sharing() -> Iterator[None]:
+    """Share ids and parsed date bounds between the records structured inside (a load's scope).
+
+    Outside it, nothing is kept between calls of :func:`structure_entity`.
+    """
+    global _sharing
+    with _sharing_lock:
+        _sharing += 1
+    try:
+        yield
+    finally:
+        with _sharing_lock:
+            _sharing -= 1
+            if not _sharing:
+                clear_tables()
+
+
+def _fast_str(value: Any, _: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected text, got {value!r:.80}")
+
+
+def _fast_id(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return _IDS.setdefault(value, value) if _sharing else value
+    return _fast_str(value, None)
+
+
+def _fast_optional_id(value: Any, _: Any) -> str | None:
+    return None if value is None else _fast_id(value, None)
+
+
+def _fast_bound(value: Any) -> Bound | None:
+    if type(value) is str:
+        bound = _BOUNDS.get(value)
+        if bound is None:
+            bound = parse_bound(value)
+            if _sharing:
+                _BOUNDS[value] = bound
+        return bound
+    return _structure_bound(value, None)
+
+
+def _fast_period(value: Any, _: Any) -> Period:
+    if type(value) is not dict or not value.keys() <= _PERIOD_KEYS:
+        return _structure_period(value, None)
+    start, end = value.get("start"), value.get("end")
+    return Period(
+        start=None if start is None else (_BOUNDS.get(start) or _fast_bound(start)),
+        end=None if end is None else (_BOUNDS.get(end) or _fast_bound(end)),
+    )
+
+
+def _make_fast_structure(cl: type[Any], converter: Converter) -> Callable[[Any, Any], Any]:
+    """A generated hook for an attrs class: one call of the class, no intermediate dict.
+
+    Like cattrs' own generated hooks without detailed validation, but the check
+    for unknown keys is one subset test and a default is passed as itself.
+    Anything wrong raises, and the caller falls back to the detailed converter.
+    """
+    from attrs import NOTHING, Factory
+
+    hints = typing.get_type_hints(cl)
+    allowed = frozenset(a.name for a in fields(cl))
+    names: dict[str, Any] = {"__cl": cl, "__allowed": allowed}
+
+    def extra(o: Mapping[str, Any]) -> Exception:
+        return ForbiddenExtraKeysError("", cl, set(o) - allowed)
+
+    names["__extra"] = extra
+    args = []
+    for a in fields(cl):
+        if isinstance(a.default, Factory) or not a.init or a.alias != a.name:  # type: ignore[arg-type]
+            from cattrs.gen import make_dict_structure_fn
+
+            return make_dict_structure_fn(cl, converter)
+        if a.name in _ID_FIELDS and not (a.name == "id" and cl.__name__ in _UNREFERENCED):
+            hook: Any = _fast_id
+        elif a.name in _OPTIONAL_ID_FIELDS:
+            hook = _fast_optional_id
+        else:
+            hook = converter.get_structure_hook(hints[a.name])
+        names[f"h_{a.name}"], names[f"t_{a.name}"] = hook, hints[a.name]
+        value = f"h_{a.name}(o[{a.name!r}], t_{a.name})"
+        if a.default is NOTHING:
+            args.append(f"{a.name}={value}")
+        else:
+            names[f"d_{a.name}"] = a.default
+            args.append(f"{a.name}={value} if {a.name!r} in o else d_{a.name}")
+    source = (
+        f"def structure_{cl.__name__}(o, _):\n"
+        "    if not o.keys() <= __allowed:\n"
+        "        raise __extra(o)\n"
+        f"    return __cl({', '.join(args)})\n"
+    )
+    exec(compile(source, f"<waterketen fast structure {cl.__name__}>", "exec"), names)
+    hook_fn: Callable[[Any, Any], Any] = names[f"structure_{cl.__name__}"]
+    return hook_fn
+
+
+def _fast_enum_factory(cl: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    members = {m.value: m for m in cl}
+    general = _structure_enum_factory(cl)
+
+    def hook(value: Any, _: Any) -> enum.Enum:
+        if type(value) is str:
+            member = members.get(value)
+            if member is not None:
+                return member
+        return general(value, None)
+
+    return hook
+
+
+def _configure_fast(converter: Converter) -> None:
+    """Specialise the hooks of the converter without detailed validation."""
+    converter.register_structure_hook(str, _fast_str)
+    converter.register_structure_hook(Period, _fast_period)
+    converter.register_structure_hook_factory(_is_enum, _fast_enum_factory)
+    converter.register_structure_hook_factory(has, lambda cl: _make_fast_structure(cl, converter))
+
+
+_FAST_HOOKS: dict[type[Any], Callable[[Any, Any], Any]] = {}
+
+
+def _fast_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
+    """The fast converter's generated hook for an entity class, looked up once."""
+    hook = _FAST_HOOKS.get(cls)
+    if hook is None:
+        hook = _FAST_HOOKS[cls] = _fast_converter().get_structure_hook(cls)
+    return hook
+
+
 @functools.cache
+def _fast_converter() -> Converter:
+    fast = make_converter(detailed_validation=False)
+    _configure_fast(fast)
+    return fast
+
+
+@functools.cache
+def _detailed_converter() -> Converter:
+    """Made only when a record fails: a load of valid data never pays for it."""
+    return make_converter()
+
+
 def _converters() -> tuple[Converter, Converter]:
-    return make_converter(detailed_validation=False), make_converter()
+    return _fast_converter(), _detailed_converter()
 
 
 def structure_entity(tag: str, data: Any) -> Entity:
@@ -210,19 +390,21 @@ def structure_entity(tag: str, data: Any) -> Entity:
             :func:`describe_error` to get each problem with its path.
     """
     cls = ENTITY_TYPES[tag]
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):
         raise TypeError(f"expected a table of fields, got {data!r:.80}")
-    fast, detailed = _converters()
+    if len(_IDS) >= _TABLE_LIMIT or len(_BOUNDS) >= _TABLE_LIMIT:
+        clear_tables()
     try:
-        return fast.structure(data, cls)
+        entity: Entity = _fast_hook(cls)(data, cls)
+        return entity
     except Exception:
         # The error path only: structure again, collecting every problem.
-        return detailed.structure(data, cls)
+        return _detailed_converter().structure(data, cls)
 
 
 def unstructure_entity(entity: Entity) -> dict[str, Any]:
     """The plain mapping of ``entity``, fields at their defaults left out."""
-    out: dict[str, Any] = _converters()[0].unstructure(entity)
+    out: dict[str, Any] = _fast_converter().unstructure(entity)
     return out
 
 

@@ -12,6 +12,7 @@ one, whole, in the :class:`LoadReport`: records read = accepted + rejected.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -20,7 +21,7 @@ import attrs
 from attrs import frozen
 
 from ._time import Instant, PartialDate, Period
-from .convert import describe_error, structure_entity
+from .convert import clear_tables, describe_error, sharing, structure_entity, unstructure_entity
 from .errors import LoadError, Problem, Severity, SourceError, UnknownSourceError, WaterketenError
 from .model import (
     ENTITY_TYPES,
@@ -176,15 +177,24 @@ def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | Non
     """
     pm = plugins or default_plugin_manager()
     loader = _Loader()
-    for location in sources or (f"embedded:{DEFAULT_DATASET}",):
-        name = os.fspath(location) if isinstance(location, str | os.PathLike) else _name_of(location)
-        try:
-            source = open_source(location, pm)
-        except WaterketenError as exc:
-            loader.source_failed(name, exc)
-            continue
-        loader.read(source)
-    network, report = loader.finish()
+    # A load makes many objects and frees few: the collector would walk them
+    # again and again for nothing, so it is paused for the load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with sharing():
+            for location in sources or (f"embedded:{DEFAULT_DATASET}",):
+                name = os.fspath(location) if isinstance(location, str | os.PathLike) else _name_of(location)
+                try:
+                    source = open_source(location, pm)
+                except WaterketenError as exc:
+                    loader.source_failed(name, exc)
+                    continue
+                loader.read(source)
+            network, report = loader.finish()
+    finally:
+        if collecting:
+            gc.enable()
     if strict and not report.ok:
         raise LoadError(report.errors, report)
     return network
@@ -198,15 +208,29 @@ def _name_of(source: Source) -> str:
 
 
 class _Loader:
-    """One load: collects entities, merges them by id and keeps the accounts."""
+    """One load: collects entities, merges them by id and keeps the accounts.
+
+    The raw record of an entity is kept only while it may still be rejected:
+    until every entity it refers to has come and is itself settled (and always
+    for a change, which the successor-loop check may reject at the end). In
+    the native order, references point backwards, so nearly every record is
+    let go at once, and a streamed source never needs all of its raw data.
+    """
 
     def __init__(self) -> None:
-        self.entities: dict[str, tuple[Entity, Record]] = {}
+        self.entities: dict[str, Entity] = {}
+        self.pending: dict[str, Record] = {}
+        """The records of the entities whose references are not yet settled."""
+        self.change_records: dict[str, Record] = {}
         self.rejected: list[Rejected] = []
         self.problems: list[Problem] = []
         self.summaries: list[SourceSummary] = []
         self.read_count = 0
-        self.origins: dict[str, list[Provenance]] = {}
+        self.origins: dict[str, Any] = {}
+        """The place of each entity: the locator alone in the first source, else its
+        provenance; a list (a tuple once the load is done) when several sources gave it."""
+        self.main: str | None = None
+        """The name of the first source a record was accepted from."""
 
     def source_failed(self, name: str, exc: BaseException) -> None:
         if isinstance(exc, SourceError):
@@ -217,10 +241,23 @@ class _Loader:
     def read(self, source: Source) -> None:
         name = _name_of(source)
         read = accepted = 0
+        # The built-in sources also offer their records as (tag, data,
+        # locator): a Record and a Provenance are then made only for a record
+        # that is kept (pending or rejected), not for each of a million.
+        located = getattr(source, "_located_records", None)
         try:
-            for record in _checked(source.records(), name):
-                read += 1
-                accepted += self.add(record)
+            if located is not None:
+                add_located = self.add_located
+                for tag, data, locator in located():
+                    read += 1
+                    accepted += add_located(tag, data, name, locator)
+            else:
+                add = self.add
+                for record in source.records():
+                    if type(record) is not Record and not isinstance(record, Record):
+                        raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
+                    read += 1
+                    accepted += add(record)
         except WaterketenError as exc:
             self.source_failed(name, exc)
         except Exception as exc:  # a plugin's bug is reported, never let through
@@ -244,61 +281,148 @@ class _Loader:
         self.problems.extend(problems)
 
     def add(self, record: Record) -> int:
-        source, place = record.provenance.source, record.provenance.locator
-        if record.tag not in ENTITY_TYPES:
+        provenance = record.provenance
+        return self.add_located(record.tag, record.data, provenance.source, provenance.locator, record)
+
+    def add_located(
+        self, tag: str, data: Any, source: str, locator: str | None, record: Record | None = None
+    ) -> int:
+        """Add one record, given as its parts; ``record`` is made only if it has to be kept."""
+        if tag not in ENTITY_TYPES:
+            record = record or Record(
+                tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+            )
             kinds = ", ".join(ENTITY_TYPES)
-            reason = f"unknown kind of record {record.tag!r:.80}; expected one of {kinds}"
-            self.reject(record, [Problem(source=source, place=place, reason=reason, record=record.data)])
+            reason = f"unknown kind of record {tag!r:.80}; expected one of {kinds}"
+            self.reject(record, [Problem(source=source, place=locator, reason=reason, record=data)])
             return 0
         try:
-            entity = structure_entity(record.tag, record.data)
+            entity = structure_entity(tag, data)
         except Exception as exc:
+            record = record or Record(
+                tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+            )
             self.reject(
                 record,
                 [
                     Problem(
                         source=source,
-                        place=place,
+                        place=locator,
                         field=path.lstrip("/") if path else None,
                         reason=reason,
-                        record=record.data,
+                        record=data,
                     )
                     for path, reason in describe_error(exc)
                 ],
             )
             return 0
-        existing = self.entities.get(entity.id)
+        if self.main is None:
+            self.main = source
+        entity_id = entity.id
+        existing = self.entities.get(entity_id)
         if existing is None:
-            self.entities[entity.id] = (entity, record)
-            self.origins[entity.id] = [record.provenance]
+            if not self.settled(entity):
+                record = record or Record(
+                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+                )
+                self.pending[entity_id] = record
+            if isinstance(entity, Change):
+                record = record or Record(
+                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+                )
+                self.change_records[entity_id] = record
+            self.entities[entity_id] = entity
+            # A place in the first source is kept as its locator alone.
+            if source == self.main and locator is not None:
+                self.origins[entity_id] = locator
+            else:
+                self.origins[entity_id] = (
+                    record.provenance if record else _record(tag, data, source, locator).provenance
+                )
             return 1
-        merged = _merge(existing[0], entity)
+        record = record or _record(tag, data, source, locator)
+        merged = _merge(existing, entity)
         if merged is None:
-            self.reject(record, [_conflict(existing, entity, record)])
+            self.reject(record, [_conflict(existing, self.first_origin(entity_id), entity, record)])
             return 0
-        self.entities[entity.id] = (merged, existing[1])
-        self.origins[entity.id].append(record.provenance)
+        self.entities[entity_id] = merged
+        origins = self.origins[entity_id]
+        if isinstance(origins, list):
+            origins.append(record.provenance)
+        else:
+            self.origins[entity_id] = [self.place(origins), record.provenance]
         return 1
 
+    def place(self, origin: str | Provenance) -> Provenance:
+        """The provenance of one origin as the loader keeps it."""
+        return Provenance(source=self.main or "", locator=origin) if isinstance(origin, str) else origin
+
+    def settled(self, entity: Entity) -> bool:
+        """True when every entity ``entity`` refers to has come, is of the right kind and is settled."""
+        entities, pending = self.entities, self.pending
+        # The bulk of a network first, without the generator; ``pending`` is
+        # empty while references point backwards, as in the native order.
+        if isinstance(entity, Membership):
+            member, group = entities.get(entity.member), entities.get(entity.group)
+            return (
+                member is not None
+                and group is not None
+                and type(member) in _MEMBERS
+                and type(group) in _GROUPS
+                and (not pending or (entity.member not in pending and entity.group not in pending))
+            )
+        if isinstance(entity, Tenure):
+            holder, post = entities.get(entity.holder), entities.get(entity.post)
+            return (
+                holder is not None
+                and type(holder) in _HOLDERS
+                and type(post) is Post
+                and (not pending or (entity.holder not in pending and entity.post not in pending))
+            )
+        if isinstance(entity, Organisation | Person | Cooperation):
+            return True
+        for _, target_id, allowed in _references(entity):
+            target = entities.get(target_id)
+            if target is None or target_id in pending or not isinstance(target, allowed):
+                return False
+        return True
+
+    def first_origin(self, entity_id: str) -> Provenance:
+        origins = self.origins[entity_id]
+        return origins[0] if isinstance(origins, list) else self.place(origins)
+
+    def drop(self, entity_id: str) -> None:
+        del self.entities[entity_id]
+        del self.origins[entity_id]
+        self.pending.pop(entity_id, None)
+        self.change_records.pop(entity_id, None)
+
     def finish(self) -> tuple[Network, LoadReport]:
+        clear_tables()  # every record is structured: the shared ids and dates are kept by the entities
         # Referential integrity, to a fixed point: rejecting a record can
-        # leave others pointing at nothing.
+        # leave others pointing at nothing. Settled entities need no check:
+        # what they refer to is settled too, and is never rejected.
         while True:
             bad = [
-                (entity_id, problems)
-                for entity_id, (entity, record) in self.entities.items()
-                if (problems := list(_reference_problems(entity, record, self.entities)))
+                (entity_id, record, problems)
+                for entity_id, record in self.pending.items()
+                if (problems := list(_reference_problems(self.entities[entity_id], record, self.entities)))
             ]
             if not bad:
                 break
-            for entity_id, problems in bad:
-                _, record = self.entities.pop(entity_id)
-                del self.origins[entity_id]
+            for entity_id, record, problems in bad:
+                self.drop(entity_id)
                 self.reject(record, problems)
+        self.pending.clear()
         self.reject_successor_loops()
         self.reject_group_cycles()
-        entities = [e for e, _ in self.entities.values()]
-        network = Network(entities, origins={k: tuple(v) for k, v in self.origins.items()})
+        origins = self.origins
+        for entity_id, places in origins.items():  # in place: no second table of a million ids
+            if isinstance(places, list):
+                origins[entity_id] = tuple(places)
+        network = Network._adopt(self.entities)
+        network._origins = origins
+        network._origin_source = self.main
         self.problems.extend(_stale(network, self.summaries))
         report = LoadReport(
             read=self.read_count,
@@ -312,54 +436,51 @@ class _Loader:
 
     def reject_group_cycles(self) -> None:
         """Reject the memberships that put a cluster, body or cooperation inside itself."""
+        entities, groups = self.entities, (Cooperation, Cluster, Body)
         memberships = [
-            (e, r)
-            for e, r in self.entities.values()
-            if isinstance(e, Membership) and e.member in self.entities
+            e
+            for e in entities.values()
+            if type(e) is Membership and isinstance(entities.get(e.member), groups)
         ]
-        groups = (Cooperation, Cluster, Body)
         edges: dict[str, set[str]] = {}
-        for membership, _ in memberships:
-            if isinstance(self.entities[membership.member][0], groups):
-                edges.setdefault(membership.member, set()).add(membership.group)
+        for membership in memberships:
+            edges.setdefault(membership.member, set()).add(membership.group)
         looping = _on_cycles(edges)
-        for membership, record in memberships:
-            if membership.member == membership.group or (
-                membership.member in looping and membership.group in looping
-            ):
-                del self.entities[membership.id]
-                del self.origins[membership.id]
-                inside = (
-                    "itself"
-                    if membership.member == membership.group
-                    else f"a cycle of {', '.join(sorted(looping))}"
+        for membership in memberships:
+            itself = membership.member == membership.group
+            if itself or (membership.member in looping and membership.group in looping):
+                # Settled records are not kept during a load: the entity's own fields stand for it.
+                record = Record(
+                    tag=Membership.tag,
+                    data=unstructure_entity(membership),
+                    provenance=self.first_origin(membership.id),
                 )
-                self.reject(
-                    record, [_problem(record, "group", f"puts {membership.member!r} inside {inside}")]
-                )
+                self.drop(membership.id)
+                inside = "itself" if itself else f"a cycle of {', '.join(sorted(looping))}"
+                reason = f"puts {membership.member!r} inside {inside}"
+                self.reject(record, [_problem(record, "group", reason)])
 
     def reject_successor_loops(self) -> None:
         """Reject the change events that make an organisation its own successor."""
-        changes = [(e, r) for e, r in self.entities.values() if isinstance(e, Change)]
+        changes = [(self.entities[i], r) for i, r in self.change_records.items()]
         edges: dict[str, set[str]] = {}
         for change, _ in changes:
+            assert isinstance(change, Change)
             for before in change.before:
                 edges.setdefault(before.id, set()).update(a.id for a in change.after if a.id != before.id)
         looping = _on_cycles(edges)
         for change, record in changes:
+            assert isinstance(change, Change)
             loop = [p.id for p in change.before if p.id in looping]
             if loop and any(a.id in looping and a.id != loop[0] for a in change.after):
-                del self.entities[change.id]
-                del self.origins[change.id]
+                self.drop(change.id)
                 reason = f"makes a successor loop through {', '.join(sorted(looping))}"
                 self.reject(record, [_problem(record, "before", reason)])
+        self.change_records.clear()
 
 
-def _checked(records: Iterable[Any], name: str) -> Iterator[Record]:
-    for record in records:
-        if not isinstance(record, Record):
-            raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
-        yield record
+def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
+    return Record(tag=tag, data=data, provenance=Provenance(source=source, locator=locator))
 
 
 def _merge(old: Entity, new: Entity) -> Entity | None:
@@ -370,8 +491,7 @@ def _merge(old: Entity, new: Entity) -> Entity | None:
     return attrs.evolve(old, provenance=provenance)
 
 
-def _conflict(existing: tuple[Entity, Record], entity: Entity, record: Record) -> Problem:
-    old, old_record = existing
+def _conflict(old: Entity, there: Provenance, entity: Entity, record: Record) -> Problem:
     if type(old) is not type(entity):
         detail = f"it is {a(entity.tag)} here and {a(old.tag)} there"
     else:
@@ -381,7 +501,6 @@ def _conflict(existing: tuple[Entity, Record], entity: Entity, record: Record) -
             if a.name != "provenance" and getattr(entity, a.name) != getattr(old, a.name)
         ]
         detail = "; ".join(fields)
-    there = old_record.provenance
     return Problem(
         source=record.provenance.source,
         place=record.provenance.locator,
@@ -506,16 +625,14 @@ def _stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Pro
             )
 
 
-def _reference_problems(
-    entity: Entity, record: Record, entities: dict[str, tuple[Entity, Record]]
-) -> Iterator[Problem]:
+def _reference_problems(entity: Entity, record: Record, entities: dict[str, Entity]) -> Iterator[Problem]:
     for field, target_id, allowed in _references(entity):
         target = entities.get(target_id)
         if target is None:
             reason = f"refers to {target_id!r}, which is not defined"
-        elif not isinstance(target[0], allowed):
+        elif not isinstance(target, allowed):
             names = " or ".join(cls.tag for cls in allowed)  # type: ignore[attr-defined]
-            reason = f"refers to {target_id!r}, {a(target[0].tag)}, where {a(names)} is expected"
+            reason = f"refers to {target_id!r}, {a(target.tag)}, where {a(names)} is expected"
         else:
             continue
         yield Problem(

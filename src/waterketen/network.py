@@ -1,7 +1,8 @@
 """The Network: the entity store, its indexes and the questions it answers.
 
 A :class:`Network` holds entities by id and keeps indexes for the common
-questions, built once when the network is made. It does no I/O. A networkx
+questions, built once when the network is made (the index of names on the first
+search by name). It does no I/O. A networkx
 ``MultiDiGraph`` view is built on the first call of :meth:`Network.graph`.
 
 Every question that depends on time takes ``on``: a day (a
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -114,6 +114,7 @@ class Network:
         "_graph",
         "_groups_of",
         "_members_of",
+        "_origin_source",
         "_origins",
         "_posts_of_body",
         "_tenures_of_holder",
@@ -128,66 +129,127 @@ class Network:
         report: LoadReport | None = None,
         origins: Mapping[str, tuple[Provenance, ...]] | None = None,
     ) -> None:
-        self._entities: dict[str, Entity] = {}
+        store: dict[str, Entity] = {}
         for entity in entities:
-            if entity.id in self._entities:
+            if entity.id in store:
                 raise AmbiguityError(f"two entities have the id {entity.id!r}")
-            self._entities[entity.id] = entity
+            store[entity.id] = entity
+        self._setup(store, report)
+        self._origins: dict[str, Any] = {
+            k: v[0] if len(v) == 1 else tuple(v) for k, v in (origins or {}).items()
+        }
+        self._origin_source: str | None = None
+
+    @classmethod
+    def _adopt(cls, store: dict[str, Entity]) -> Network:
+        """A network that takes over ``store`` (ids to entities, each id once), without a copy."""
+        network = cls.__new__(cls)
+        network._setup(store, None)
+        network._origins = {}
+        network._origin_source = None
+        return network
+
+    def _setup(self, store: dict[str, Entity], report: LoadReport | None) -> None:
+        self._entities = store
         self.report = report
         """The report of the load that made this network, if a load made it."""
-        self._origins = dict(origins or {})
         self._graph: nx.MultiDiGraph[str] | None = None
+        self._by_name: dict[int, Any] | None = None
         self._build_indexes()
 
+    # The indexes map a key to one value or, only when there are several, to a
+    # tuple of them (most keys have one: a list each would cost more than the
+    # entities). _put adds to them (a list while building), _all reads them.
+
     def _build_indexes(self) -> None:
-        by_tag: dict[str, list[str]] = defaultdict(list)
-        by_identifier: dict[tuple[str, str], list[str]] = defaultdict(list)
-        by_name: dict[str, list[str]] = defaultdict(list)
-        members_of: dict[str, list[Membership]] = defaultdict(list)
-        groups_of: dict[str, list[Membership]] = defaultdict(list)
-        tenures_of_post: dict[str, list[Tenure]] = defaultdict(list)
-        tenures_of_holder: dict[str, list[Tenure]] = defaultdict(list)
-        posts_of_body: dict[str, list[Post]] = defaultdict(list)
-        children: dict[str, list[str]] = defaultdict(list)
-        changes_of: dict[str, list[Change]] = defaultdict(list)
-        for entity in self._entities.values():
-            by_tag[entity.tag].append(entity.id)
-            if isinstance(entity, Membership):
-                members_of[entity.group].append(entity)
-                groups_of[entity.member].append(entity)
-            elif isinstance(entity, Tenure):
-                tenures_of_post[entity.post].append(entity)
-                tenures_of_holder[entity.holder].append(entity)
-            elif isinstance(entity, Change):
-                for part in (*entity.before, *entity.after):
-                    changes_of[part.id].append(entity)
+        by_tag: dict[str, list[str]] = {}
+        by_identifier: dict[str, dict[str, Any]] = {}
+        members_of: dict[str, Any] = {}
+        groups_of: dict[str, Any] = {}
+        tenures_of_post: dict[str, Any] = {}
+        tenures_of_holder: dict[str, Any] = {}
+        posts_of_body: dict[str, Any] = {}
+        children: dict[str, Any] = {}
+        changes_of: dict[str, Any] = {}
+        entities = self._entities
+        for entity_id, entity in entities.items():
+            tagged = by_tag.get(entity.tag)
+            if tagged is None:
+                by_tag[entity.tag] = [entity_id]
             else:
-                names = (entity.title,) if isinstance(entity, Spearhead) else (entity.name or "",)
-                for name in (*names, *getattr(entity, "other_names", ())):
-                    if not name:
-                        continue
-                    key = normalise_name(name)
-                    if entity.id not in by_name[key]:
-                        by_name[key].append(entity.id)
-                if isinstance(entity, Organisation):
-                    for identifier in entity.identifiers:
-                        by_identifier[identifier.scheme, identifier.value].append(entity.id)
-                elif isinstance(entity, Cluster | Body | Post | Agreement | Spearhead):
-                    parent = entity.cluster if isinstance(entity, Body) and entity.cluster else None
-                    children[parent or entity.cooperation].append(entity.id)
-                    if isinstance(entity, Post):
-                        for duty in entity.duties:
-                            posts_of_body[duty.body].append(entity)
-        self._by_tag = dict(by_tag)
-        self._by_identifier = dict(by_identifier)
-        self._by_name = dict(by_name)
-        self._members_of = dict(members_of)
-        self._groups_of = dict(groups_of)
-        self._tenures_of_post = dict(tenures_of_post)
-        self._tenures_of_holder = dict(tenures_of_holder)
-        self._posts_of_body = dict(posts_of_body)
-        self._children = dict(children)
-        self._changes_of = dict(changes_of)
+                tagged.append(entity_id)
+
+        def each(tag: str) -> list[Any]:
+            return [entities[i] for i in by_tag.get(tag, ())]
+
+        # One pass per kind: no dispatch per entity. Within each kind (and so
+        # within each index key) entities keep the order of the store.
+        for membership in each(Membership.tag):
+            _put(members_of, membership.group, membership)
+            _put(groups_of, membership.member, membership)
+        for tenure in each(Tenure.tag):
+            _put(tenures_of_post, tenure.post, tenure)
+            _put(tenures_of_holder, tenure.holder, tenure)
+        for change in each(Change.tag):
+            for part in (*change.before, *change.after):
+                _put(changes_of, part.id, change)
+        for organisation in each(Organisation.tag):
+            for identifier in organisation.identifiers:
+                scheme = by_identifier.get(identifier.scheme)
+                if scheme is None:
+                    scheme = by_identifier[identifier.scheme] = {}
+                _put(scheme, identifier.value, organisation.id)
+        for cluster in each(Cluster.tag):
+            _put(children, cluster.cooperation, cluster.id)
+        for body in each(Body.tag):
+            _put(children, body.cluster or body.cooperation, body.id)
+        for post in each(Post.tag):
+            _put(children, post.cooperation, post.id)
+            for duty in post.duties:
+                _put(posts_of_body, duty.body, post)
+        for other in (*each(Agreement.tag), *each(Spearhead.tag)):
+            _put(children, other.cooperation, other.id)
+        for index in (
+            members_of,
+            groups_of,
+            tenures_of_post,
+            tenures_of_holder,
+            posts_of_body,
+            children,
+            changes_of,
+        ):
+            _freeze(index)
+        for scheme in by_identifier.values():
+            _freeze(scheme)
+        self._by_tag = by_tag
+        self._by_identifier = by_identifier
+        self._members_of = members_of
+        self._groups_of = groups_of
+        self._tenures_of_post = tenures_of_post
+        self._tenures_of_holder = tenures_of_holder
+        self._posts_of_body = posts_of_body
+        self._children = children
+        self._changes_of = changes_of
+
+    def _names(self) -> dict[int, Any]:
+        """The index of names, built on the first search by name.
+
+        It is keyed by the hash of each normalised name rather than by the
+        name itself, which would be a second copy of every name; :meth:`find`
+        checks the names of what it finds, so two names with one hash never mix.
+        """
+        if self._by_name is None:
+            by_name: dict[int, Any] = {}
+            for entity in self._entities.values():
+                if isinstance(entity, Membership | Tenure | Change):
+                    continue
+                for name in _names_of(entity):
+                    key = hash(normalise_name(name))
+                    if entity.id not in _all(by_name, key):
+                        _put(by_name, key, entity.id)
+            _freeze(by_name)
+            self._by_name = by_name
+        return self._by_name
 
     # -- the store -------------------------------------------------------------------
 
@@ -246,7 +308,10 @@ class Network:
         ``provenance`` is where its facts come from, as the data states it.
         """
         self[entity_id]
-        return self._origins.get(entity_id, ())
+        found = self._origins.get(entity_id, ())
+        if type(found) is str:  # a locator in the network's first source (see load)
+            return (Provenance(source=self._origin_source or "", locator=found),)
+        return found if isinstance(found, tuple) else (found,)
 
     def certainty(self, entity_id: str, on: DateLike) -> Certainty:
         """Whether the entity is valid on a day: yes, no, or uncertain at its precision."""
@@ -265,7 +330,8 @@ class Network:
             >>> wk.load().lookup("cbs", "GM0005").name
             'Bedum'
         """
-        found = self._valid((self._entities[i] for i in self._by_identifier.get((scheme, value), ())), on)
+        ids = _all(self._by_identifier.get(scheme, {}), value)
+        found = self._valid((self._entities[i] for i in ids), on)
         orgs = [e for e in found if isinstance(e, Organisation)]
         if len(orgs) > 1:
             names = ", ".join(f"{o.id} {o.period}" for o in orgs)
@@ -281,7 +347,12 @@ class Network:
             >>> [e.id for e in wk.load().find("hunze en aa's")]
             ['hunze-en-aas']
         """
-        found = (self._entities[i] for i in self._by_name.get(normalise_name(name), ()))
+        wanted = normalise_name(name)
+        found = (
+            entity
+            for entity in (self._entities[i] for i in _all(self._names(), hash(wanted)))
+            if any(normalise_name(n) == wanted for n in _names_of(entity))
+        )
         return tuple(e for e in self._valid(found, on) if kind is None or isinstance(e, kind))
 
     # -- the cooperation -----------------------------------------------------------------
@@ -327,13 +398,13 @@ class Network:
         members = self._members(group, on)
         if cluster is not None:
             partner_ids = {o.id for o in self._members(coop.id, on)}
-            members = [m for m in members if m.id in partner_ids]
+            members = tuple(m for m in members if m.id in partner_ids)
         return tuple(o for o in members if isinstance(o, Organisation) and (kind is None or o.kind is kind))
 
     def clusters(self, cooperation: str | None = None, *, on: DateLike | None = None) -> tuple[Cluster, ...]:
         """The clusters of a cooperation."""
         coop = self.cooperation(cooperation)
-        found = self._valid((self._entities[i] for i in self._children.get(coop.id, ())), on)
+        found = self._valid((self._entities[i] for i in _all(self._children, coop.id)), on)
         return tuple(e for e in found if isinstance(e, Cluster))
 
     def cluster_of(self, organisation: str, *, on: DateLike | None = None) -> Cluster | Unknown | None:
@@ -364,7 +435,7 @@ class Network:
         if found or on is None:
             return next(iter(found.values()), None)
         day = as_date(on)
-        for membership in self._groups_of.get(organisation, ()):
+        for membership in _all(self._groups_of, organisation):
             group = self._entities[membership.group]
             if (
                 isinstance(group, Cluster)
@@ -381,21 +452,26 @@ class Network:
 
     def members(self, group: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """The members of a cooperation, cluster or body."""
-        self[group]
-        return tuple(self._members(group, on))
+        if group not in self._entities:
+            self[group]  # raises the error that names it
+        return self._members(group, on)
 
     def memberships(self, entity_id: str, *, on: DateLike | None = None) -> tuple[Membership, ...]:
         """The memberships in which ``entity_id`` is the member or the group."""
-        both = [*self._groups_of.get(entity_id, ()), *self._members_of.get(entity_id, ())]
+        both = [*_all(self._groups_of, entity_id), *_all(self._members_of, entity_id)]
         return tuple(self._valid(both, on))
 
     def groups(self, member: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """The cooperations, clusters and bodies ``member`` belongs to."""
         self[member]
+        entities = self._entities
+        if on is None:
+            return tuple(entities[m.group] for m in _all(self._groups_of, member))
+        day = as_date(on)
         return tuple(
-            self._entities[m.group]
-            for m in self._valid(self._groups_of.get(member, ()), on)
-            if self._valid_one(self._entities[m.group], on)
+            group
+            for m in _all(self._groups_of, member)
+            if m.period.contains(day) and period_of(group := entities[m.group]).contains(day)
         )
 
     # -- governance -------------------------------------------------------------------------
@@ -413,7 +489,7 @@ class Network:
         if body is None:
             return self.entities(Post, on=on)
         self.get(body, Body)
-        return tuple(self._valid(dict.fromkeys(self._posts_of_body.get(body, ())), on))
+        return tuple(self._valid(dict.fromkeys(_all(self._posts_of_body, body)), on))
 
     def duties(self, post: str, *, on: DateLike | None = None) -> tuple[Duty, ...]:
         """The duties of ``post`` in the bodies that exist (on that day, when given).
@@ -428,11 +504,11 @@ class Network:
     def holders(self, post: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """Who holds ``post`` (persons or organisations)."""
         self.get(post, Post)
-        return tuple(self._entities[t.holder] for t in self._valid(self._tenures_of_post.get(post, ()), on))
+        return tuple(self._entities[t.holder] for t in self._valid(_all(self._tenures_of_post, post), on))
 
     def tenures(self, entity_id: str, *, on: DateLike | None = None) -> tuple[Tenure, ...]:
         """The tenures of a post or of a holder."""
-        both = [*self._tenures_of_post.get(entity_id, ()), *self._tenures_of_holder.get(entity_id, ())]
+        both = [*_all(self._tenures_of_post, entity_id), *_all(self._tenures_of_holder, entity_id)]
         return tuple(self._valid(both, on))
 
     def seats(self, body: str, *, on: DateLike | None = None) -> tuple[Seat, ...]:
@@ -460,7 +536,7 @@ class Network:
 
     def changes(self, organisation: str | None = None, *, on: DateLike | None = None) -> tuple[Change, ...]:
         """The change events (of one organisation, when given), in date order."""
-        found = self.entities(Change) if organisation is None else self._changes_of.get(organisation, ())
+        found = self.entities(Change) if organisation is None else _all(self._changes_of, organisation)
         day = None if on is None else as_date(on)
         return tuple(
             sorted(
@@ -563,16 +639,61 @@ class Network:
             return
         day = as_date(on)
         for entity in entities:
-            if period_of(entity).contains(day):
+            period = entity.period if type(entity) is not Change else period_of(entity)
+            if period.contains(day):
                 yield entity
 
-    def _members(self, group: str, on: DateLike | None) -> list[Entity]:
+    def _members(self, group: str, on: DateLike | None) -> tuple[Entity, ...]:
         out: dict[str, Entity] = {}
-        for membership in self._valid(self._members_of.get(group, ()), on):
-            member = self._entities[membership.member]
-            if self._valid_one(member, on):
+        entities = self._entities
+        if on is None:
+            for membership in _all(self._members_of, group):
+                member = entities[membership.member]
                 out.setdefault(member.id, member)
-        return list(out.values())
+            return tuple(out.values())
+        day = as_date(on)
+        for membership in _all(self._members_of, group):
+            if membership.period.contains(day):
+                member = entities[membership.member]
+                if period_of(member).contains(day):
+                    out.setdefault(member.id, member)
+        return tuple(out.values())
+
+
+def _names_of(entity: Entity) -> Iterator[str]:
+    """The names an entity is found by: its name (a spearhead's title) and its other names."""
+    if isinstance(entity, Membership | Tenure | Change):
+        return
+    first = entity.title if isinstance(entity, Spearhead) else entity.name
+    if first:
+        yield first
+    yield from (n for n in getattr(entity, "other_names", ()) if n)
+
+
+def _freeze(index: dict[Any, Any]) -> None:
+    """Turn the lists of an index into tuples, which are smaller, once it is built."""
+    for key, found in index.items():
+        if type(found) is list:
+            index[key] = tuple(found)
+
+
+def _put(index: dict[Any, Any], key: Any, value: Any) -> None:
+    """Add ``value`` under ``key``: the value itself, or a list once there are several."""
+    found = index.get(key)
+    if found is None:
+        index[key] = value
+    elif type(found) is list:
+        found.append(value)
+    else:
+        index[key] = [found, value]
+
+
+def _all(index: dict[Any, Any], key: Any) -> list[Any] | tuple[Any, ...]:
+    """Every value under ``key`` (see :func:`_put`)."""
+    found = index.get(key)
+    if found is None:
+        return ()
+    return found if type(found) is tuple or type(found) is list else (found,)
 
 
 class Snapshot:

@@ -53,8 +53,8 @@ def writers(plugins: PluginManager | None = None) -> tuple[Writer, ...]:
     """Every writer the plugins offer (the built-ins first).
 
     Examples:
-        >>> [w.name for w in wk.writers()][:5]
-        ['json', 'csv', 'graphml', 'gexf', 'node-link']
+        >>> [w.name for w in wk.writers()][:6]
+        ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'node-link']
     """
     from ..plugins import default_plugin_manager
 

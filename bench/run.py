@@ -1,0 +1,381 @@
+"""The benchmark: waterketen side by side with its peers, written to docs/benchmarks.md.
+
+Run it with ``nox -s bench`` (or ``python bench/run.py`` where waterketen,
+orjson, msgspec and pydantic are installed). Every figure is a median over
+interleaved repeats measured in this one run, on data generated from a fixed
+seed (bench/generate.py). Options: ``--sizes``, ``--repeats``,
+``--large-repeats``, ``--out``, ``--data``, ``--json`` (see ``--help``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+import report  # noqa: E402
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# -- load ---------------------------------------------------------------------------------
+
+
+def contenders(path: Path, lines: Path) -> list[tuple[str, Callable[[], object]]]:
+    """What loads the file at ``path``: the floors, the peers and waterketen itself."""
+    import orjson
+    import peers
+
+    import waterketen as wk
+
+    def paused(function: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            gc.disable()
+            try:
+                return function()
+            finally:
+                gc.enable()
+
+        return run
+
+    def pydantic() -> object:
+        return peers.pydantic_validate(path.read_bytes())
+
+    out: list[tuple[str, Callable[[], object]]] = [
+        ("json.loads (stdlib) parse only", lambda: json.loads(path.read_bytes())),
+        ("orjson.loads parse only", lambda: orjson.loads(path.read_bytes())),
+        ("msgspec typed decode into Structs", lambda: peers.msgspec_decode(path.read_bytes())),
+        ("pydantic v2 model_validate_json", pydantic),
+        ("pydantic v2 model_validate_json, gc paused", paused(pydantic)),
+        ("waterketen load (native JSON)", lambda: wk.load(path)),
+    ]
+    if _has_jsonl():
+        out.append(("waterketen load (native JSON Lines)", lambda: wk.load(lines)))
+    return out
+
+
+def _has_jsonl() -> bool:
+    import waterketen as wk
+
+    return any(".jsonl" in t.suffixes for t in wk.source_types())
+
+
+def bench_load(path: Path, lines: Path, entities: int, repeats: int) -> dict[str, Any]:
+    """Median seconds of each contender, run interleaved (the order rotates each repeat)."""
+    runs = contenders(path, lines)
+    times: dict[str, list[float]] = {name: [] for name, _ in runs}
+    for repeat in range(repeats):
+        shift = repeat % len(runs)
+        for name, function in runs[shift:] + runs[:shift]:
+            gc.collect()
+            start = time.perf_counter()
+            result = function()
+            elapsed = time.perf_counter() - start
+            del result
+            times[name].append(elapsed)
+    return {
+        "entities": entities,
+        "bytes": path.stat().st_size,
+        "repeats": repeats,
+        "seconds": {name: _median(values) for name, values in times.items()},
+        "all": times,
+    }
+
+
+# -- memory (in a child process, so that one measurement does not disturb the next) ----------
+
+
+def _deep_size(roots: list[object], exclude: set[int]) -> int:
+    """Bytes of every object reachable from ``roots`` that is not in ``exclude`` (which grows)."""
+    import attrs
+
+    total = 0
+    stack = list(roots)
+    while stack:
+        obj = stack.pop()
+        key = id(obj)
+        if key in exclude:
+            continue
+        exclude.add(key)
+        total += sys.getsizeof(obj)
+        if isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif isinstance(obj, list | tuple | set | frozenset):
+            stack.extend(obj)
+        elif attrs.has(type(obj)):
+            stack.extend(getattr(obj, a.name) for a in attrs.fields(type(obj)))
+    return total
+
+
+def memory_probe(kind: str, path: str) -> dict[str, Any]:
+    """Retained and peak bytes of one load, measured by tracemalloc after the imports."""
+    import tracemalloc
+
+    import peers
+
+    import waterketen as wk
+
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    if kind == "msgspec":
+        result: Any = peers.msgspec_decode(Path(path).read_bytes())
+    else:
+        result = wk.load(path)
+        result.find("")  # every index, the name index too (built on the first search by name)
+    gc.collect()
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    out: dict[str, Any] = {"retained": current - base, "peak": peak - base}
+    if kind != "msgspec":
+        net = result
+        seen: set[int] = set()
+        out["entities_bytes"] = _deep_size([*net._entities.values()], seen)
+        out["store_bytes"] = _deep_size([net._entities], seen)
+        out["index_bytes"] = _deep_size(
+            [getattr(net, name) for name in net.__slots__ if name.startswith("_by") or name.endswith("_of")]
+            + [getattr(net, name) for name in ("_children", "_posts_of_body") if hasattr(net, name)]
+            + [getattr(net, name) for name in getattr(net, "_TIME_INDEXES", ())],
+            seen,
+        )
+        out["origin_bytes"] = _deep_size([net._origins, net.report], seen)
+    return out
+
+
+def bench_memory(path: Path, kind: str) -> dict[str, Any]:
+    """Run :func:`memory_probe` in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--memory-probe", kind, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- queries ---------------------------------------------------------------------------------
+
+
+def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, Any]:
+    """Microseconds per query (median of ``repeats`` passes over ``samples`` varied arguments)."""
+    import random
+
+    import waterketen as wk
+    from waterketen.network import period_of
+
+    net = wk.load(path)
+    rng = random.Random(generate.SEED)
+    orgs = list(net.entities(wk.Organisation))
+    picked = [rng.choice(orgs) for _ in range(samples)]
+    days = [date(rng.randint(1995, 2019), rng.randint(1, 12), rng.randint(1, 28)) for _ in range(samples)]
+    clusters = [rng.choice(net.entities(wk.Cluster)).id for _ in range(samples)]
+    posts = [rng.choice(net.entities(wk.Post)).id for _ in range(samples)]
+    merged = [p.id for c in net.entities(wk.Change) for p in c.before]
+    merged = [rng.choice(merged) for _ in range(samples)]
+    codes = [(o.identifiers[0].scheme, o.identifiers[0].value) for o in picked]
+    ids = [o.id for o in picked]
+
+    def naive(day: date) -> list[wk.Entity]:
+        return [e for e in net if period_of(e).contains(day)]
+
+    few = days[:3]
+    cases: dict[str, tuple[Callable[[int], object], int]] = {
+        "net[id]": (lambda i: net[ids[i]], samples),
+        "lookup(scheme, value, on=day)": (lambda i: net.lookup(*codes[i], on=days[i]), samples),
+        "cluster_of(org, on=day)": (lambda i: net.cluster_of(ids[i], on=days[i]), samples),
+        "members(cluster, on=day)": (lambda i: net.members(clusters[i], on=days[i]), samples),
+        "holders(post, on=day)": (lambda i: net.holders(posts[i], on=days[i]), samples),
+        "successors(org)": (lambda i: net.successors(merged[i]), samples),
+        "at(day) (the view)": (lambda i: net.at(days[i]), samples),
+        "list(at(day)) (iterate the view)": (lambda i: list(net.at(few[i])), len(few)),
+        "naive full scan for one day": (lambda i: naive(few[i]), len(few)),
+        "diff(day, day)": (lambda i: net.diff(few[i], few[(i + 1) % len(few)]), len(few)),
+    }
+    sizes = {
+        "members(cluster, on=day)": _median(
+            [len(net.members(c, on=d)) for c, d in zip(clusters, days, strict=True)]
+        ),
+        "holders(post, on=day)": _median(
+            [len(net.holders(p, on=d)) for p, d in zip(posts, days, strict=True)]
+        ),
+        "list(at(day)) (iterate the view)": _median([len(list(net.at(d))) for d in few]),
+        "naive full scan for one day": _median([len(naive(d)) for d in few]),
+    }
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(repeats):
+        for name, (function, count) in cases.items():
+            start = time.perf_counter()
+            for i in range(count):
+                function(i)
+            times[name].append((time.perf_counter() - start) / count * 1e6)
+    graph_before = net._graph is not None
+    graph_times = []
+    for _ in range(repeats):
+        net._graph = None
+        start = time.perf_counter()
+        graph = net.graph()
+        graph_times.append(time.perf_counter() - start)
+    return {
+        "entities": len(net),
+        "microseconds": {name: _median(values) for name, values in times.items()},
+        "result_sizes": sizes,
+        "graph_seconds": _median(graph_times),
+        "graph_nodes": graph.number_of_nodes(),
+        "graph_edges": graph.number_of_edges(),
+        "graph_built_before_first_graph_query": graph_before,
+    }
+
+
+# -- cold start --------------------------------------------------------------------------------
+
+
+def bench_start(repeats: int) -> dict[str, Any]:
+    """Median wall seconds of fresh processes: the main job against bare imports.
+
+    As an installed package would be, the library is byte-compiled first and
+    the processes may use the bytecode (an editable install under
+    PYTHONDONTWRITEBYTECODE would otherwise compile every module at each start,
+    while attrs, cattrs and pluggy come compiled by pip).
+    """
+    import compileall
+
+    import waterketen
+
+    compileall.compile_dir(Path(waterketen.__file__).parent, quiet=1)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    script = shutil.which("waterketen", path=str(Path(sys.executable).parent)) or "waterketen"
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        'python -c "import attrs, cattrs, pluggy"': [sys.executable, "-c", "import attrs, cattrs, pluggy"],
+        "waterketen (main job, embedded dataset)": [script],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():  # warm the file cache once
+        subprocess.run(command, capture_output=True, check=True, env=env)
+    for _ in range(repeats):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True, env=env)
+            times[name].append(time.perf_counter() - start)
+    return {"repeats": repeats, "seconds": {name: _median(values) for name, values in times.items()}}
+
+
+# -- the run -------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """What ran the benchmark."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
+    except OSError:
+        memory = 0
+    packages = ("waterketen", "attrs", "cattrs", "networkx", "pluggy", "orjson", "msgspec", "pydantic")
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "system": f"{platform.system()} {platform.release()}",
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_bytes": memory,
+        "versions": {p: version(p) for p in packages},
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and write the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="entity counts, comma-separated")
+    parser.add_argument("--repeats", type=int, default=5, help="interleaved repeats per size (default 5)")
+    parser.add_argument(
+        "--large-repeats",
+        type=int,
+        default=3,
+        help="repeats at 10^6 and above (default 3, to fit 15 minutes)",
+    )
+    parser.add_argument("--query-size", type=int, default=100000, help="entities for the query figures")
+    parser.add_argument("--start-repeats", type=int, default=20, help="cold-start repeats (default 20)")
+    parser.add_argument("--data", default=str(HERE / ".data"), help="where to write the synthetic files")
+    parser.add_argument("--out", default=str(HERE.parent / "docs" / "benchmarks.md"), help="results page")
+    parser.add_argument("--json", default=str(HERE / ".data" / "results.json"), help="raw results")
+    parser.add_argument("--baseline", default=str(HERE / "baseline.json"), help="earlier results to compare")
+    parser.add_argument("--memory-probe", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--render-only", action="store_true", help="rewrite the page from the raw results")
+    args = parser.parse_args(argv)
+    if args.memory_probe:
+        print(json.dumps(memory_probe(*args.memory_probe)))
+        return 0
+    if args.render_only:
+        results = json.loads(Path(args.json).read_text())
+        baseline = json.loads(Path(args.baseline).read_text()) if Path(args.baseline).exists() else None
+        Path(args.out).write_text(report.render(results, baseline), encoding="utf-8")
+        return 0
+
+    began = time.perf_counter()
+    load_start = os.getloadavg()[0]
+    sizes = [int(s) for s in args.sizes.split(",")]
+    folder = Path(args.data)
+    results: dict[str, Any] = {"machine": machine(), "load": [], "memory": [], "seed": generate.SEED}
+    files = {}
+    for n in sizes:
+        print(f"generating {n} ...", file=sys.stderr, flush=True)
+        files[n] = generate.write(n, folder)
+    for n in sizes:
+        path, lines, entities = files[n]
+        repeats = args.large_repeats if n >= 1_000_000 else args.repeats
+        print(f"load {n} x{repeats} ...", file=sys.stderr, flush=True)
+        results["load"].append(bench_load(path, lines, entities, repeats))
+    for n in sizes:
+        if n < 100_000:
+            continue
+        path, lines, entities = files[n]
+        print(f"memory {n} ...", file=sys.stderr, flush=True)
+        row = {"entities": entities, "msgspec": bench_memory(path, "msgspec")}
+        row["waterketen"] = bench_memory(path, "waterketen")
+        if _has_jsonl():
+            row["waterketen_jsonl"] = bench_memory(lines, "waterketen")
+        results["memory"].append(row)
+    if args.query_size in files:
+        print("queries ...", file=sys.stderr, flush=True)
+        results["queries"] = bench_queries(files[args.query_size][0], args.repeats)
+    print("cold start ...", file=sys.stderr, flush=True)
+    results["start"] = bench_start(args.start_repeats)
+    results["duration_seconds"] = time.perf_counter() - began
+    results["load_average"] = f"{load_start:.1f} and {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    results["command"] = "nox -s bench"
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(results, indent=1))
+    baseline = json.loads(Path(args.baseline).read_text()) if Path(args.baseline).exists() else None
+    Path(args.out).write_text(report.render(results, baseline), encoding="utf-8")
+    print(f"wrote {args.out} in {results['duration_seconds']:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
