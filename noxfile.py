@@ -78,3 +78,16 @@ def docs(session: nox.Session) -> None:
     common = ["-W", "-n", "--keep-going", "-q"]
     session.run("sphinx-build", *common, "-b", "doctest", "docs", "docs/_build/doctest")
     session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html", *session.posargs)
+
+
+@nox.session
+def dataset(session: nox.Session) -> None:
+    """Write the embedded datasets' native JSON again from their TOML (after editing the TOML)."""
+    session.install("-e", ".")
+    session.run(
+        "python",
+        "-c",
+        "from pathlib import Path; from waterketen.sources.embedded import compiled, datasets\n"
+        "for name in datasets():\n"
+        "    Path('src/waterketen/data', name + '.json').write_text(compiled(name), encoding='utf-8')",
+    )

@@ -140,3 +140,15 @@ class TestProvenance:
         snapshot = net.at("2014-06-01")
         assert len(snapshot.partners()) == 0
         assert sum(isinstance(e, wk.Membership) for e in snapshot.uncertain()) == 58
+
+
+class TestShipped:
+    def test_json_is_compiled_from_the_toml(self) -> None:
+        """The shipped JSON is exactly what the TOML makes (run `nox -s dataset` after editing it)."""
+        from importlib.resources import files
+
+        from waterketen.sources.embedded import compiled, datasets
+
+        for name in datasets():
+            shipped = (files("waterketen") / "data" / f"{name}.json").read_text(encoding="utf-8")
+            assert shipped == compiled(name), f"{name}.json is stale: run nox -s dataset"
