@@ -61,13 +61,18 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _read_text(path: str | PathLike[str] | Traversable, name: str) -> str:
+def read_bytes(path: str | PathLike[str] | Traversable, name: str) -> bytes:
+    """The bytes of a file, or a :class:`~waterketen.SourceError` naming ``name``."""
     try:
-        raw = path.read_bytes() if isinstance(path, Traversable) else Path(path).read_bytes()
+        return path.read_bytes() if isinstance(path, Traversable) else Path(path).read_bytes()
     except OSError as exc:
         raise SourceError(
             Problem(source=name, reason=f"cannot read the file ({exc.strerror or exc})")
         ) from None
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    """UTF-8 text (a byte-order mark allowed), or a :class:`~waterketen.SourceError` with the line."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,6 +84,10 @@ def _read_text(path: str | PathLike[str] | Traversable, name: str) -> str:
                 reason=f"not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start}",
             )
         ) from None
+
+
+def _read_text(path: str | PathLike[str] | Traversable, name: str) -> str:
+    return decode_utf8(read_bytes(path, name), name)
 
 
 def parse_json(text: str, name: str) -> Any:

@@ -9,16 +9,15 @@ record and listed in :attr:`PopoloSource.warnings`.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
 import waterketen as wk
 from waterketen.model import ENTITY_TYPES
+from waterketen.sources.native import decode_utf8, parse_json, read_bytes
 
 from ._mapping import EXTENSION, MAPPERS, Index, Warn, escape, items
 
@@ -41,49 +40,14 @@ class PopoloRecord(wk.Record):
     """The Popolo object, whole (a rejected record loses nothing)."""
 
 
-class _DuplicateKeyError(ValueError):
-    pass
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKeyError(f"duplicate key {key!r:.60} in one object")
-            seen.add(key)
-    return result
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def parse(raw: bytes, name: str) -> Any:
-    """Parse the bytes of a JSON document.
+    """Parse the bytes of a JSON document, as strictly as the core's native JSON.
 
     Raises:
         waterketen.SourceError: the bytes are not UTF-8, or not JSON (a key
             twice in one object, ``NaN``, nesting too deep).
     """
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        reason = f"not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start}"
-        raise wk.SourceError(wk.Problem(source=name, place=f"line {line}", reason=reason)) from None
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        place = f"line {exc.lineno}, column {exc.colno}"
-        raise wk.SourceError(
-            wk.Problem(source=name, place=place, reason=f"invalid JSON: {exc.msg}")
-        ) from None
-    except RecursionError:
-        raise wk.SourceError(wk.Problem(source=name, reason="invalid JSON: nested too deeply")) from None
-    except ValueError as exc:
-        raise wk.SourceError(wk.Problem(source=name, reason=f"invalid JSON: {exc}")) from None
+    return parse_json(decode_utf8(raw, name), name)
 
 
 class PopoloSource:
@@ -117,12 +81,7 @@ class PopoloSource:
     def _read(self) -> Any:
         if self._document is not _UNREAD:
             return self._document
-        try:
-            raw = Path(self.path).read_bytes()
-        except OSError as exc:
-            reason = f"cannot read the file ({exc.strerror or exc})"
-            raise wk.SourceError(wk.Problem(source=self.name, reason=reason)) from None
-        return parse(raw, self.name)
+        return parse(read_bytes(self.path, self.name), self.name)
 
     def _warning(self, place: str, field: str | None, reason: str, original: Any) -> None:
         self.warnings.append(
