@@ -58,6 +58,7 @@ __all__ = [
     "native_documents",
     "networks",
     "periods",
+    "register_profiles",
 ]
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
@@ -391,3 +392,24 @@ def assert_loads_safely(location: str, *, plugins: Any = None) -> None:
     report = network.report
     assert report is not None
     assert report.read == report.accepted + len(report.rejected), report
+
+
+def register_profiles() -> None:
+    """Register the hypothesis profiles the project's test suites share, and load one.
+
+    ``dev`` (50 examples, the default), ``ci`` (200, when ``CI`` is set) and
+    ``deep`` (5000); ``HYPOTHESIS_PROFILE`` chooses one by name. Call it from
+    a ``conftest.py``.
+    """
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("dev", max_examples=50, deadline=None)
+    settings.register_profile(
+        "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+    )
+    settings.register_profile(
+        "deep", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

@@ -6,22 +6,16 @@ Profiles: ``dev`` (the default, quick), ``ci`` (chosen when ``CI`` is set) and
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 import waterketen as wk
+from waterketen.testing import register_profiles
 from waterketen_wiki import WikiPage
 
 
-settings.register_profile("dev", max_examples=50, deadline=None)
-settings.register_profile(
-    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
-)
-settings.register_profile("deep", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+register_profiles()
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "groningen-noord-drenthe-wiki-2019.txt"

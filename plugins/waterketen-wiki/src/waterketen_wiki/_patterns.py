@@ -10,7 +10,7 @@ import re
 
 import waterketen as wk
 
-from ._text import NUMBER, UPPER
+from ._text import MONTH_NAMES, NUMBER, UPPER
 
 
 __all__ = ["THREE_KS_AND_D", "body_kind", "kind_of"]
@@ -126,20 +126,6 @@ ESTABLISHED = re.compile(
     r"\b(?:vastgelegd|gesloten|getekend|ondertekend|afgesloten|aangegaan|overeengekomen|vastgesteld)\b",
     re.IGNORECASE,
 )
-MONTH_NAMES = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 WHEN = re.compile(
     r"\b(?:(?P<month>" + "|".join(MONTH_NAMES) + r")\s+)?(?P<year>(?:19|20)[0-9]{2})\b", re.IGNORECASE
 )

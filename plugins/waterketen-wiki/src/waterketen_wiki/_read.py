@@ -31,6 +31,7 @@ from ._facts import (
 from ._patterns import body_kind, kind_of
 from ._text import (
     MAX_SENTENCE,
+    MONTH_NAMES,
     NAME_LIST,
     Line,
     Paragraph,
@@ -396,7 +397,7 @@ def _when(sentence: str) -> wk.Instant | None:
         return None
     month = match.group("month")
     year = int(match.group("year"))
-    return wk.PartialDate(year, p.MONTH_NAMES.index(month.casefold()) + 1 if month else None)
+    return wk.PartialDate(year, MONTH_NAMES.index(month.casefold()) + 1 if month else None)
 
 
 def _capitalised(word: str) -> str:

@@ -65,26 +65,22 @@ NUMBER = r"(?:[0-9]{1,4}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r
 UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 """The upper-case letters of the Latin scripts, for character classes."""
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+"""The Dutch names of the months, in order."""
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _NUMERIC_DAY = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 _WORDED_DAY = re.compile(r"([0-9]{1,2})\s+(" + "|".join(_MONTHS) + r")\s+([0-9]{4})", re.IGNORECASE)
 
