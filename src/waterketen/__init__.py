@@ -5,7 +5,8 @@ The public API lives here; the modules behind it are free to move.
 
 from __future__ import annotations
 
-from . import answers
+from typing import TYPE_CHECKING, Any
+
 from ._history import Diff, Event, Succession
 from ._relations import Relation, RelationKind
 from ._time import (
@@ -21,7 +22,6 @@ from ._time import (
     parse_bound,
     parse_instant,
 )
-from .answers import Answer
 from .checks import Check, CheckReport, Finding, Level
 from .errors import (
     AmbiguityError,
@@ -152,9 +152,20 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+if TYPE_CHECKING:
+    from . import answers
+    from .answers import Answer
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: the command's answers are not needed to start.
     if name == "__version__":
         from importlib.metadata import version
 
         return version("waterketen")
+    if name in ("answers", "Answer"):
+        import importlib
+
+        module = importlib.import_module("waterketen.answers")  # sets the attribute on the package
+        return module if name == "answers" else module.Answer
     raise AttributeError(f"module 'waterketen' has no attribute {name!r}")
