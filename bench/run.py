@@ -76,7 +76,7 @@ def contenders(path: Path, lines: Path) -> list[tuple[str, Callable[[], object]]
 def _has_jsonl() -> bool:
     import waterketen as wk
 
-    return any(".jsonl" in t.suffixes for t in wk.source_types())
+    return any(".jsonl" in t.suffixes for t in wk.registry.source_types())
 
 
 def bench_load(path: Path, lines: Path, entities: int, repeats: int) -> dict[str, Any]:
@@ -182,7 +182,7 @@ def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, An
     import random
 
     import waterketen as wk
-    from waterketen.network import period_of
+    from waterketen.model import period_of
 
     net = wk.load(path)
     rng = random.Random(generate.SEED)

@@ -32,7 +32,7 @@ def base(*extra: wk.Entity) -> wk.Network:
     )
 
 
-def rule_findings(network: wk.Network, rule: str, on: str | None = "2020-01-01") -> list[wk.Finding]:
+def rule_findings(network: wk.Network, rule: str, on: str | None = "2020-01-01") -> list[wk.checks.Finding]:
     return list(network.check(rules=[rule], on=on).findings)
 
 
@@ -51,7 +51,7 @@ class TestOneCluster:
         """A municipality in two clusters is an error naming both."""
         network = base(*IN_CLUSTERS, wk.Membership(id="a@k2", member="a", group="k2"))
         (finding,) = rule_findings(network, "one-cluster")
-        assert finding.level is wk.Level.ERROR
+        assert finding.level is wk.checks.Level.ERROR
         assert finding.message == "A (a) is in 2 clusters of C (K1, K2), not 1"
 
     def test_in_none(self) -> None:
@@ -80,7 +80,7 @@ def seat(post_id: str, represents: str, period: wk.Period | None = None) -> wk.P
         cooperation="c",
         represents=represents,
         period=period or wk.Period(),
-        duties=(wk.Duty(role=wk.Role.MEMBER, body="r"),),
+        duties=(wk.model.Duty(role=wk.Role.MEMBER, body="r"),),
     )
 
 
@@ -110,14 +110,14 @@ class TestSeatCount:
 
     def test_uncertain_seats_are_not_counted(self) -> None:
         """On a day the seats' dates do not decide, the rule says nothing."""
-        fuzzy = wk.Period(end=wk.parse_bound("2017-01-01.."))
+        fuzzy = wk.Period(end=wk.model.parse_bound("2017-01-01.."))
         assert rule_findings(body(2, seat("s1", "k1", fuzzy), seat("s2", "k2", fuzzy)), "seat-count") == []
 
 
 def chair(*tenures: wk.Tenure) -> wk.Network:
     return base(
         wk.Body(id="r", name="R", kind=wk.BodyKind.STEERING_GROUP, cooperation="c"),
-        wk.Post(id="p", name="Chair", cooperation="c", duties=(wk.Duty(role=wk.Role.CHAIR, body="r"),)),
+        wk.Post(id="p", name="Chair", cooperation="c", duties=(wk.model.Duty(role=wk.Role.CHAIR, body="r"),)),
         wk.Person(id="x", name="X"),
         wk.Person(id="y", name="Y"),
         *tenures,
@@ -140,7 +140,7 @@ class TestSingleHolder:
             wk.Tenure(id="t2", holder="y", post="p", period=wk.Period(start=D(2020, 4, 1))),
         )
         (finding,) = rule_findings(network, "single-holder", on=None)
-        assert finding.level is wk.Level.ERROR
+        assert finding.level is wk.checks.Level.ERROR
         assert (finding.first, finding.last) == (D(2020, 4, 1), D(2020, 4, 30))
 
     def test_gap_is_a_note(self) -> None:
@@ -150,7 +150,7 @@ class TestSingleHolder:
             wk.Tenure(id="t2", holder="y", post="p", period=wk.Period(start=D(2020, 4, 1))),
         )
         (finding,) = rule_findings(network, "single-holder", on=None)
-        assert finding.level is wk.Level.NOTE
+        assert finding.level is wk.checks.Level.NOTE
         assert (finding.first, finding.last) == (D(2020, 1, 1), D(2020, 3, 31))
 
 
@@ -240,8 +240,8 @@ class TestChangeValidity:
                     id="m",
                     kind=wk.ChangeKind.MERGER,
                     date=D(2019, 1, 1),
-                    before=(wk.Part(id="o"),),
-                    after=(wk.Part(id="n"),),
+                    before=(wk.model.Part(id="o"),),
+                    after=(wk.model.Part(id="n"),),
                 ),
             ]
         )
@@ -318,13 +318,13 @@ class TestRunner:
     def test_plugin_rule(self) -> None:
         """A plugin adds a rule through the hook, run beside the built-in ones."""
 
-        def empty_clusters(network: wk.Network, days: Iterable[date]) -> Iterable[wk.Finding]:
+        def empty_clusters(network: wk.Network, days: Iterable[date]) -> Iterable[wk.checks.Finding]:
             for day in days:
                 for cluster in network.clusters(on=day):
                     if not network.members(cluster.id, on=day):
-                        yield wk.Finding(
+                        yield wk.checks.Finding(
                             rule="no-empty-clusters",
-                            level=wk.Level.WARNING,
+                            level=wk.checks.Level.WARNING,
                             message=f"{cluster.name} is empty",
                             entities=(cluster.id,),
                             first=day,
@@ -333,8 +333,8 @@ class TestRunner:
 
         class Plugin:
             @wk.hookimpl
-            def waterketen_checks(self) -> Iterable[wk.Check]:
-                return [wk.Check(name="no-empty-clusters", description="", run=empty_clusters)]
+            def waterketen_checks(self) -> Iterable[wk.checks.Check]:
+                return [wk.checks.Check(name="no-empty-clusters", description="", run=empty_clusters)]
 
         pm = get_plugin_manager(entry_points=False)
         pm.register(Plugin())

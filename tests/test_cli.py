@@ -181,7 +181,7 @@ class TestUsageErrors:
 
 
 # Each query, as the command asks it and as Python asks it.
-Ask = Callable[[wk.Network], wk.Answer]
+Ask = Callable[[wk.Network], wk.answers.Answer]
 QUERIES: list[tuple[list[str], Ask]] = [
     (["partners", "--at", ON], lambda n: answers.partners(n, on=ON)),
     (
@@ -437,7 +437,7 @@ class TestInstallation:
             (builtin,) = [r for r in json.loads(result.stdout)["rows"] if r["name"] == "waterketen._builtins"]
             assert builtin["version"] == wk.__version__
             assert "table" in builtin["source_types"]
-            assert builtin["writers"] == ["json", "jsonl", "csv", "graphml", "gexf", "node-link"]
+            assert builtin["writers"] == ["json", "jsonl", "csvdir", "graphml", "gexf", "node-link"]
         else:
             assert "waterketen._builtins" in result.stdout
 
@@ -446,26 +446,26 @@ class TestInstallation:
         """sources lists the built-in source types with their schemes and suffixes."""
         result = run("sources", "--format", format)
         assert result.returncode == 0, result.stderr
-        for name in ("native-json", "native-toml", "native-csv", "table", "embedded"):
+        for name in ("json", "jsonl", "toml", "csvdir", "table", "embedded"):
             assert name in result.stdout
         if format == "json":
             rows = {r["name"]: r for r in json.loads(result.stdout)["rows"]}
             assert rows["table"]["suffixes"] == [".csv", ".tsv"]
-            assert rows["native-csv"]["schemes"] == ["csvdir"]
+            assert rows["csvdir"]["schemes"] == ["csvdir"]
 
     @pytest.mark.parametrize("format", ["table", "json", "csv"])
     def test_writers(self, format: str) -> None:
         """writers lists the export formats."""
         result = run("writers", "--format", format)
         assert result.returncode == 0, result.stderr
-        for name in ("json", "csv", "graphml", "gexf", "node-link"):
+        for name in ("json", "csvdir", "graphml", "gexf", "node-link"):
             assert name in result.stdout
 
     def test_schema(self) -> None:
         """schema prints the JSON Schema of the native format."""
         result = run("schema")
         assert result.returncode == 0, result.stderr
-        assert json.loads(result.stdout) == wk.json_schema()
+        assert json.loads(result.stdout) == wk.schema.json_schema()
 
 
 class TestTables:

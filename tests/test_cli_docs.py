@@ -56,7 +56,7 @@ class TestReadme:
 
 
 ON = "2016-01-01"
-DOCUMENTED: dict[str, Callable[[wk.Network], wk.Answer]] = {
+DOCUMENTED: dict[str, Callable[[wk.Network], wk.answers.Answer]] = {
     "partners": lambda n: answers.partners(n, on=ON),
     "clusters": lambda n: answers.clusters(n, on=ON),
     "members": lambda n: answers.members(n, "gnd-dal", on=ON),

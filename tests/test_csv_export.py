@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 
 import waterketen as wk
-from waterketen.export.tables import RELATION_COLUMNS, write_csv
-from waterketen.sources.csvdir import FILE_OF, columns_of, decode_text, encode_text
+from waterketen.formats.csvdir import FILE_OF, RELATION_COLUMNS, columns_of, decode_text, encode_text
+from waterketen.formats.csvdir import write_csvdir as write_csv
 from waterketen.testing import networks
 
 
@@ -77,7 +77,7 @@ class TestLayout:
             assert len(rows) - 1 == len(net.entities(wk.model.ENTITY_TYPES[tag]))
         relations = list(net.relations())
         total = 0
-        for kind in wk.RelationKind:
+        for kind in wk.query.RelationKind:
             rows = read(folder / "relations" / f"{kind.value}.csv")
             assert tuple(rows[0]) == RELATION_COLUMNS
             total += len(rows) - 1

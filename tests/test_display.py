@@ -59,7 +59,7 @@ def hostile() -> wk.Network:
                 id="p",
                 name="</td>chair",
                 cooperation="c",
-                duties=(wk.Duty(role=wk.Role.CHAIR, body="b"),),
+                duties=(wk.model.Duty(role=wk.Role.CHAIR, body="b"),),
                 represents="o",
             ),
         ]
@@ -101,7 +101,7 @@ class TestHtml:
     def test_snapshot(self, net: wk.Network) -> None:
         """The snapshot's HTML lists the partners by kind, the clusters with members and the bodies."""
         text = " ".join(parse(net.at("2016-01-01")._repr_html_()).text)
-        assert "31 partners: 27 municipalities, 2 water boards, 2 water companies" in text
+        assert "31 partners: 27 municipalities, 2 water boards, 2 drinking-water companies" in text
         assert "Delfzijl, Appingedam, Loppersum" in text
         assert "11 member seats of 11 stated" in text
         assert "6 uncertain on this day" in text

@@ -262,7 +262,7 @@ class TestProperties:
                 text = row[side]
                 assert (bound is None) == pd.isna(text)
                 if bound is not None:
-                    assert wk.parse_bound(text) == bound
+                    assert wk.model.parse_bound(text) == bound
                 earliest, latest = row[f"{side}_earliest"], row[f"{side}_latest"]
                 if not pd.isna(earliest) and not pd.isna(latest):
                     assert earliest <= latest

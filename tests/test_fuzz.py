@@ -21,16 +21,16 @@ from waterketen.testing import assert_loads_safely, damaged, json_values, native
 
 
 PM = get_plugin_manager()
-SUFFIXES = sorted({s for t in wk.source_types(PM) for s in t.suffixes})
+SUFFIXES = sorted({s for t in wk.registry.source_types(PM) for s in t.suffixes})
 # Source types reached only by a scheme read a file too (wiki:page.txt): fuzz them
 # through their scheme. Not the embedded datasets (a name, fuzzed below) nor csvdir
 # (a directory of the CSV files the table reader reads).
 SCHEMES = sorted(
     f"{t.schemes[0]}:"
-    for t in wk.source_types(PM)
-    if t.schemes and not t.suffixes and t.name not in ("embedded", "native-csv")
+    for t in wk.registry.source_types(PM)
+    if t.schemes and not t.suffixes and t.name not in ("embedded", "csvdir")
 )
-EMBEDDED = wk.dumps(wk.load())
+EMBEDDED = wk.formats.native.dumps(wk.load())
 
 
 def load_bytes(data: bytes, suffix: str) -> None:

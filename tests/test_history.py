@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import waterketen as wk
-from waterketen.network import period_of
+from waterketen.model import period_of
 from waterketen.testing import histories
 
 
@@ -132,7 +132,7 @@ class TestStaleness:
         """A source updated in April 2019 that still lists Bedum gets a warning naming the merger."""
         import json
 
-        bedum = wk.to_document(wk.Network([net["bedum"]]))["organisations"][0]
+        bedum = wk.formats.native.to_document(wk.Network([net["bedum"]]))["organisations"][0]
         page = tmp_path / "page.json"
         page.write_text(
             json.dumps({"source": {"updated": "2019-04-03"}, "organisations": [bedum]}), encoding="utf-8"
@@ -151,7 +151,7 @@ class TestStaleness:
         """A source updated before the merger gets no warning."""
         import json
 
-        bedum = wk.to_document(wk.Network([net["bedum"]]))["organisations"][0]
+        bedum = wk.formats.native.to_document(wk.Network([net["bedum"]]))["organisations"][0]
         page = tmp_path / "page.json"
         page.write_text(
             json.dumps({"source": {"updated": "2018-04-03"}, "organisations": [bedum]}), encoding="utf-8"

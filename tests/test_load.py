@@ -322,7 +322,7 @@ class TestSourceWarnings:
         assert net.report is not None
         (warning,) = net.report.warnings
         assert (warning.place, warning.reason) == ("line 3", "odd name")
-        assert warning.severity is wk.Severity.WARNING
+        assert warning.severity is wk.errors.Severity.WARNING
         assert net.report.ok
 
     def test_warnings_are_kept_as_warnings(self) -> None:

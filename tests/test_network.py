@@ -110,7 +110,10 @@ class TestQueries:
                 wk.Cooperation(id="c", name="C"),
                 wk.Body(id="b", name="B", kind=wk.BodyKind.STEERING_GROUP, cooperation="c"),
                 wk.Post(
-                    id="p", name="Chair", cooperation="c", duties=(wk.Duty(role=wk.Role.CHAIR, body="b"),)
+                    id="p",
+                    name="Chair",
+                    cooperation="c",
+                    duties=(wk.model.Duty(role=wk.Role.CHAIR, body="b"),),
                 ),
                 wk.Person(id="x", name="X"),
                 wk.Person(id="y", name="Y"),

@@ -38,8 +38,8 @@ class TestPluginManager:
         """The built-in sources are plugins like any other."""
         pm = get_plugin_manager(entry_points=False)
         assert [name for name, _ in pm.list_name_plugin()] == list(DEFAULT_PLUGINS)
-        names = {t.name for t in wk.source_types(pm)}
-        assert names == {"native-json", "native-toml", "native-csv", "table", "embedded"}
+        names = {t.name for t in wk.registry.source_types(pm)}
+        assert names == {"json", "jsonl", "toml", "csvdir", "table", "embedded"}
 
     def test_registered_plugin_is_used(self) -> None:
         """A plugin registered with the manager reads its scheme."""
@@ -51,8 +51,8 @@ class TestPluginManager:
     def test_unknown_scheme(self) -> None:
         """An unknown scheme is an error listing what is known."""
         pm = get_plugin_manager(entry_points=False)
-        with pytest.raises(wk.UnknownSourceError, match="embedded:"):
-            wk.open_source("nope:x", pm)
+        with pytest.raises(wk.errors.UnknownSourceError, match="embedded:"):
+            wk.loading.open_source("nope:x", pm)
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ class TestEntryPoints:
         """A plugin installed in the entry-point group is found, with its version."""
         pm = get_plugin_manager()
         assert wk.load("fake:twente", plugins=pm).cooperation().id == "twente"
-        info = {p.name: p for p in wk.list_plugins(pm)}
+        info = {p.name: p for p in wk.plugins.list_plugins(pm)}
         assert (info["fake"].package, info["fake"].version) == ("waterketen-fake", "1.2")
 
     def test_broken_plugin_is_reported_by_name(self, installed: Path) -> None:

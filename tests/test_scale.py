@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import waterketen as wk
 from waterketen import convert
-from waterketen.export.jsonl import write_jsonl
+from waterketen.formats.jsonl import write_jsonl
 from waterketen.testing import networks, periods
 
 
@@ -73,19 +73,24 @@ class TestFastConverter:
             assert membership.member is net[membership.member].id
             assert membership.group is net[membership.group].id
 
-    def test_load_empties_the_tables(self) -> None:
-        """The ids and date bounds the fast path shares are let go when a load ends."""
+    def test_tables_belong_to_one_load(self) -> None:
+        """The ids and date bounds the fast path shares live in one load's tables, emptied when it ends."""
+        tables = convert.Tables()
+        with convert.sharing(tables):
+            convert.structure_entity("membership", {"id": "m", "member": "o", "group": "g"})
+            assert tables.ids == {"o": "o", "g": "g"}
+        with convert.sharing() as other:
+            assert other is not tables
+            assert not other.ids
         wk.load()
-        assert not convert._IDS
-        assert not convert._BOUNDS
+        assert tables.ids == {"o": "o", "g": "g"}  # a load uses its own tables, never another's
 
     def test_nothing_is_kept_outside_a_load(self) -> None:
-        """Structuring a record outside a load shares nothing and keeps nothing."""
+        """Structuring a record outside a load shares nothing: no tables are current."""
         convert.structure_entity(
             "membership", {"id": "m", "member": "o", "group": "g", "period": {"start": "2014"}}
         )
-        assert not convert._IDS
-        assert not convert._BOUNDS
+        assert convert._TABLES.get() is None
 
 
 class TestPeriodFastPaths:
@@ -193,7 +198,7 @@ class TestFastLane:
         }
         path = _write(tmp_path, "doc.json", json.dumps(document))
         fast = wk.load(path, strict=False)
-        slow = wk.load(_RecordsOnly(wk.open_source(path)), strict=False)
+        slow = wk.load(_RecordsOnly(wk.loading.open_source(path)), strict=False)
         assert fast == slow
         assert (
             fast.origin("n")
@@ -235,8 +240,8 @@ class TestCompactIndexes:
                 period=wk.Period(start=start, end=end),
             )
             for i, start, end in (
-                ("a", None, wk.parse_instant("2019-01-01")),
-                ("b", wk.parse_instant("2019-01-01"), None),
+                ("a", None, wk.model.parse_instant("2019-01-01")),
+                ("b", wk.model.parse_instant("2019-01-01"), None),
             )
         ]
         net = wk.Network(orgs)
@@ -266,7 +271,7 @@ class TestJsonLines:
 
     def test_writer_is_offered_through_the_hook(self) -> None:
         """The JSON Lines writer is a built-in writer like the JSON one."""
-        pm = wk.get_plugin_manager(entry_points=False)
+        pm = wk.plugins.get_plugin_manager(entry_points=False)
         writers = {w.name: w for offered in pm.hook.waterketen_writers() for w in offered}
         assert writers["jsonl"].suffixes == (".jsonl",)
 
@@ -280,7 +285,7 @@ class TestJsonLines:
             + _lines({"cooperations": {"id": "coop", "name": "Coop"}}),
         )
         net = wk.load(good)
-        assert net.report.sources[0].updated == wk.parse_instant("2019-04-03")
+        assert net.report.sources[0].updated == wk.model.parse_instant("2019-04-03")
         bad = _write(tmp_path, "bad.jsonl", _lines({"format": "popolo"}))
         with pytest.raises(wk.LoadError) as caught:
             wk.load(bad)

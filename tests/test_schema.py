@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import waterketen as wk
-from waterketen.model import _check_id
+from waterketen._fields import check_id as _check_id
 from waterketen.schema import WHITESPACE
 from waterketen.testing import networks
 
 
 jsonschema = pytest.importorskip("jsonschema")
-VALIDATOR = jsonschema.Draft202012Validator(wk.json_schema())
+VALIDATOR = jsonschema.Draft202012Validator(wk.schema.json_schema())
 
 
 def errors(document: Any) -> list[str]:
@@ -28,12 +28,12 @@ def errors(document: Any) -> list[str]:
 class TestSchema:
     def test_is_a_valid_schema(self) -> None:
         """The schema itself is valid JSON Schema, draft 2020-12."""
-        jsonschema.Draft202012Validator.check_schema(wk.json_schema())
+        jsonschema.Draft202012Validator.check_schema(wk.schema.json_schema())
 
     def test_every_section_and_field(self) -> None:
         """Every section of the format and every field of the model is in the schema."""
-        schema = wk.json_schema()
-        for section, tag in wk.sources.native.SECTIONS.items():
+        schema = wk.schema.json_schema()
+        for section, tag in wk.formats.native.SECTIONS.items():
             cls = wk.model.ENTITY_TYPES[tag]
             assert schema["properties"][section]["items"] == {"$ref": f"#/$defs/{cls.__name__}"}
             fields = [a.name for a in attrs.fields(cls)]
@@ -48,12 +48,12 @@ class TestSchema:
 class TestWriterOutput:
     def test_embedded_dataset(self, net: wk.Network) -> None:
         """The native document of the embedded dataset is valid."""
-        assert errors(wk.to_document(net)) == []
+        assert errors(wk.formats.native.to_document(net)) == []
 
     @given(networks())
     def test_generated_networks(self, network: wk.Network) -> None:
         """The native document of every generated network is valid."""
-        assert errors(wk.to_document(network)) == []
+        assert errors(wk.formats.native.to_document(network)) == []
 
     @given(st.text(max_size=12))
     def test_ids_mean_the_same(self, text: str) -> None:

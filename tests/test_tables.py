@@ -165,7 +165,7 @@ class TestMapping:
                 wk.Organisation(id="stad", name="Stad", kind=wk.OrgKind.MUNICIPALITY),
             ]
         )
-        wk.write_json(base, tmp_path / "base.json")
+        wk.formats.native.write_json(base, tmp_path / "base.json")
         path = write_table(
             tmp_path / "t.csv",
             [["stad", "proef", "proef-a", "2020"]],
@@ -317,7 +317,7 @@ class TestProperties:
         """Every member of a well-formed table is a partner with its name and code."""
         import tempfile
 
-        from waterketen.network import normalise_name
+        from waterketen.query import normalise_name
 
         slugs = {normalise_name(n).replace(" ", "-") for n, _ in members}
         rows = [[str(code), name, "Regio Proef"] for name, code in members]

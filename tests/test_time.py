@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from waterketen import UNKNOWN, Between, Bound, Certainty, PartialDate, Period, parse_bound, parse_instant
+from waterketen import UNKNOWN, Between, Certainty, PartialDate, Period
 from waterketen._time import as_date
+from waterketen.model import parse_bound, parse_instant
 from waterketen.testing import bounds, instants, periods
+from waterketen.typing import Bound
 
 
 days = st.dates(min_value=date(1890, 1, 1), max_value=date(2110, 12, 31))

@@ -1,43 +1,32 @@
 """waterketen: Dutch regional water-chain cooperations as a graph through time.
 
-The public API lives here; the modules behind it are free to move.
+The names most code needs live here; the rest have a public home of their own:
+:mod:`waterketen.model` (every entity and value class, and the time values),
+:mod:`waterketen.query` (the answers' own types: seats, successions, diffs),
+:mod:`waterketen.checks` (domain rules), :mod:`waterketen.registry` (what the
+plugins offer), :mod:`waterketen.plugins`, :mod:`waterketen.errors` (every
+exception), :mod:`waterketen.loading`, :mod:`waterketen.formats` and
+:mod:`waterketen.typing` (type aliases and protocols for plugin authors).
 """
 
 from __future__ import annotations
 
+import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
-from ._history import Diff, Event, Succession
-from ._relations import Relation, RelationKind
-from ._time import (
-    UNKNOWN,
-    Between,
-    Bound,
-    Certainty,
-    DateLike,
-    Instant,
-    PartialDate,
-    Period,
-    Unknown,
-    parse_bound,
-    parse_instant,
-)
-from .checks import Check, CheckReport, Finding, Level
+from ._time import UNKNOWN, Between, Certainty, PartialDate, Period
 from .errors import (
     AmbiguityError,
     LoadError,
     Problem,
-    Severity,
     SourceError,
     UnknownEntityError,
-    UnknownFormatError,
-    UnknownSourceError,
     WaterketenError,
 )
-from .export import Writer, find_writer, write, writers
-from .export.native import dumps, to_document, write_json
+from .export import Writer, write, writers
 from .hookspecs import hookimpl
-from .load import LoadReport, Rejected, SourceSummary, load, open_source, source_types
+from .loading import LoadReport, load
 from .model import (
     Agreement,
     Body,
@@ -46,62 +35,47 @@ from .model import (
     ChangeKind,
     Cluster,
     Cooperation,
-    Duty,
     Entity,
-    Goal,
     Identifier,
     Membership,
     Organisation,
     OrgKind,
-    Part,
     Person,
     Post,
     Provenance,
     Role,
     Spearhead,
-    Target,
     Tenure,
 )
-from .network import Network, Seat, Snapshot, normalise_name
-from .plugins import get_plugin_manager, list_plugins
-from .schema import json_schema
+from .network import Network
+from .snapshot import Snapshot
 from .sources import Record, Source, SourceType
 from .sources.tables import TableSource
 
+
+if TYPE_CHECKING:
+    from . import answers
 
 __all__ = [
     "UNKNOWN",
     "Agreement",
     "AmbiguityError",
-    "Answer",
     "Between",
     "Body",
     "BodyKind",
-    "Bound",
     "Certainty",
     "Change",
     "ChangeKind",
-    "Check",
-    "CheckReport",
     "Cluster",
     "Cooperation",
-    "DateLike",
-    "Diff",
-    "Duty",
     "Entity",
-    "Event",
-    "Finding",
-    "Goal",
     "Identifier",
-    "Instant",
-    "Level",
     "LoadError",
     "LoadReport",
     "Membership",
     "Network",
     "OrgKind",
     "Organisation",
-    "Part",
     "PartialDate",
     "Period",
     "Person",
@@ -109,52 +83,89 @@ __all__ = [
     "Problem",
     "Provenance",
     "Record",
-    "Rejected",
-    "Relation",
-    "RelationKind",
     "Role",
-    "Seat",
-    "Severity",
     "Snapshot",
     "Source",
     "SourceError",
-    "SourceSummary",
     "SourceType",
     "Spearhead",
-    "Succession",
     "TableSource",
-    "Target",
     "Tenure",
-    "Unknown",
     "UnknownEntityError",
-    "UnknownFormatError",
-    "UnknownSourceError",
     "WaterketenError",
     "Writer",
     "__version__",
     "answers",
-    "dumps",
-    "find_writer",
-    "get_plugin_manager",
     "hookimpl",
-    "json_schema",
-    "list_plugins",
     "load",
-    "normalise_name",
-    "open_source",
-    "parse_bound",
-    "parse_instant",
-    "source_types",
-    "to_document",
     "write",
-    "write_json",
     "writers",
 ]
 
+_SUBMODULES = frozenset(
+    {
+        "answers",
+        "checks",
+        "cli",
+        "errors",
+        "formats",
+        "frames",
+        "draw",
+        "hookspecs",
+        "loading",
+        "model",
+        "network",
+        "plugins",
+        "query",
+        "registry",
+        "schema",
+        "sources",
+        "export",
+        "testing",
+        "typing",
+    }
+)
 
-if TYPE_CHECKING:
-    from . import answers
-    from .answers import Answer
+# Names that were in the facade before 0.2, now at home elsewhere: still found
+# here, with a DeprecationWarning that says where.
+_MOVED = {
+    "Answer": "waterketen.answers",
+    "Bound": "waterketen.typing",
+    "Check": "waterketen.checks",
+    "CheckReport": "waterketen.checks",
+    "DateLike": "waterketen.typing",
+    "Diff": "waterketen.query",
+    "Duty": "waterketen.model",
+    "Event": "waterketen.query",
+    "Finding": "waterketen.checks",
+    "Goal": "waterketen.model",
+    "Instant": "waterketen.typing",
+    "Level": "waterketen.checks",
+    "Part": "waterketen.model",
+    "Rejected": "waterketen.loading",
+    "Relation": "waterketen.query",
+    "RelationKind": "waterketen.query",
+    "Seat": "waterketen.query",
+    "Severity": "waterketen.errors",
+    "SourceSummary": "waterketen.loading",
+    "Succession": "waterketen.query",
+    "Target": "waterketen.model",
+    "Unknown": "waterketen.typing",
+    "UnknownFormatError": "waterketen.errors",
+    "UnknownSourceError": "waterketen.errors",
+    "dumps": "waterketen.formats.native",
+    "find_writer": "waterketen.registry",
+    "get_plugin_manager": "waterketen.plugins",
+    "json_schema": "waterketen.schema",
+    "list_plugins": "waterketen.plugins",
+    "normalise_name": "waterketen.query",
+    "open_source": "waterketen.loading",
+    "parse_bound": "waterketen.model",
+    "parse_instant": "waterketen.model",
+    "source_types": "waterketen.registry",
+    "to_document": "waterketen.formats.native",
+    "write_json": "waterketen.formats.native",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -163,9 +174,14 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("waterketen")
-    if name in ("answers", "Answer"):
-        import importlib
-
-        module = importlib.import_module("waterketen.answers")  # sets the attribute on the package
-        return module if name == "answers" else module.Answer
+    if name in _SUBMODULES:
+        return importlib.import_module(f"waterketen.{name}")  # sets the attribute on the package
+    home = _MOVED.get(name)
+    if home is not None:
+        warnings.warn(f"waterketen.{name} has moved: use {home}.{name}", DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(home), name)
     raise AttributeError(f"module 'waterketen' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

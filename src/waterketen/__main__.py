@@ -1,3 +1,5 @@
+"""``python -m waterketen``: the command."""
+
 import sys
 
 from .cli import main

@@ -1,4 +1,4 @@
-"""The built-in sources and writers, registered like any other plugin."""
+"""The built-in source types and writers, registered like any other plugin."""
 
 from __future__ import annotations
 
@@ -6,24 +6,22 @@ from collections.abc import Iterable
 
 from .export import Writer
 from .export.graph import gexf_writer, graphml_writer, node_link_writer
-from .export.jsonl import jsonl_writer
-from .export.native import json_writer
-from .export.tables import csv_writer
+from .formats.csvdir import csvdir_source, csvdir_writer
+from .formats.jsonl import jsonl_source, jsonl_writer
+from .formats.native import json_source, json_writer, toml_source
 from .hookspecs import hookimpl
 from .sources import SourceType
-from .sources.csvdir import csv_directory_source
 from .sources.embedded import embedded_source
-from .sources.native import json_source, toml_source
 from .sources.tables import table_source
 
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format as JSON, TOML and a CSV directory, tables of members, and the embedded datasets."""
-    return (json_source, toml_source, csv_directory_source, table_source, embedded_source)
+    """The native format (JSON, JSON Lines, TOML, a CSV directory), tables of members, the embedded data."""
+    return (json_source, jsonl_source, toml_source, csvdir_source, table_source, embedded_source)
 
 
 @hookimpl
 def waterketen_writers() -> Iterable[Writer]:
-    """The native format as JSON, JSON Lines and CSV files; the graph as GraphML, GEXF and node-link JSON."""
-    return (json_writer, jsonl_writer, csv_writer, graphml_writer, gexf_writer, node_link_writer)
+    """The native format (JSON, JSON Lines, a CSV directory); the graph as GraphML, GEXF, node-link JSON."""
+    return (json_writer, jsonl_writer, csvdir_writer, graphml_writer, gexf_writer, node_link_writer)

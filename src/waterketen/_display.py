@@ -8,16 +8,19 @@ what is there and how to ask for more, it does not dump every field.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._time import Bound, Period
+from ._html import box as _box
+from ._html import e as _e
+from ._html import names as _names
+from ._html import period_text as _period
+from ._html import rows as _rows
+from ._labels import count_of_kind
 from .model import (
     ENTITY_TYPES,
     Change,
-    Cluster,
     Cooperation,
     Organisation,
     OrgKind,
@@ -28,43 +31,19 @@ from .model import (
 
 
 if TYPE_CHECKING:
-    from ._history import Diff
-    from .network import Network, Snapshot
+    from .network import Network
+    from .query import Diff
+    from .snapshot import Snapshot
 
 
 __all__ = [
-    "cluster_html",
-    "cluster_repr",
     "diff_html",
     "diff_repr",
     "network_html",
     "network_repr",
-    "organisation_html",
-    "organisation_repr",
     "snapshot_html",
     "snapshot_repr",
 ]
-
-LIST_LIMIT = 8
-"""How many names a summary lists before it says how many more there are."""
-
-_KIND_WORDS = {
-    OrgKind.MUNICIPALITY: ("municipality", "municipalities"),
-    OrgKind.WATER_BOARD: ("water board", "water boards"),
-    OrgKind.WATER_COMPANY: ("water company", "water companies"),
-    OrgKind.PROVINCE: ("province", "provinces"),
-    OrgKind.OTHER: ("other organisation", "other organisations"),
-}
-
-_STYLE = (
-    "<style>.wk-summary table{border-collapse:collapse;margin:0.3em 0}"
-    ".wk-summary th,.wk-summary td{text-align:left;padding:0.1em 0.8em 0.1em 0;vertical-align:top}"
-    ".wk-summary .wk-muted{opacity:0.7}</style>"
-)
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def _plural(tag: str, n: int) -> str:
@@ -73,38 +52,7 @@ def _plural(tag: str, n: int) -> str:
 
 
 def _kinds(n: int, kind: OrgKind) -> str:
-    singular, plural = _KIND_WORDS[kind]
-    return f"{n} {singular if n == 1 else plural}"
-
-
-def _names(names: Sequence[str], limit: int = LIST_LIMIT) -> str:
-    """``A, B, C and 4 more`` as plain text."""
-    if len(names) <= limit:
-        return ", ".join(names)
-    return f"{', '.join(names[:limit])} and {len(names) - limit} more"
-
-
-def _bound(bound: Bound | None) -> str:
-    return "…" if bound is None else bound.isoformat()
-
-
-def _period(period: Period) -> str:
-    if period.start is None and period.end is None:
-        return "no dates recorded"
-    if period.end is None:
-        return f"from {_bound(period.start)}"
-    if period.start is None:
-        return f"until {_bound(period.end)} (exclusive)"
-    return f"from {_bound(period.start)} until {_bound(period.end)} (exclusive)"
-
-
-def _rows(rows: Iterable[tuple[str, str]]) -> str:
-    """Table rows of (label, already escaped HTML)."""
-    return "".join(f"<tr><th>{_e(label)}</th><td>{value}</td></tr>" for label, value in rows if value)
-
-
-def _box(title: str, body: str) -> str:
-    return f'{_STYLE}<div class="wk-summary"><strong>{title}</strong>{body}</div>'
+    return count_of_kind(n, kind)
 
 
 def _partner_counts(partners: Sequence[Organisation]) -> str:
@@ -289,63 +237,3 @@ def _describe(change: Change, names: dict[str, str]) -> str:
 
 
 # -- entities ---------------------------------------------------------------------------------------
-
-
-def organisation_repr(org: Organisation) -> str:
-    """``<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>``.
-
-    Examples:
-        >>> organisation_repr(wk.load()["bedum"])
-        '<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>'
-    """
-    facts = [org.name, org.kind.value, *(str(i) for i in org.identifiers), str(org.period)]
-    return f"<Organisation {org.id}: {', '.join(facts)}>"
-
-
-def cluster_repr(cluster: Cluster) -> str:
-    """``<Cluster gnd-bmwe: BMWE, [2014, 2020)>``; says so when the name or members are unknown.
-
-    Examples:
-        >>> cluster_repr(wk.load()["gnd-cluster-2020-3"])
-        '<Cluster gnd-cluster-2020-3: (name unknown), members not all known, [2020, …)>'
-    """
-    facts = [cluster.name or "(name unknown)"]
-    if not cluster.members_known:
-        facts.append("members not all known")
-    facts.append(str(cluster.period))
-    return f"<Cluster {cluster.id}: {', '.join(facts)}>"
-
-
-def _sources(entity: Organisation | Cluster) -> str:
-    places = [p.source + (f" {p.locator}" if p.locator else "") for p in entity.provenance]
-    return _e(_names(places, limit=4))
-
-
-def organisation_html(org: Organisation) -> str:
-    """An organisation in a notebook: name, kind, codes, other names, period, note, sources."""
-    rows = [
-        ("id", f"<code>{_e(org.id)}</code>"),
-        ("kind", _e(org.kind.value)),
-        ("codes", _e(", ".join(str(i) for i in org.identifiers))),
-        ("other names", _e(", ".join(org.other_names))),
-        ("valid", _e(_period(org.period))),
-        ("note", _e(org.note or "")),
-        ("sources", _sources(org)),
-    ]
-    return _box(_e(org.name), f"<table>{_rows(rows)}</table>")
-
-
-def cluster_html(cluster: Cluster) -> str:
-    """A cluster in a notebook: name (or that it is unknown), cooperation, period, note, sources."""
-    rows = [
-        ("id", f"<code>{_e(cluster.id)}</code>"),
-        ("cooperation", f"<code>{_e(cluster.cooperation)}</code>"),
-        ("members", "" if cluster.members_known else "not all known"),
-        ("other names", _e(", ".join(cluster.other_names))),
-        ("valid", _e(_period(cluster.period))),
-        ("note", _e(cluster.note or "")),
-        ("sources", _sources(cluster)),
-    ]
-    title = f"Cluster {_e(cluster.name)}" if cluster.name else "Cluster (name unknown)"
-    hint = '<div class="wk-muted">Its members on a day: <code>net.members(id, on=day)</code>.</div>'
-    return _box(title, f"<table>{_rows(rows)}</table>{hint}")

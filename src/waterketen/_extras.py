@@ -9,14 +9,10 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from .errors import WaterketenError
+from .errors import MissingExtraError
 
 
 __all__ = ["MissingExtraError", "require"]
-
-
-class MissingExtraError(WaterketenError, ImportError):
-    """A function needs an optional dependency that is not installed."""
 
 
 def require(module: str, *, extra: str, needed_by: str) -> ModuleType:
@@ -39,7 +35,7 @@ def require(module: str, *, extra: str, needed_by: str) -> ModuleType:
         >>> require("no_such_module_here", extra="analysis", needed_by="draw")
         Traceback (most recent call last):
         ...
-        waterketen._extras.MissingExtraError: draw needs no_such_module_here, which is not installed; \
+        waterketen.errors.MissingExtraError: draw needs no_such_module_here, which is not installed; \
 install it with: pip install 'waterketen[analysis]'
     """
     try:

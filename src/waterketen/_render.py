@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from ._labels import KIND_PLURAL
 from ._time import UNKNOWN
 from .model import (
     Agreement,
@@ -22,14 +23,6 @@ from .network import Network
 
 
 __all__ = ["summary", "table"]
-
-_KIND_PLURALS = {
-    OrgKind.MUNICIPALITY: "municipalities",
-    OrgKind.WATER_BOARD: "water boards",
-    OrgKind.WATER_COMPANY: "drinking-water companies",
-    OrgKind.PROVINCE: "provinces",
-    OrgKind.OTHER: "other organisations",
-}
 
 
 def _label(org: Organisation) -> str:
@@ -70,11 +63,11 @@ def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
     by_kind: dict[OrgKind, list[Organisation]] = {}
     for org in partners:
         by_kind.setdefault(org.kind, []).append(org)
-    counts = ", ".join(f"{len(orgs)} {_KIND_PLURALS[kind]}" for kind, orgs in by_kind.items())
+    counts = ", ".join(f"{len(orgs)} {KIND_PLURAL[kind]}" for kind, orgs in by_kind.items())
     out += ["", f"Partners ({len(partners)}){': ' + counts if counts else ''}"]
     for kind, orgs in by_kind.items():
         if kind is not OrgKind.MUNICIPALITY:
-            out.append(f"  {_KIND_PLURALS[kind]}: {', '.join(_label(o) for o in orgs)}")
+            out.append(f"  {KIND_PLURAL[kind]}: {', '.join(_label(o) for o in orgs)}")
 
     clusters = network.clusters(coop.id, on=day)
     out += ["", f"Clusters ({len(clusters)})"]

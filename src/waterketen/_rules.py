@@ -30,8 +30,9 @@ from .model import (
     Role,
     Tenure,
     name_of,
+    period_of,
 )
-from .network import Network, period_of
+from .network import Network
 
 
 def _label(entity: Entity) -> str:

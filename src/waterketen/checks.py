@@ -15,15 +15,13 @@ Examples:
 from __future__ import annotations
 
 import datetime
-import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from attrs import frozen
-
+from ._findings import Check, CheckReport, Finding, Level
 from ._time import DateLike, Period, _hi, _lo, as_date
-from .network import period_of
+from .model import period_of
 
 
 if TYPE_CHECKING:
@@ -31,77 +29,6 @@ if TYPE_CHECKING:
     from .plugins import PluginManager
 
 __all__ = ["Check", "CheckReport", "Finding", "Level", "history_days", "run_checks"]
-
-
-class Level(enum.Enum):
-    """How serious a finding is."""
-
-    ERROR = "error"
-    """The data contradicts itself or the rule."""
-    WARNING = "warning"
-    """Probably wrong; worth a look."""
-    NOTE = "note"
-    """Worth knowing, not wrong (a gap in the holders of a post)."""
-
-
-@frozen(kw_only=True)
-class Finding:
-    """What a rule found: its level, the entities involved and the days it holds."""
-
-    rule: str
-    level: Level
-    message: str
-    entities: tuple[str, ...] = ()
-    first: datetime.date | None = None
-    """The first day checked on which it was found (``None``: not about a day)."""
-    last: datetime.date | None = None
-    """The last day checked on which it was found."""
-
-    def __str__(self) -> str:
-        when = ""
-        if self.first is not None:
-            when = (
-                f" on {self.first}"
-                if self.last in (None, self.first)
-                else f" from {self.first} to {self.last}"
-            )
-        return f"{self.level.value}: [{self.rule}] {self.message}{when}"
-
-
-@frozen(kw_only=True)
-class Check:
-    """A named rule: ``run(network, days)`` yields its findings on those days."""
-
-    name: str
-    description: str
-    run: Callable[[Network, Sequence[datetime.date]], Iterable[Finding]]
-    """``run(network, days)`` yields the findings of the rule on those days."""
-
-
-@frozen(kw_only=True)
-class CheckReport:
-    """The findings of the checks run, in a stable order, and the rules that ran."""
-
-    findings: tuple[Finding, ...]
-    rules: tuple[str, ...]
-    days: tuple[datetime.date, ...]
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        """The findings of level error."""
-        return tuple(f for f in self.findings if f.level is Level.ERROR)
-
-    @property
-    def ok(self) -> bool:
-        """True when no finding is an error."""
-        return not self.errors
-
-    def __str__(self) -> str:
-        counts = {level: sum(f.level is level for f in self.findings) for level in Level}
-        head = ", ".join(f"{n} {level.value}(s)" for level, n in counts.items())
-        lines = [f"{len(self.rules)} rules on {len(self.days)} day(s): {head}"]
-        lines += [f"  {f}" for f in self.findings]
-        return "\n".join(lines)
 
 
 def history_days(network: Network) -> tuple[datetime.date, ...]:
@@ -124,10 +51,9 @@ def history_days(network: Network) -> tuple[datetime.date, ...]:
 
 
 def _checks(plugins: PluginManager | None) -> tuple[Check, ...]:
-    from .plugins import default_plugin_manager
+    from .registry import checks
 
-    pm = plugins or default_plugin_manager()
-    return tuple(c for offered in pm.hook.waterketen_checks() for c in offered)
+    return checks(plugins)
 
 
 def run_checks(
@@ -163,7 +89,7 @@ def run_checks(
         days = tuple(sorted({as_date(d) for d in on}))
     findings: dict[tuple[str, Level, str, tuple[str, ...]], Finding] = {}
     for check in chosen:
-        for finding in check.run(network, days):
+        for finding in _run(check, network, days):
             key = (finding.rule, finding.level, finding.message, finding.entities)
             seen = findings.get(key)
             if seen is None:
@@ -180,6 +106,15 @@ def run_checks(
                     last=last,
                 )
     return CheckReport(findings=tuple(findings.values()), rules=tuple(c.name for c in chosen), days=days)
+
+
+def _run(check: Check, network: Network, days: Sequence[datetime.date]) -> list[Finding]:
+    """The findings of one rule; a rule that fails gives one error finding that names it."""
+    try:
+        return list(check.run(network, days))
+    except Exception as exc:  # a plugin's bug is isolated and named, never let through
+        message = f"the rule failed and was not applied: {type(exc).__name__}: {exc}"
+        return [Finding(rule=check.name, level=Level.ERROR, message=message)]
 
 
 def sure_days(period: Period) -> tuple[datetime.date, datetime.date]:

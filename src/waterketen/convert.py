@@ -14,9 +14,9 @@ detailed one that it runs only on a record that failed, to say why.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import enum
 import functools
-import threading
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
@@ -25,18 +25,18 @@ from typing import Any, TypeVar
 
 from attrs import fields, has
 from cattrs import (
-    ClassValidationError,
     Converter,
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
 
+from ._describe import describe_error
 from ._time import Bound, Instant, PartialDate, Period, parse_bound, parse_instant
-from .model import ENTITY_TYPES, Entity, FieldValueError
+from .model import ENTITY_TYPES, Entity
 
 
 __all__ = [
-    "clear_tables",
+    "Tables",
     "configure_converter",
     "describe_error",
     "make_converter",
@@ -212,10 +212,6 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
 # The tables are bounded, and emptied when the last load ends.
 
 _TABLE_LIMIT = 1 << 21
-_IDS: dict[str, str] = {}
-_BOUNDS: dict[str, Bound] = {}
-_sharing = 0
-_sharing_lock = threading.Lock()
 _PERIOD_KEYS = frozenset({"start", "end"})
 _ID_FIELDS = frozenset({"id", "member", "group", "holder", "post", "cooperation", "body", "scheme"})
 _OPTIONAL_ID_FIELDS = frozenset({"cluster", "represents"})
@@ -223,28 +219,37 @@ _UNREFERENCED = frozenset({"Membership", "Tenure", "Change", "Agreement", "Spear
 """The entities no other entity refers to: their ids need not be shared."""
 
 
-def clear_tables() -> None:
-    """Forget the ids and date bounds the fast path shares (a load does so when it is done)."""
-    _IDS.clear()
-    _BOUNDS.clear()
+class Tables:
+    """The ids and date bounds shared between the records of one load (see :func:`sharing`)."""
+
+    __slots__ = ("bounds", "ids")
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}
+        self.bounds: dict[str, Bound] = {}
+
+    def clear(self) -> None:
+        """Forget what is shared (a load does so when every record is structured)."""
+        self.ids.clear()
+        self.bounds.clear()
+
+
+_TABLES: contextvars.ContextVar[Tables | None] = contextvars.ContextVar("waterketen_tables", default=None)
 
 
 @contextlib.contextmanager
-def sharing() -> Iterator[None]:
-    """Share ids and parsed date bounds between the records structured inside (a load's scope).
+def sharing(tables: Tables | None = None) -> Iterator[Tables]:
+    """Share ids and parsed date bounds between the records structured inside (one load's scope).
 
-    Outside it, nothing is kept between calls of :func:`structure_entity`.
+    The tables belong to the block (and to its thread or task: they live in a
+    context variable): outside it, nothing is kept between calls of
+    :func:`structure_entity`, and two loads at once never share anything.
     """
-    global _sharing
-    with _sharing_lock:
-        _sharing += 1
+    token = _TABLES.set(tables if tables is not None else Tables())
     try:
-        yield
+        yield _TABLES.get()  # type: ignore[misc]
     finally:
-        with _sharing_lock:
-            _sharing -= 1
-            if not _sharing:
-                clear_tables()
+        _TABLES.reset(token)
 
 
 def _fast_str(value: Any, _: Any) -> str:
@@ -255,7 +260,8 @@ def _fast_str(value: Any, _: Any) -> str:
 
 def _fast_id(value: Any, _: Any) -> str:
     if type(value) is str:
-        return _IDS.setdefault(value, value) if _sharing else value
+        tables = _TABLES.get()
+        return value if tables is None else tables.ids.setdefault(value, value)
     return _fast_str(value, None)
 
 
@@ -265,11 +271,12 @@ def _fast_optional_id(value: Any, _: Any) -> str | None:
 
 def _fast_bound(value: Any) -> Bound | None:
     if type(value) is str:
-        bound = _BOUNDS.get(value)
+        tables = _TABLES.get()
+        if tables is None:
+            return parse_bound(value)
+        bound = tables.bounds.get(value)
         if bound is None:
-            bound = parse_bound(value)
-            if _sharing:
-                _BOUNDS[value] = bound
+            bound = tables.bounds[value] = parse_bound(value)
         return bound
     return _structure_bound(value, None)
 
@@ -279,8 +286,8 @@ def _fast_period(value: Any, _: Any) -> Period:
         return _structure_period(value, None)
     start, end = value.get("start"), value.get("end")
     return Period(
-        start=None if start is None else (_BOUNDS.get(start) or _fast_bound(start)),
-        end=None if end is None else (_BOUNDS.get(end) or _fast_bound(end)),
+        start=None if start is None else _fast_bound(start),
+        end=None if end is None else _fast_bound(end),
     )
 
 
@@ -392,8 +399,9 @@ def structure_entity(tag: str, data: Any) -> Entity:
     cls = ENTITY_TYPES[tag]
     if type(data) is not dict and not isinstance(data, Mapping):
         raise TypeError(f"expected a table of fields, got {data!r:.80}")
-    if len(_IDS) >= _TABLE_LIMIT or len(_BOUNDS) >= _TABLE_LIMIT:
-        clear_tables()
+    tables = _TABLES.get()
+    if tables is not None and (len(tables.ids) >= _TABLE_LIMIT or len(tables.bounds) >= _TABLE_LIMIT):
+        tables.clear()
     try:
         entity: Entity = _fast_hook(cls)(data, cls)
         return entity
@@ -406,47 +414,6 @@ def unstructure_entity(entity: Entity) -> dict[str, Any]:
     """The plain mapping of ``entity``, fields at their defaults left out."""
     out: dict[str, Any] = _fast_converter().unstructure(entity)
     return out
-
-
-def _format_exception(exc: BaseException) -> str:
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(sorted(map(repr, exc.extra_fields)))}"
-    if isinstance(exc, KeyError):
-        return "required field is missing"
-    if isinstance(exc, TypeError | ValueError):
-        text = str(exc)
-        if "__init__() missing" in text or "required keyword-only argument" in text:
-            return "required field is missing"
-        return text
-    return f"{type(exc).__name__}: {exc}"
-
-
-def describe_error(exc: BaseException) -> list[tuple[str | None, str]]:
-    """Each problem in a structuring error as ``(field path, reason)``.
-
-    The path is a JSON pointer relative to the record (``/period/end``), or
-    ``None`` when the problem is the record as a whole.
-    """
-    return [("/" + "/".join(path) if path else None, reason) for path, reason in _walk(exc, ())]
-
-
-def _walk(exc: BaseException, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
-    if isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        for inner, note in with_notes:
-            yield from _walk(inner, (*path, note.name))
-        for inner in without:
-            yield from _walk(inner, path)
-    elif isinstance(exc, IterableValidationError):
-        with_index, without = exc.group_exceptions()
-        for inner, index_note in with_index:
-            yield from _walk(inner, (*path, str(index_note.index)))
-        for inner in without:
-            yield from _walk(inner, path)
-    elif isinstance(exc, FieldValueError):
-        yield (*path, exc.field), str(exc)
-    else:
-        yield path, _format_exception(exc)
 
 
 def entity_fields(cls: type[Any]) -> tuple[str, ...]:

@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from attrs import define, field
-
+from ._draw_layout import DX, DY, Column, cooperation_x, spread
+from ._draw_layout import columns as layout_columns
 from ._extras import require
-from ._time import DateLike, Unknown, as_date
-from .errors import AmbiguityError
+from ._labels import KIND_LEGEND
+from ._time import DateLike, as_date
 from .model import Body, Cluster, Cooperation, Organisation, OrgKind, Post, Role, name_of
-from .network import Network, Snapshot
+from .network import Network
+from .snapshot import Snapshot
 
 
 if TYPE_CHECKING:
@@ -48,35 +49,10 @@ COLOURS: dict[str, str] = {
 }
 """The colours of the picture (the Okabe-Ito palette, readable with colour blindness)."""
 
-_KIND_LABELS = {
-    OrgKind.MUNICIPALITY: "municipality (gemeente)",
-    OrgKind.WATER_BOARD: "water board (waterschap)",
-    OrgKind.WATER_COMPANY: "drinking-water company",
-    OrgKind.PROVINCE: "province",
-    OrgKind.OTHER: "other organisation",
-}
 
-# Layout, in data units: columns DX apart; rows of bodies, posts and the cooperation above the
-# header row (y = 0) of clusters and stand-alone partners; members listed below, DY apart.
-_DX, _DY = 1.8, 0.42
 _Y_BODIES, _Y_POSTS, _Y_COOP = 2.6, 3.7, 4.7
 _WRAP = 18
-_LIST = 7
 """A list of partners whose cluster is unknown is cut into columns of at least this many."""
-
-
-@define
-class _Column:
-    """One column of the picture: a cluster with its members, a partner alone, or the unknown."""
-
-    kind: str
-    """``cluster``, ``partner`` or ``unknown``."""
-    label: str
-    entity: Cluster | Organisation | None
-    members: list[Organisation] = field(factory=list)
-    x: float = 0.0
-    header: float | None = None
-    """The x of the column's header marker, when it is drawn by another column (a long list)."""
 
 
 def draw(
@@ -119,11 +95,11 @@ def draw(
         network = network.network
     day = date.today() if on is None else as_date(on)
     coop = network.cooperation(cooperation)
-    columns = _columns(network, coop, day)
+    columns = layout_columns(network, coop, day)
     bodies = [b for b in network.bodies(coop.id, on=day) if b.cluster is None]
     members_depth = max((len(c.members) for c in columns), default=0)
-    bottom = -1.0 - max(members_depth, 1) * _DY
-    width = max(len(columns), 4) * _DX
+    bottom = -1.0 - max(members_depth, 1) * DY
+    width = max(len(columns), 4) * DX
     if ax is None:
         figure = Figure(
             figsize=(max(width * 0.95, 9.0), (_Y_COOP - bottom) * 0.72 + 2.6), layout="constrained"
@@ -146,8 +122,8 @@ def draw(
     note = f"{partners} partners, {clusters} clusters. Drawn: what the data says surely holds on this day."
     if uncertain:
         note += f" Left out: {uncertain} entities whose dates do not tell whether they hold that day."
-    ax.text(-_DX * 0.5, bottom - 0.5, textwrap.fill(note, 150), fontsize=8, color="#555555", va="top")
-    ax.set_xlim(-_DX * 0.6, width - _DX * 0.1)
+    ax.text(-DX * 0.5, bottom - 0.5, textwrap.fill(note, 150), fontsize=8, color="#555555", va="top")
+    ax.set_xlim(-DX * 0.6, width - DX * 0.1)
     ax.set_ylim(bottom - 1.0, _Y_COOP + 0.6)
     ax.set_axis_off()
     inches = figure.get_figwidth()
@@ -160,42 +136,6 @@ def draw(
         frameon=False,
     )
     return figure
-
-
-def _columns(network: Network, coop: Cooperation, day: date) -> list[_Column]:
-    columns: list[_Column] = []
-    placed: set[str] = set()
-    for cluster in network.clusters(coop.id, on=day):
-        members = list(network.partners(coop.id, on=day, cluster=cluster.id))
-        placed.update(m.id for m in members)
-        columns.append(
-            _Column(kind="cluster", label=cluster.name or "(name unknown)", entity=cluster, members=members)
-        )
-    unknown: list[Organisation] = []
-    for partner in network.partners(coop.id, on=day):
-        if partner.id in placed:
-            continue
-        try:
-            found = network.cluster_of(partner.id, on=day)
-        except AmbiguityError:  # pragma: no cover - placed under each of its clusters above
-            continue
-        if isinstance(found, Unknown):
-            unknown.append(partner)
-        else:
-            columns.append(_Column(kind="partner", label=partner.name, entity=partner))
-    longest = max((len(c.members) for c in columns), default=0)
-    size = max(_LIST, longest)
-    chunks = [unknown[i : i + size] for i in range(0, len(unknown), size)]
-    first = len(columns)
-    for chunk in chunks:
-        columns.append(_Column(kind="unknown", label="cluster not known", entity=None, members=chunk))
-    for i, column in enumerate(columns):
-        column.x = i * _DX
-    if len(chunks) > 1:  # one header over the whole list
-        middle = (columns[first].x + columns[-1].x) / 2
-        for column in columns[first:]:
-            column.header = middle
-    return columns
 
 
 def _wrap(text: str) -> str:
@@ -228,7 +168,7 @@ class _Painter:
         self.ax.plot([a[0], b[0]], [a[1], b[1]], zorder=1, **_LINES[kind])
         self.used.add(kind)
 
-    def columns(self, columns: Sequence[_Column]) -> None:
+    def columns(self, columns: Sequence[Column]) -> None:
         for column in columns:
             x = column.x
             if column.kind == "partner":
@@ -282,14 +222,14 @@ class _Painter:
             head = (x if column.header is None else column.header, -0.25)
             trunk = x - 0.55
             for k, member in enumerate(column.members):
-                y = -1.0 - k * _DY
+                y = -1.0 - k * DY
                 self._org_marker(x - 0.42, y, member, size=7)
                 self._text(x - 0.3, y, member.name, fontsize=8, va="center")
                 self._line(
                     (trunk, y), (x - 0.42, y), "member-of" if column.kind == "cluster" else "unknown-of"
                 )
             if column.members:
-                last = -1.0 - (len(column.members) - 1) * _DY
+                last = -1.0 - (len(column.members) - 1) * DY
                 self._line(head, (trunk, -0.6), "member-of" if column.kind == "cluster" else "unknown-of")
                 self._line(
                     (trunk, -0.6), (trunk, last), "member-of" if column.kind == "cluster" else "unknown-of"
@@ -309,7 +249,7 @@ class _Painter:
             zorder=4,
         )
 
-    def bodies(self, bodies: Sequence[Body], columns: Sequence[_Column], width: float) -> dict[str, float]:
+    def bodies(self, bodies: Sequence[Body], columns: Sequence[Column], width: float) -> dict[str, float]:
         """Place each body above what its seats represent; draw the lines of representation."""
         wanted: dict[str, float] = {}
         targets: dict[str, list[tuple[float, float]]] = {}
@@ -324,8 +264,8 @@ class _Painter:
                         points.append(self.anchor[duty.body])  # a coordinator: leads a water team
             targets[body.id] = points
             xs = [p[0] for p in points]
-            wanted[body.id] = sum(xs) / len(xs) if xs else (width - _DX) / 2
-        placed = _spread(wanted, gap=_DX * 1.6, low=0.0, high=width - _DX)
+            wanted[body.id] = sum(xs) / len(xs) if xs else (width - DX) / 2
+        placed = spread(wanted, gap=DX * 1.6, low=0.0, high=width - DX)
         for body in bodies:
             x = placed[body.id]
             self._marker(x, _Y_BODIES, "body")
@@ -352,15 +292,15 @@ class _Painter:
             for seat in self.network.seats(body.id, on=self.day):
                 if seat.role in (Role.CHAIR, Role.SECRETARY):
                     posts.setdefault(seat.post.id, seat.post)
-        coop_x = _cooperation_x(body_x, width)
+        coop_x = cooperation_x(body_x, width)
         wanted = {}
         for post in posts.values():
             xs = [body_x[d.body] for d in post.duties if d.body in drawn]
             x = sum(xs) / len(xs)
-            if len(set(xs)) == 1 and abs(x - coop_x) < _DX * 0.5:
-                x += _DX * 0.8  # beside, not on, the line from the cooperation down to its body
+            if len(set(xs)) == 1 and abs(x - coop_x) < DX * 0.5:
+                x += DX * 0.8  # beside, not on, the line from the cooperation down to its body
             wanted[post.id] = x
-        placed = _spread(wanted, gap=_DX * 1.6, low=0.0, high=width - _DX)
+        placed = spread(wanted, gap=DX * 1.6, low=0.0, high=width - DX)
         for post in posts.values():
             x = placed[post.id]
             self._marker(x, _Y_POSTS, "post")
@@ -384,7 +324,7 @@ class _Painter:
 
     def cooperation(self, coop: Cooperation, body_x: dict[str, float], width: float) -> None:
         xs = list(body_x.values())
-        x = _cooperation_x(body_x, width)
+        x = cooperation_x(body_x, width)
         self._marker(x, _Y_COOP, "cooperation")
         self._text(x + 0.3, _Y_COOP, coop.name, fontsize=11, fontweight="bold", va="center")
         for bx in xs:
@@ -405,7 +345,7 @@ class _Painter:
                         color=COLOURS[kind.value],
                         markeredgecolor="#333333",
                         linestyle="none",
-                        label=_KIND_LABELS[kind],
+                        label=KIND_LEGEND[kind],
                     )
                 )
         for name, label in _LEGEND:
@@ -417,32 +357,6 @@ class _Painter:
             else:
                 handles.append(Line2D([], [], label=label, **_LINES[name]))
         return handles
-
-
-def _cooperation_x(body_x: dict[str, float], width: float) -> float:
-    """The cooperation sits above the middle of its bodies (or of the picture, without bodies)."""
-    xs = list(body_x.values())
-    return sum(xs) / len(xs) if xs else (width - _DX) / 2
-
-
-def _spread(wanted: dict[str, float], *, gap: float, low: float, high: float) -> dict[str, float]:
-    """Positions near the wanted ones, at least ``gap`` apart, kept between low and high if they fit."""
-    order = sorted(wanted, key=lambda k: wanted[k])
-    placed: dict[str, float] = {}
-    previous = None
-    for key in order:
-        x = max(wanted[key], low)
-        if previous is not None:
-            x = max(x, previous + gap)
-        placed[key] = x
-        previous = x
-    overflow = (placed[order[-1]] - high) if order else 0.0
-    if overflow > 0:
-        for key in order:
-            placed[key] = max(low, placed[key] - overflow)
-        for i in range(1, len(order)):  # keep the gap after the shift
-            placed[order[i]] = max(placed[order[i]], placed[order[i - 1]] + gap)
-    return placed
 
 
 _MARKERS: dict[str, dict[str, Any]] = {

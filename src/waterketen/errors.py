@@ -16,13 +16,17 @@ from attrs import frozen
 
 __all__ = [
     "AmbiguityError",
+    "FieldValueError",
     "LoadError",
+    "MissingExtraError",
     "Problem",
     "Severity",
     "SourceError",
     "UnknownEntityError",
     "UnknownFormatError",
+    "UnknownFrameError",
     "UnknownSourceError",
+    "UsageError",
     "WaterketenError",
 ]
 
@@ -104,3 +108,23 @@ class LoadError(WaterketenError, ValueError):
         lines = [f"{len(self.problems)} problem(s) while loading:"]
         lines += [f"  {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+class FieldValueError(WaterketenError, ValueError):
+    """A field of an entity has a value it cannot have; ``field`` names it."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+
+
+class MissingExtraError(WaterketenError, ImportError):
+    """A function needs an optional dependency that is not installed; the message names the extra."""
+
+
+class UnknownFrameError(WaterketenError, ValueError):
+    """:func:`waterketen.frames.to_frame` was asked for a table it does not make."""
+
+
+class UsageError(WaterketenError, ValueError):
+    """The command line is wrong in a way its parser cannot see (the command exits with 2)."""

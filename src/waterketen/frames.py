@@ -27,18 +27,24 @@ As everywhere in waterketen, ``start`` is inclusive and ``end`` exclusive: an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ._extras import require
-from ._history import describe_change
-from ._time import Between, Bound, DateLike, PartialDate, Unknown, as_date
-from .errors import AmbiguityError, WaterketenError
+from ._frame_table import (
+    PERIOD_COLUMNS,
+    Table,
+    bound_columns,
+    bound_values,
+    enum_values,
+    joined,
+    period_values,
+)
+from ._time import DateLike, Unknown, as_date
+from .errors import AmbiguityError, UnknownFrameError
 from .model import (
     Body,
     BodyKind,
-    Change,
     ChangeKind,
     Cluster,
     Entity,
@@ -49,18 +55,17 @@ from .model import (
     Tenure,
     name_of,
 )
-from .network import Network, Snapshot
+from .query import describe_change
+from .snapshot import Snapshot
 
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .network import Network
+
 
 __all__ = ["FRAMES", "UnknownFrameError", "to_frame", "valid_on"]
-
-
-class UnknownFrameError(WaterketenError, ValueError):
-    """:func:`to_frame` was asked for a table it does not make."""
 
 
 _TAGS = ("cooperation", "organisation", "cluster", "body", "post", "person")
@@ -158,88 +163,7 @@ def valid_on(frame: pd.DataFrame, on: DateLike) -> pd.Series[bool]:
 # -- the tables ------------------------------------------------------------------------------
 
 
-class _Table:
-    """Columns of one frame, each with its kind, filled row by row."""
-
-    def __init__(self, columns: Sequence[tuple[str, str]]) -> None:
-        self.ids: list[str] = []
-        self.kinds = dict(columns)
-        self.values: dict[str, list[Any]] = {name: [] for name in self.kinds}
-        self.categories: dict[str, list[str]] = {}
-
-    def row(self, entity_id: str, **values: Any) -> None:
-        self.ids.append(entity_id)
-        for name in self.kinds:
-            self.values[name].append(values.get(name))
-
-    def frame(self) -> pd.DataFrame:
-        import numpy as np
-        import pandas as pd
-
-        data: dict[str, Any] = {}
-        for name, kind in self.kinds.items():
-            values = self.values[name]
-            if kind == "string":
-                data[name] = pd.array(values, dtype="string")
-            elif kind == "category":
-                categories = self.categories.get(name) or sorted({v for v in values if v is not None})
-                data[name] = pd.Categorical(values, categories=categories)
-            elif kind == "date":
-                days = [np.datetime64("NaT") if v is None else np.datetime64(v.isoformat()) for v in values]
-                data[name] = np.array(days, dtype="datetime64[s]")
-            elif kind == "Int64":
-                data[name] = pd.array(values, dtype="Int64")
-            else:
-                data[name] = np.array(values, dtype=bool)
-        index = pd.Index(self.ids, dtype="string", name="id")
-        return pd.DataFrame(data, index=index)
-
-
-def _bound_columns(prefix: str) -> list[tuple[str, str]]:
-    return [(prefix, "string"), (f"{prefix}_earliest", "date"), (f"{prefix}_latest", "date")]
-
-
-_PERIOD_COLUMNS = [*_bound_columns("start"), *_bound_columns("end")]
-
-
-def _days(bound: Bound | None) -> tuple[date | None, date | None]:
-    """The first and last day a bound may denote; ``None`` where nothing is known."""
-    if bound is None or isinstance(bound, Unknown):
-        return None, None
-    if isinstance(bound, PartialDate):
-        return bound.first_day, bound.last_day
-    if isinstance(bound, Between):
-        earliest = None if bound.earliest is None else _days(bound.earliest)[0]
-        latest = None if bound.latest is None else _days(bound.latest)[1]
-        return earliest, latest
-    return bound, bound
-
-
-def _bound_values(prefix: str, bound: Bound | None) -> dict[str, Any]:
-    earliest, latest = _days(bound)
-    return {
-        prefix: None if bound is None else bound.isoformat(),
-        f"{prefix}_earliest": earliest,
-        f"{prefix}_latest": latest,
-    }
-
-
-def _period_values(entity: Entity) -> dict[str, Any]:
-    if isinstance(entity, Change):
-        return {}
-    return {**_bound_values("start", entity.period.start), **_bound_values("end", entity.period.end)}
-
-
-def _enum_values(kind: type[OrgKind] | type[BodyKind] | type[ChangeKind]) -> list[str]:
-    return [member.value for member in kind]
-
-
-def _joined(items: Iterable[str]) -> str | None:
-    text = "; ".join(items)
-    return text or None
-
-
-def _partners(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
+def _partners(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
     partners = network.partners(cooperation, on=on)
     schemes = list(dict.fromkeys(i.scheme for o in partners for i in o.identifiers))
     fixed = [
@@ -249,10 +173,10 @@ def _partners(network: Network, on: DateLike | None, cooperation: str | None) ->
         ("cluster_name", "string"),
         ("cluster_known", "bool"),
     ]
-    taken = {name for name, _ in (*fixed, *_PERIOD_COLUMNS)}
+    taken = {name for name, _ in (*fixed, *PERIOD_COLUMNS)}
     scheme_columns = {s: (f"identifier.{s}" if s in taken else s) for s in schemes}
-    table = _Table([*fixed, *((c, "string") for c in scheme_columns.values()), *_PERIOD_COLUMNS])
-    table.categories["kind"] = _enum_values(OrgKind)
+    table = Table([*fixed, *((c, "string") for c in scheme_columns.values()), *PERIOD_COLUMNS])
+    table.categories["kind"] = enum_values(OrgKind)
     for org in partners:
         try:
             found = network.cluster_of(org.id, on=on)
@@ -263,7 +187,7 @@ def _partners(network: Network, on: DateLike | None, cooperation: str | None) ->
             known = not isinstance(found, Unknown)
         cluster = found if isinstance(found, Cluster) else None
         codes = {
-            column: _joined(i.value for i in org.identifiers if i.scheme == scheme)
+            column: joined(i.value for i in org.identifiers if i.scheme == scheme)
             for scheme, column in scheme_columns.items()
         }
         table.row(
@@ -274,19 +198,19 @@ def _partners(network: Network, on: DateLike | None, cooperation: str | None) ->
             cluster_name=None if cluster is None else cluster.name,
             cluster_known=known,
             **codes,
-            **_period_values(org),
+            **period_values(org),
         )
     return table
 
 
-def _clusters(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
-    table = _Table(
+def _clusters(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
+    table = Table(
         [
             ("name", "string"),
             ("cooperation", "category"),
             ("members_known", "bool"),
             ("members", "Int64"),
-            *_PERIOD_COLUMNS,
+            *PERIOD_COLUMNS,
         ]
     )
     for cluster in network.clusters(cooperation, on=on):
@@ -297,13 +221,13 @@ def _clusters(network: Network, on: DateLike | None, cooperation: str | None) ->
             cooperation=cluster.cooperation,
             members_known=cluster.members_known,
             members=members,
-            **_period_values(cluster),
+            **period_values(cluster),
         )
     return table
 
 
-def _bodies(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
-    table = _Table(
+def _bodies(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
+    table = Table(
         [
             ("name", "string"),
             ("kind", "category"),
@@ -311,10 +235,10 @@ def _bodies(network: Network, on: DateLike | None, cooperation: str | None) -> _
             ("cluster", "string"),
             ("seats", "Int64"),
             ("posts", "Int64"),
-            *_PERIOD_COLUMNS,
+            *PERIOD_COLUMNS,
         ]
     )
-    table.categories["kind"] = _enum_values(BodyKind)
+    table.categories["kind"] = enum_values(BodyKind)
     for body in network.bodies(cooperation, on=on):
         table.row(
             body.id,
@@ -324,13 +248,13 @@ def _bodies(network: Network, on: DateLike | None, cooperation: str | None) -> _
             cluster=body.cluster,
             seats=body.seats,
             posts=len(network.posts(body.id, on=on)),
-            **_period_values(body),
+            **period_values(body),
         )
     return table
 
 
-def _posts(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
-    table = _Table(
+def _posts(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
+    table = Table(
         [
             ("name", "string"),
             ("cooperation", "category"),
@@ -339,7 +263,7 @@ def _posts(network: Network, on: DateLike | None, cooperation: str | None) -> _T
             ("represents_name", "string"),
             ("holders", "string"),
             ("holder_names", "string"),
-            *_PERIOD_COLUMNS,
+            *PERIOD_COLUMNS,
         ]
     )
     for post in network.posts(on=on):
@@ -351,25 +275,25 @@ def _posts(network: Network, on: DateLike | None, cooperation: str | None) -> _T
             post.id,
             name=post.name,
             cooperation=post.cooperation,
-            duties=_joined(f"{d.role.value} {d.body}" for d in network.duties(post.id, on=on)),
+            duties=joined(f"{d.role.value} {d.body}" for d in network.duties(post.id, on=on)),
             represents=post.represents,
             represents_name=None if represents is None else name_of(represents),
-            holders=_joined(h.id for h in holders),
-            holder_names=_joined(name_of(h) for h in holders),
-            **_period_values(post),
+            holders=joined(h.id for h in holders),
+            holder_names=joined(name_of(h) for h in holders),
+            **period_values(post),
         )
     return table
 
 
-def _tenures(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
-    table = _Table(
+def _tenures(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
+    table = Table(
         [
             ("holder", "string"),
             ("holder_name", "string"),
             ("holder_tag", "category"),
             ("post", "string"),
             ("post_name", "string"),
-            *_PERIOD_COLUMNS,
+            *PERIOD_COLUMNS,
         ]
     )
     table.categories["holder_tag"] = list(_TAGS)
@@ -385,20 +309,20 @@ def _tenures(network: Network, on: DateLike | None, cooperation: str | None) -> 
             holder_tag=holder.tag,
             post=post.id,
             post_name=post.name,
-            **_period_values(tenure),
+            **period_values(tenure),
         )
     return table
 
 
-def _memberships(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
-    table = _Table(
+def _memberships(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
+    table = Table(
         [
             ("member", "string"),
             ("member_name", "string"),
             ("group", "string"),
             ("group_name", "string"),
             ("group_tag", "category"),
-            *_PERIOD_COLUMNS,
+            *PERIOD_COLUMNS,
         ]
     )
     table.categories["group_tag"] = list(_TAGS)
@@ -413,7 +337,7 @@ def _memberships(network: Network, on: DateLike | None, cooperation: str | None)
             group=group.id,
             group_name=name_of(group),
             group_tag=group.tag,
-            **_period_values(membership),
+            **period_values(membership),
         )
     return table
 
@@ -424,27 +348,27 @@ def _in_cooperation(group: Entity, cooperation: str) -> bool:
     return group.id == cooperation
 
 
-def _changes(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
-    table = _Table(
+def _changes(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
+    table = Table(
         [
             ("kind", "category"),
-            *_bound_columns("date"),
+            *bound_columns("date"),
             ("before", "string"),
             ("after", "string"),
             ("summary", "string"),
             ("description", "string"),
         ]
     )
-    table.categories["kind"] = _enum_values(ChangeKind)
+    table.categories["kind"] = enum_values(ChangeKind)
 
     def side(parts: tuple[Part, ...]) -> str | None:
-        return _joined(f"{p.id} (part)" if p.partial else p.id for p in parts)
+        return joined(f"{p.id} (part)" if p.partial else p.id for p in parts)
 
     for change in network.changes(on=on):
         table.row(
             change.id,
             kind=change.kind.value,
-            **_bound_values("date", change.date),
+            **bound_values("date", change.date),
             before=side(change.before),
             after=side(change.after),
             summary=describe_change(network, change),
@@ -453,7 +377,7 @@ def _changes(network: Network, on: DateLike | None, cooperation: str | None) -> 
     return table
 
 
-_BUILDERS: dict[str, Callable[[Network, DateLike | None, str | None], _Table]] = {
+_BUILDERS: dict[str, Callable[[Network, DateLike | None, str | None], Table]] = {
     "partners": _partners,
     "clusters": _clusters,
     "bodies": _bodies,

@@ -88,7 +88,7 @@ def find_matches(network: Network) -> MatchReport:
     after a merger denotes two organisations); nor do organisations of
     different kinds, or with different codes in one scheme.
     """
-    from .network import normalise_name
+    from .query import normalise_name
 
     orgs = network.entities(Organisation)
     order = {o.id: i for i, o in enumerate(orgs)}

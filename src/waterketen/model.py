@@ -8,19 +8,45 @@ another by id only; the :class:`~waterketen.Network` resolves the references.
 from __future__ import annotations
 
 import enum
-import re
-from typing import Any, ClassVar, TypeAlias
+from typing import ClassVar, TypeAlias
 
 from attrs import field, frozen
 
-from ._time import Instant, Period
+from ._fields import (
+    CHANGEABLE,
+    GROUPS,
+    HOLDERS,
+    MEMBERS,
+    REFERS_TO,
+    REPRESENTABLE,
+    check_id,
+    check_optional_id,
+    check_optional_text,
+    check_text,
+)
+from ._time import (
+    UNKNOWN,
+    Between,
+    Certainty,
+    Instant,
+    PartialDate,
+    Period,
+    Unknown,
+    parse_bound,
+    parse_instant,
+)
+from .errors import FieldValueError
 
 
 __all__ = [
     "ENTITY_TYPES",
+    "REFERS_TO",
+    "UNKNOWN",
     "Agreement",
+    "Between",
     "Body",
     "BodyKind",
+    "Certainty",
     "Change",
     "ChangeKind",
     "Cluster",
@@ -34,6 +60,8 @@ __all__ = [
     "OrgKind",
     "Organisation",
     "Part",
+    "PartialDate",
+    "Period",
     "Person",
     "Post",
     "Provenance",
@@ -41,46 +69,12 @@ __all__ = [
     "Spearhead",
     "Target",
     "Tenure",
+    "Unknown",
     "name_of",
+    "parse_bound",
+    "parse_instant",
+    "period_of",
 ]
-
-_ID = re.compile(r"[^\s\x00-\x1f\x7f]{1,200}")
-
-
-class FieldValueError(ValueError):
-    """A field of an entity has a value it cannot have; ``field`` names it."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field
-
-
-def _check_id(_: object, attribute: Any, value: str) -> None:
-    if not _ID.fullmatch(value):
-        raise FieldValueError(
-            attribute.name,
-            f"{value!r:.80} is not an id (1-200 characters, no spaces or control characters)",
-        )
-
-
-def _check_ids(instance: object, attribute: Any, value: tuple[str, ...]) -> None:
-    for item in value:
-        _check_id(instance, attribute, item)
-
-
-def _check_text(_: object, attribute: Any, value: str) -> None:
-    if not value.strip():
-        raise FieldValueError(attribute.name, "must not be empty")
-
-
-def _check_optional_text(instance: object, attribute: Any, value: str | None) -> None:
-    if value is not None:
-        _check_text(instance, attribute, value)
-
-
-def _check_optional_id(instance: object, attribute: Any, value: str | None) -> None:
-    if value is not None:
-        _check_id(instance, attribute, value)
 
 
 class OrgKind(enum.Enum):
@@ -146,7 +140,7 @@ class Provenance:
         Provenance(source='groningen-noord-drenthe-wiki-2019.txt', locator='line 23')
     """
 
-    source: str = field(validator=_check_text)
+    source: str = field(validator=check_text)
     locator: str | None = None
 
 
@@ -154,8 +148,8 @@ class Provenance:
 class Identifier:
     """An official code in a named scheme, such as ``cbs`` ``GM0014``."""
 
-    scheme: str = field(validator=_check_id)
-    value: str = field(validator=_check_text)
+    scheme: str = field(validator=check_id)
+    value: str = field(validator=check_text)
 
     def __str__(self) -> str:
         return f"{self.scheme}:{self.value}"
@@ -166,8 +160,8 @@ class Organisation:
     """A partner organisation: a municipality, a water board, a drinking-water company, ..."""
 
     tag: ClassVar[str] = "organisation"
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
+    id: str = field(validator=check_id)
+    name: str = field(validator=check_text)
     kind: OrgKind
     identifiers: tuple[Identifier, ...] = ()
     other_names: tuple[str, ...] = ()
@@ -180,12 +174,12 @@ class Organisation:
         return next((i.value for i in self.identifiers if i.scheme == scheme), None)
 
     def __repr__(self) -> str:
-        from ._display import organisation_repr
-
-        return organisation_repr(self)
+        """``<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>``."""
+        facts = [self.name, self.kind.value, *(str(i) for i in self.identifiers), str(self.period)]
+        return f"<Organisation {self.id}: {', '.join(facts)}>"
 
     def _repr_html_(self) -> str:
-        from ._display import organisation_html
+        from ._html import organisation_html
 
         return organisation_html(self)
 
@@ -195,8 +189,8 @@ class Cooperation:
     """A regional water-chain cooperation (a region)."""
 
     tag: ClassVar[str] = "cooperation"
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
+    id: str = field(validator=check_id)
+    name: str = field(validator=check_text)
     other_names: tuple[str, ...] = ()
     period: Period = Period()
     note: str | None = None
@@ -208,10 +202,10 @@ class Cluster:
     """A cluster of partners inside a cooperation."""
 
     tag: ClassVar[str] = "cluster"
-    id: str = field(validator=_check_id)
-    name: str | None = field(default=None, validator=_check_optional_text)
+    id: str = field(validator=check_id)
+    name: str | None = field(default=None, validator=check_optional_text)
     """The cluster's name; ``None`` when no source gives it."""
-    cooperation: str = field(validator=_check_id)
+    cooperation: str = field(validator=check_id, metadata={REFERS_TO: ("cooperation",)})
     members_known: bool = True
     """False when the data does not list every member of the cluster."""
     other_names: tuple[str, ...] = ()
@@ -220,12 +214,15 @@ class Cluster:
     provenance: tuple[Provenance, ...] = ()
 
     def __repr__(self) -> str:
-        from ._display import cluster_repr
-
-        return cluster_repr(self)
+        """``<Cluster gnd-bmwe: BMWE, [2014, 2020)>``; says so when the name or members are unknown."""
+        facts = [self.name or "(name unknown)"]
+        if not self.members_known:
+            facts.append("members not all known")
+        facts.append(str(self.period))
+        return f"<Cluster {self.id}: {', '.join(facts)}>"
 
     def _repr_html_(self) -> str:
-        from ._display import cluster_html
+        from ._html import cluster_html
 
         return cluster_html(self)
 
@@ -235,11 +232,11 @@ class Body:
     """A governance body: a regiegroep, a coordinators' meeting, a water team, ..."""
 
     tag: ClassVar[str] = "body"
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
+    id: str = field(validator=check_id)
+    name: str = field(validator=check_text)
     kind: BodyKind
-    cooperation: str = field(validator=_check_id)
-    cluster: str | None = field(default=None, validator=_check_optional_id)
+    cooperation: str = field(validator=check_id, metadata={REFERS_TO: ("cooperation",)})
+    cluster: str | None = field(default=None, validator=check_optional_id, metadata={REFERS_TO: ("cluster",)})
     seats: int | None = None
     """The number of seats the body is stated to have, if stated."""
     period: Period = Period()
@@ -256,7 +253,7 @@ class Duty:
     """One role of a post in one body."""
 
     role: Role
-    body: str = field(validator=_check_id)
+    body: str = field(validator=check_id, metadata={REFERS_TO: ("body",)})
 
 
 @frozen(kw_only=True)
@@ -264,11 +261,13 @@ class Post:
     """A position: a seat in a body, a coordinator, the waterregisseur, ..."""
 
     tag: ClassVar[str] = "post"
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
-    cooperation: str = field(validator=_check_id)
+    id: str = field(validator=check_id)
+    name: str = field(validator=check_text)
+    cooperation: str = field(validator=check_id, metadata={REFERS_TO: ("cooperation",)})
     duties: tuple[Duty, ...] = ()
-    represents: str | None = field(default=None, validator=_check_optional_id)
+    represents: str | None = field(
+        default=None, validator=check_optional_id, metadata={REFERS_TO: REPRESENTABLE}
+    )
     """The cluster or partner the holder of this post stands for."""
     period: Period = Period()
     note: str | None = None
@@ -280,8 +279,8 @@ class Person:
     """A person, named only in a public role."""
 
     tag: ClassVar[str] = "person"
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
+    id: str = field(validator=check_id)
+    name: str = field(validator=check_text)
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -292,9 +291,9 @@ class Membership:
     """``member`` belongs to ``group`` (a cooperation, a cluster or a body) during ``period``."""
 
     tag: ClassVar[str] = "membership"
-    id: str = field(validator=_check_id)
-    member: str = field(validator=_check_id)
-    group: str = field(validator=_check_id)
+    id: str = field(validator=check_id)
+    member: str = field(validator=check_id, metadata={REFERS_TO: MEMBERS})
+    group: str = field(validator=check_id, metadata={REFERS_TO: GROUPS})
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -305,9 +304,9 @@ class Tenure:
     """``holder`` (a person or an organisation) holds ``post`` during ``period``."""
 
     tag: ClassVar[str] = "tenure"
-    id: str = field(validator=_check_id)
-    holder: str = field(validator=_check_id)
-    post: str = field(validator=_check_id)
+    id: str = field(validator=check_id)
+    holder: str = field(validator=check_id, metadata={REFERS_TO: HOLDERS})
+    post: str = field(validator=check_id, metadata={REFERS_TO: ("post",)})
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -317,7 +316,7 @@ class Tenure:
 class Goal:
     """A goal of an agreement, in the agreement's own words."""
 
-    name: str = field(validator=_check_text)
+    name: str = field(validator=check_text)
     description: str | None = None
 
 
@@ -325,7 +324,7 @@ class Goal:
 class Target:
     """A stated, measurable target of an agreement."""
 
-    text: str = field(validator=_check_text)
+    text: str = field(validator=check_text)
     """The target as the source words it."""
     goal: str | None = None
     """The name of the goal it serves."""
@@ -339,9 +338,9 @@ class Agreement:
     """An agreement of a cooperation, with its goals and targets."""
 
     tag: ClassVar[str] = "agreement"
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
-    cooperation: str = field(validator=_check_id)
+    id: str = field(validator=check_id)
+    name: str = field(validator=check_text)
+    cooperation: str = field(validator=check_id, metadata={REFERS_TO: ("cooperation",)})
     date: Instant | None = None
     goals: tuple[Goal, ...] = ()
     targets: tuple[Target, ...] = ()
@@ -357,10 +356,10 @@ class Spearhead:
     """A numbered spearhead (speerpunt) of a cooperation's programme."""
 
     tag: ClassVar[str] = "spearhead"
-    id: str = field(validator=_check_id)
+    id: str = field(validator=check_id)
     number: int
-    title: str = field(validator=_check_text)
-    cooperation: str = field(validator=_check_id)
+    title: str = field(validator=check_text)
+    cooperation: str = field(validator=check_id, metadata={REFERS_TO: ("cooperation",)})
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -370,7 +369,7 @@ class Spearhead:
 class Part:
     """An organisation taking part in a change, whole or in part."""
 
-    id: str = field(validator=_check_id)
+    id: str = field(validator=check_id, metadata={REFERS_TO: CHANGEABLE})
     partial: bool = False
 
 
@@ -379,7 +378,7 @@ class Change:
     """A dated change: a merger, a split, a boundary correction, a rename, ..."""
 
     tag: ClassVar[str] = "change"
-    id: str = field(validator=_check_id)
+    id: str = field(validator=check_id)
     kind: ChangeKind
     date: Instant
     before: tuple[Part, ...] = ()
@@ -423,6 +422,13 @@ ENTITY_TYPES: dict[str, type[Entity]] = {
     )
 }
 """Entity classes by their tag, in the order the native format lists them."""
+
+
+def period_of(entity: Entity) -> Period:
+    """The validity of an entity (a change is valid from its date on)."""
+    if isinstance(entity, Change):
+        return Period(start=entity.date)
+    return entity.period
 
 
 def name_of(entity: Entity) -> str:

@@ -2,8 +2,9 @@
 
 Installed plugins announce themselves in the entry-point group
 ``waterketen``. Scanning entry points costs start-up time, so the manager that
-:func:`waterketen.load` uses by default loads them only when a location asks
-for a source type the built-ins do not have.
+the library uses by default loads them when first needed: by any listing of
+what the plugins offer, and by a location the built-ins do not settle (see
+:mod:`waterketen.registry`, which owns that decision).
 
 A plugin can be switched off without uninstalling it: name it in
 ``blocked=`` or in the environment variable ``WATERKETEN_DISABLE_PLUGINS``
@@ -59,6 +60,8 @@ class PluginManager(pluggy.PluginManager):
         self.failures: list[Problem] = []
         """The plugins that could not be loaded, each with its error."""
         self.entry_points_loaded = False
+        self.discover = False
+        """Load the installed plugins when first needed (the default manager's way)."""
 
 
 def get_plugin_manager(*, entry_points: bool = True, blocked: Iterable[str] = ()) -> PluginManager:
@@ -115,7 +118,9 @@ def load_entry_points(pm: PluginManager) -> None:
 
 def list_plugins(pm: PluginManager | None = None) -> tuple[PluginInfo, ...]:
     """The plugins registered with ``pm`` (by default, every installed one)."""
-    pm = pm or get_plugin_manager()
+    pm = pm or default_plugin_manager()
+    if pm.discover:
+        load_entry_points(pm)
     return tuple(
         pm.installed.get(
             name, PluginInfo(name=name, package="waterketen" if name in DEFAULT_PLUGINS else None)
@@ -126,5 +131,7 @@ def list_plugins(pm: PluginManager | None = None) -> tuple[PluginInfo, ...]:
 
 @functools.cache
 def default_plugin_manager() -> PluginManager:
-    """The manager :func:`waterketen.load` uses: built-ins now, entry points on demand."""
-    return get_plugin_manager(entry_points=False)
+    """The manager the library uses when given none: built-ins now, installed plugins when needed."""
+    pm = get_plugin_manager(entry_points=False)
+    pm.discover = True
+    return pm

@@ -8,7 +8,7 @@ nested value classes map to their JSON Schema forms; the checks the model
 makes on ids (1-200 characters, no spaces or control characters) and on text
 (not blank) become patterns that mean the same in Python and in JavaScript.
 
-The schema describes the JSON form (what ``wk.write_json`` writes). A few
+The schema describes the JSON form (what ``wk.formats.native.write_json`` writes). A few
 checks stay with the loader: a period's end after its start, a real
 calendar day, references to entities that exist, and ids used once.
 """
@@ -22,10 +22,10 @@ from typing import Any
 
 import attrs
 
-from . import model
+from . import _fields
 from ._time import Bound, Instant, Period
+from .formats.native import FORMAT, SECTIONS, VERSION
 from .model import ENTITY_TYPES
-from .sources.native import FORMAT, SECTIONS, VERSION
 
 
 __all__ = ["SCHEMA_ID", "json_schema"]
@@ -77,11 +77,11 @@ _LIMITS: dict[tuple[str, str], dict[str, Any]] = {("Body", "seats"): {"minimum":
 
 def _validator_schema(attribute: attrs.Attribute[Any]) -> dict[str, Any] | None:
     validator = attribute.validator
-    if validator in (model._check_id, model._check_optional_id):
+    if validator in (_fields.check_id, _fields.check_optional_id):
         return {"$ref": "#/$defs/id"}
-    if validator is model._check_ids:
+    if validator is _fields.check_ids:
         return {"type": "array", "items": {"$ref": "#/$defs/id"}}
-    if validator in (model._check_text, model._check_optional_text):
+    if validator in (_fields.check_text, _fields.check_optional_text):
         return {"$ref": "#/$defs/text"}
     return None
 
@@ -185,7 +185,7 @@ def json_schema() -> dict[str, Any]:
         A new mapping each call (change it freely).
 
     Examples:
-        >>> schema = wk.json_schema()
+        >>> schema = wk.schema.json_schema()
         >>> schema["properties"]["organisations"]["items"]
         {'$ref': '#/$defs/Organisation'}
         >>> schema["$defs"]["Organisation"]["required"]

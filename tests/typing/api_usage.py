@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import waterketen as wk
+import waterketen.answers
+import waterketen.model
+import waterketen.query
+import waterketen.schema
+import waterketen.typing
 
 
 def partners_per_cluster(net: wk.Network, on: str) -> dict[str, int]:
@@ -31,10 +36,10 @@ def use() -> None:
     net: wk.Network = wk.load("embedded:groningen-noord-drenthe", MySource(), strict=False)
     report: wk.LoadReport | None = net.report
     snapshot: wk.Snapshot = net.at("2016-01-01")
-    cluster: wk.Cluster | wk.Unknown | None = snapshot.cluster_of("bedum")
+    cluster: wk.Cluster | wk.typing.Unknown | None = snapshot.cluster_of("bedum")
     org: wk.Organisation | None = net.lookup("cbs", "GM0005", on="2016-01-01")
-    seats: tuple[wk.Seat, ...] = net.seats("gnd-regiegroep")
-    period: wk.Period = wk.Period(start=wk.parse_instant("2014"))
+    seats: tuple[wk.query.Seat, ...] = net.seats("gnd-regiegroep")
+    period: wk.Period = wk.Period(start=wk.model.parse_instant("2014"))
     print(report, cluster, org, seats, period, partners_per_cluster(net, "2016-01-01"), codes(net))
 
 
@@ -45,5 +50,5 @@ def answers_and_tables(path: str) -> None:
     rows: list[dict[str, wk.answers.Cell]] = answer.records()
     text: str = answer.render("csv")
     writer: wk.Writer = wk.write(net, "net.graphml")
-    schema: dict[str, object] = wk.json_schema()
+    schema: dict[str, object] = wk.schema.json_schema()
     print(rows, text, writer.name, [w.name for w in wk.writers()], schema["$id"])

@@ -26,11 +26,11 @@ popolo_dates = instants.map(lambda instant: instant.isoformat())
 """Popolo dates: ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD``."""
 
 
-def _first(instant: wk.Instant) -> date:
+def _first(instant: wk.typing.Instant) -> date:
     return instant.first_day if isinstance(instant, wk.PartialDate) else instant
 
 
-def _last(instant: wk.Instant) -> date:
+def _last(instant: wk.typing.Instant) -> date:
     return instant.last_day if isinstance(instant, wk.PartialDate) else instant
 
 

@@ -17,7 +17,7 @@ def network() -> wk.Network:
     return wp.read(FIXTURE, strict=False)
 
 
-def places(network: wk.Network) -> tuple[dict[str, str], dict[str, wk.Rejected]]:
+def places(network: wk.Network) -> tuple[dict[str, str], dict[str, wk.loading.Rejected]]:
     """Where each accepted entity and each rejected record came from, by JSON pointer."""
     assert network.report is not None
     accepted = {p.locator: entity.id for entity in network for p in network.origin(entity.id) if p.locator}

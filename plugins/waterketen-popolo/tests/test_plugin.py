@@ -22,7 +22,7 @@ def written(tmp_path: Path, net: wk.Network) -> Path:
 class TestInstalled:
     def test_entry_point(self) -> None:
         """The plugin is found in the entry-point group ``waterketen``, with its version."""
-        info = {p.name: p for p in wk.list_plugins(get_plugin_manager())}
+        info = {p.name: p for p in wk.plugins.list_plugins(get_plugin_manager())}
         assert (info["popolo"].package, info["popolo"].version) == ("waterketen-popolo", "0.1.0")
 
     def test_scheme(self, written: Path, net: wk.Network) -> None:
@@ -40,9 +40,14 @@ class TestInstalled:
         assert wk.load(written, plugins=get_plugin_manager()) == net
 
     @pytest.mark.parametrize("scheme", ["popolo:", ""])
-    def test_before_entry_points_are_scanned(self, written: Path, net: wk.Network, scheme: str) -> None:
-        """``popolo:x.json`` and ``x.popolo.json`` load as Popolo before installed plugins are scanned."""
-        assert wk.load(f"{scheme}{written}", plugins=get_plugin_manager(entry_points=False)) == net
+    def test_with_the_default_manager(self, written: Path, net: wk.Network, scheme: str) -> None:
+        """``popolo:x.json`` and ``x.popolo.json`` load as Popolo with the default manager."""
+        assert wk.load(f"{scheme}{written}") == net
+
+    def test_a_manager_without_entry_points_knows_no_popolo(self, written: Path) -> None:
+        """A manager made without entry points never loads them: ``popolo:`` is an unknown scheme there."""
+        with pytest.raises(wk.LoadError, match="no source type reads"):
+            wk.load(f"popolo:{written}", plugins=get_plugin_manager(entry_points=False))
 
     def test_writer(self, tmp_path: Path, net: wk.Network) -> None:
         """The writer is offered through ``waterketen_writers`` and writes what the source reads."""

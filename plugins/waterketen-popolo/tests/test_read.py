@@ -245,7 +245,7 @@ class TestPostsAndMemberships:
         """A post in a body is a duty with its role; a post in a cooperation has none."""
         network = wp.read(self.DOCUMENT)
         seat = network.get("seat-dal", wk.Post)
-        assert seat.duties == (wk.Duty(role=wk.Role.MEMBER, body="regiegroep"),)
+        assert seat.duties == (wk.model.Duty(role=wk.Role.MEMBER, body="regiegroep"),)
         assert (seat.cooperation, seat.represents) == ("gnd", "dal")
         assert network.get("regisseur", wk.Post).cooperation == "gnd"
 

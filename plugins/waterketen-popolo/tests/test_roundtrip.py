@@ -58,8 +58,8 @@ class TestNetworkRoundTrip:
                     id="a-to-b",
                     kind=wk.ChangeKind.MERGER,
                     date=wk.PartialDate(2019, 1),
-                    before=(wk.Part(id="a", partial=True),),
-                    after=(wk.Part(id="b"),),
+                    before=(wk.model.Part(id="a", partial=True),),
+                    after=(wk.model.Part(id="b"),),
                 ),
             ]
         )

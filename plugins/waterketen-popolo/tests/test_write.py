@@ -78,7 +78,7 @@ class TestEntities:
                     id="p",
                     name="P",
                     cooperation="c",
-                    duties=(wk.Duty(role=wk.Role.CHAIR, body="b"),),
+                    duties=(wk.model.Duty(role=wk.Role.CHAIR, body="b"),),
                     represents="o",
                 ),
                 wk.Person(id="x", name="X"),

@@ -39,12 +39,12 @@ class TestRegistration:
     def test_installed_plugin_offers_the_scheme(self) -> None:
         """A manager that loads the installed plugins knows the ``wiki:`` scheme."""
         pm = get_plugin_manager()
-        assert "wiki" in {t.name for t in wk.source_types(pm)}
-        assert [p.package for p in wk.list_plugins(pm) if p.name == "wiki"] == ["waterketen-wiki"]
+        assert "wiki" in {t.name for t in wk.registry.source_types(pm)}
+        assert [p.package for p in wk.plugins.list_plugins(pm) if p.name == "wiki"] == ["waterketen-wiki"]
 
     def test_found_on_demand(self, seed_path: Path) -> None:
         """The default manager finds the plugin when a location asks for ``wiki:``."""
-        assert isinstance(wk.open_source(f"wiki:{seed_path}"), waterketen_wiki.WikiPage)
+        assert isinstance(wk.loading.open_source(f"wiki:{seed_path}"), waterketen_wiki.WikiPage)
 
 
 class TestDocs:

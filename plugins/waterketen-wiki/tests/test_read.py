@@ -253,7 +253,7 @@ class TestAgreement:
             ("Op 4 juli 2016 is het convenant ondertekend.", date(2016, 7, 4)),
         ],
     )
-    def test_date_at_its_precision(self, tmp_path: Path, sentence: str, when: wk.Instant) -> None:
+    def test_date_at_its_precision(self, tmp_path: Path, sentence: str, when: wk.typing.Instant) -> None:
         """An agreement's date keeps the precision the page gives."""
         net, _ = load(tmp_path, HEAD + sentence + "\n")
         (agreement,) = net.entities(wk.Agreement)

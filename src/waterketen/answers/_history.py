@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Organisation, name_of
-from ._network import _day, resolve
+from ._resolve import _day, resolve
 from ._table import Answer, Cell
 
 
 if TYPE_CHECKING:
-    from .._history import Succession
     from .._time import DateLike
     from ..checks import CheckReport
     from ..network import Network
+    from ..query import Succession
 
 __all__ = ["check", "diff", "predecessors", "successors", "timeline"]
 
@@ -104,7 +104,7 @@ def diff(network: Network, start: DateLike, end: DateLike) -> Answer:
         >>> wk.answers.diff(wk.load(), "2017-06-01", "2021-06-01").extra["summary"]
         '31 → 18 partners: 6 mergers, 1 reorganisation'
     """
-    from .._history import describe_change
+    from ..query import describe_change
 
     found = network.diff(start, end)
     rows = tuple((c.id, c.kind.value, c.date.isoformat(), describe_change(network, c)) for c in found.changes)

@@ -10,7 +10,7 @@ from ._table import Answer, Cell
 
 if TYPE_CHECKING:
     from ..checks import CheckReport
-    from ..load import LoadReport
+    from ..loading import LoadReport
     from ..plugins import PluginManager
 
 __all__ = ["plugins", "source_types", "validation", "writers"]
@@ -69,10 +69,11 @@ def _days(first: date | None, last: date | None) -> str | None:
     return first.isoformat() if last in (None, first) else f"{first.isoformat()}..{last.isoformat()}"
 
 
-def _offered_by(pm: PluginManager, hook: str) -> dict[str, list[Any]]:
+def _offered_by(pm: PluginManager | None, hook: str) -> dict[str, list[Any]]:
     """What each plugin offers through a hook, by plugin name, in the order of registration."""
-    caller = getattr(pm.hook, hook)
-    return {impl.plugin_name: list(impl.function()) for impl in caller.get_hookimpls()}
+    from ..registry import offered_by
+
+    return offered_by(hook, pm)
 
 
 def plugins(pm: PluginManager | None = None) -> Answer:
@@ -86,9 +87,8 @@ def plugins(pm: PluginManager | None = None) -> Answer:
         >>> wk.answers.plugins(get_plugin_manager(entry_points=False)).records()[0]["package"]
         'waterketen'
     """
-    from ..plugins import get_plugin_manager, list_plugins
+    from ..plugins import list_plugins
 
-    pm = pm or get_plugin_manager()
     types = _offered_by(pm, "waterketen_source_types")
     out = _offered_by(pm, "waterketen_writers")
     rules = _offered_by(pm, "waterketen_checks")
@@ -123,9 +123,6 @@ def source_types(pm: PluginManager | None = None) -> Answer:
     Returns:
         Columns ``name, schemes, suffixes, plugin, description``.
     """
-    from ..plugins import get_plugin_manager
-
-    pm = pm or get_plugin_manager()
     rows = tuple(
         (t.name, t.schemes, t.suffixes, plugin, t.description)
         for plugin, offered in _offered_by(pm, "waterketen_source_types").items()
@@ -145,9 +142,6 @@ def writers(pm: PluginManager | None = None) -> Answer:
     Returns:
         Columns ``name, suffixes, plugin, description``.
     """
-    from ..plugins import get_plugin_manager
-
-    pm = pm or get_plugin_manager()
     rows = tuple(
         (w.name, w.suffixes, plugin, w.description)
         for plugin, offered in _offered_by(pm, "waterketen_writers").items()

@@ -1,15 +1,18 @@
-"""Writers: a network out to a file, in a format a plugin offers."""
+"""Writers: the :class:`Writer` type, and :func:`write`, which writes a network in a format a plugin offers.
+
+The formats themselves live in :mod:`waterketen.formats` (one module each,
+reading and writing); which writer handles a name or a suffix is decided by
+:mod:`waterketen.registry`.
+"""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attrs import frozen
+from ..formats.files import write_atomically
+from ._writer import Writer
 
 
 if TYPE_CHECKING:
@@ -19,47 +22,11 @@ if TYPE_CHECKING:
 __all__ = ["Writer", "find_writer", "write", "write_atomically", "writers"]
 
 
-@frozen(kw_only=True)
-class Writer:
-    """A format a plugin can write a network in."""
-
-    name: str
-    description: str
-    write: Callable[[Network, Path], None]
-    """Write the network to the path (use :func:`write_atomically`)."""
-    suffixes: tuple[str, ...] = ()
-
-
-def write_atomically(path: str | PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
-
-    An interrupted write never leaves a half-written file in place.
-    """
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes the file private; a written file is not
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def writers(plugins: PluginManager | None = None) -> tuple[Writer, ...]:
-    """Every writer the plugins offer (the built-ins first).
+    """Every writer the plugins offer, the built-ins first (see :mod:`waterketen.registry`)."""
+    from ..registry import writers as listed
 
-    Examples:
-        >>> [w.name for w in wk.writers()][:6]
-        ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'node-link']
-    """
-    from ..plugins import default_plugin_manager
-
-    pm = plugins or default_plugin_manager()
-    return tuple(w for offered in reversed(pm.hook.waterketen_writers()) for w in offered)
+    return listed(plugins)
 
 
 def find_writer(
@@ -67,36 +34,15 @@ def find_writer(
 ) -> Writer:
     """The writer named ``format``, or else the one whose suffix ends ``path``.
 
-    Installed plugins are looked at only when the built-ins have no such writer.
-
-    Raises:
-        UnknownFormatError: no writer has that name or suffix.
+    See :func:`waterketen.registry.find_writer`.
 
     Examples:
-        >>> wk.find_writer(path="net.graphml").name
+        >>> wk.registry.find_writer(path="net.graphml").name
         'graphml'
     """
-    from ..errors import UnknownFormatError
-    from ..plugins import default_plugin_manager, load_entry_points
+    from ..registry import find_writer as found
 
-    pm = plugins or default_plugin_manager()
-    for attempt in range(2):
-        found = writers(pm)
-        if format is not None:
-            named = [w for w in found if w.name == format]
-            if named:
-                return named[0]
-        elif path is not None:
-            lowered = os.fspath(path).lower()
-            matches = [(len(s), w) for w in found for s in w.suffixes if lowered.endswith(s)]
-            if matches:
-                return max(matches, key=lambda m: m[0])[1]
-        if attempt == 0 and not pm.entry_points_loaded:
-            load_entry_points(pm)
-    names = ", ".join(w.name for w in writers(pm))
-    if format is not None:
-        raise UnknownFormatError(f"no writer writes the format {format!r}; the formats are {names}")
-    raise UnknownFormatError(f"no writer's suffix ends {os.fspath(path or '')!r}; name a format of {names}")
+    return found(format, path, plugins)
 
 
 def write(

@@ -48,7 +48,7 @@ class Source(Protocol):
     """A readable source of records.
 
     A source may also have an ``updated`` attribute (an
-    :data:`~waterketen.Instant` or ``None``): the day its content was last
+    ``Instant`` or ``None``): the day its content was last
     updated, when the source states it; and a ``warnings`` attribute (an
     iterable of :class:`~waterketen.Problem`): doubts about what it read that
     reject no record, such as a name it could not resolve. Both are read
@@ -85,6 +85,8 @@ class SourceType:
     """URI schemes it handles: ``"wiki"`` handles ``wiki:page.txt``."""
     suffixes: tuple[str, ...] = ()
     """File suffixes it handles, with the dot: ``".json"``."""
+    aliases: tuple[str, ...] = ()
+    """Other names the source type had before."""
 
 
 def updated_of(source: Source) -> Instant | None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from importlib.resources import files
 
 from ..errors import Problem, SourceError
+from ..formats.native import NativeSource
 from . import SourceType
-from .native import NativeSource
 
 
 __all__ = ["DEFAULT_DATASET", "compiled", "datasets", "embedded_source", "open_dataset"]
@@ -30,8 +30,8 @@ def datasets() -> tuple[str, ...]:
 
 def compiled(name: str = DEFAULT_DATASET) -> str:
     """The native JSON of the dataset's TOML: what ``data/<name>.json`` must hold."""
-    from ..export.native import dumps
-    from ..load import load
+    from ..formats.native import dumps
+    from ..loading import load
 
     toml = NativeSource(files("waterketen") / "data" / f"{name}.toml", syntax="toml", name=f"embedded:{name}")
     return dumps(load(toml))

@@ -14,20 +14,18 @@ Rows are numbered as a spreadsheet shows them: the header is row 1.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
-from datetime import date, timedelta
 from os import PathLike
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from .._time import PartialDate, parse_instant
 from ..errors import Problem, SourceError
-from ..model import OrgKind, Provenance
-from ..network import normalise_name
+from ..formats.files import Table, read_table
+from ..model import OrgKind
+from ..query import normalise_name
 from . import Record, SourceType
-from ._csvfile import Table, read_table
+from ._rows import DUTCH_KINDS, Row
 
 
 __all__ = ["COLUMN_FIELDS", "TableSource", "open_table", "table_source"]
@@ -53,48 +51,6 @@ _ALIASES = {"id": "member_id", "code": "member_code", "name": "member_name", "ki
 
 _MEMBER_KEYS = ("member_id", "member_code", "member_name")
 _ORG_KEYS = (*_MEMBER_KEYS, "member_kind", "member_start", "member_end")
-
-_DUTCH_KINDS = {
-    "gemeente": "municipality",
-    "waterschap": "water-board",
-    "wetterskip": "water-board",
-    "hoogheemraadschap": "water-board",
-    "drinkwaterbedrijf": "water-company",
-    "waterbedrijf": "water-company",
-    "provincie": "province",
-    "overig": "other",
-    "anders": "other",
-}
-_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-_DIGITS = re.compile(r"\d{1,4}")
-
-
-def _slug(text: str) -> str:
-    return normalise_name(text).replace(" ", "-")
-
-
-def _day_text(text: str) -> tuple[str, bool]:
-    """An ISO form of a date cell, and whether it is a date at all."""
-    lowered = text.lower()
-    if lowered in ("unknown", "onbekend"):
-        return "unknown", True
-    match = _DAY_FIRST.fullmatch(text)
-    if match:
-        day, month, year = match.groups()
-        text = f"{year}-{int(month):02d}-{int(day):02d}"
-    try:
-        parse_instant(text)
-    except ValueError:
-        return text, False
-    return text, True
-
-
-def _after(text: str) -> str:
-    """The day after an inclusive last day (a year or month is kept as it is)."""
-    instant = parse_instant(text)
-    if isinstance(instant, PartialDate):
-        return text
-    return (instant + timedelta(days=1)).isoformat() if instant < date.max else text
 
 
 class TableSource:
@@ -196,7 +152,7 @@ class TableSource:
             if value is not None
         }
         """The mapping: field → column name."""
-        self.kind = kind.value if isinstance(kind, OrgKind) else _DUTCH_KINDS.get(kind.lower(), kind)
+        self.kind = kind.value if isinstance(kind, OrgKind) else DUTCH_KINDS.get(kind.lower(), kind)
         self.scheme = scheme
         self.define_members = define_members
         self.define_groups = define_groups
@@ -316,7 +272,7 @@ class TableSource:
         membership_ids: set[str] = set()
         source = Path(self.path).name
         for number, cells in table.rows:
-            row = _Row(self, number, cells, indexes)
+            row = Row(self, number, cells, indexes)
             provenance = [{"source": source, "locator": f"row {number}"}]
             member = row.member_id()
             if self.define_members:
@@ -359,97 +315,6 @@ class TableSource:
                     data["period"] = period
                 data["provenance"] = provenance
                 yield row.record("membership", data, (*_MEMBER_KEYS, *used, "start", "end"))
-
-
-class _Row:
-    """One row of a table being read: its cells by mapped field, and the cells found bad."""
-
-    def __init__(
-        self, source: TableSource, number: int, cells: tuple[str, ...], indexes: dict[str, int]
-    ) -> None:
-        self.source = source
-        self.number = number
-        self.cells = {key: cells[index].strip() for key, index in indexes.items()}
-        self.bad: set[str] = set()
-
-    def text(self, key: str) -> str | None:
-        value = self.cells.get(key)
-        return value or None
-
-    def _need(self, key: str) -> str | None:
-        value = self.text(key)
-        if key in self.cells and value is None:
-            self.bad.add(key)
-        return value
-
-    def member_id(self) -> str | None:
-        for key in ("member_id", "member_name", "member_code"):
-            if key in self.cells:
-                value = self._need(key)
-                if key == "member_id" or value is None:
-                    return value
-                slug = _slug(value)
-                if not slug:
-                    self.bad.add(key)
-                return slug or None
-        return None  # pragma: no cover - the mapping names one of them
-
-    def code(self) -> str | None:
-        value = self.text("member_code")
-        if value is not None and self.source.scheme == "cbs" and _DIGITS.fullmatch(value):
-            value = f"GM{int(value):04d}"
-        return value
-
-    def kind(self) -> str:
-        value = self._need("member_kind")
-        if value is None:
-            return self.source.kind
-        kind = _DUTCH_KINDS.get(value.lower(), value.lower())
-        if kind not in {k.value for k in OrgKind}:
-            self.bad.add("member_kind")
-            return value
-        return kind
-
-    def group_id(self, name_key: str, id_key: str) -> str | None:
-        value = self.text(name_key)
-        if id_key in self.cells:
-            given = self.text(id_key)
-            if given is None and value is not None:
-                self.bad.add(id_key)
-                return ""  # rejected by the core as no id, with the column named
-            return given
-
-        if value is None:
-            return None  # no group in this row
-        slug = _slug(value)
-        if not slug:
-            self.bad.add(name_key)
-        return slug or value
-
-    def period(self, start_key: str, end_key: str) -> dict[str, str]:
-        out = {}
-        for bound, key in (("start", start_key), ("end", end_key)):
-            value = self.text(key)
-            if value is None:
-                continue
-            text, ok = _day_text(value)
-            if not ok:
-                self.bad.add(key)
-                out[bound] = text  # the core says why, and the locator names the column
-                continue
-            if bound == "end" and self.source.end_inclusive and text != "unknown":
-                text = _after(text)
-            out[bound] = text
-        return out
-
-    def record(self, tag: str, data: dict[str, Any], used: tuple[str, ...]) -> Record:
-        bad = [self.source.columns[k] for k in used if k in self.bad]
-        locator = f"row {self.number}"
-        if bad:
-            label = "column" if len(bad) == 1 else "columns"
-            locator += f", {label} {', '.join(map(repr, dict.fromkeys(bad)))}"
-        data = {key: value for key, value in data.items() if value is not None}
-        return Record(tag=tag, data=data, provenance=Provenance(source=self.source.name, locator=locator))
 
 
 def open_table(location: str) -> TableSource:

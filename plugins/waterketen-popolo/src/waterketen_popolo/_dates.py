@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import waterketen as wk
+import waterketen.model
+import waterketen.typing
 
 from ._ids import blank
 
@@ -42,7 +44,7 @@ def end_from_popolo(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     try:
-        instant = wk.parse_instant(value)
+        instant = wk.model.parse_instant(value)
     except ValueError:
         return value  # the core says why
     if isinstance(instant, wk.PartialDate):
@@ -53,19 +55,19 @@ def end_from_popolo(value: Any) -> Any:
         return f"the day after {value}"  # not a date: the core rejects it, naming the field
 
 
-def start_to_popolo(bound: wk.Bound | None) -> str | None:
+def start_to_popolo(bound: wk.typing.Bound | None) -> str | None:
     """The Popolo start date of a bound; ``None`` for an open or unknown bound, or a range.
 
     Examples:
         >>> start_to_popolo(wk.PartialDate(2014)), start_to_popolo(wk.UNKNOWN)
         ('2014', None)
     """
-    if bound is None or isinstance(bound, wk.Unknown | wk.Between):
+    if bound is None or isinstance(bound, wk.typing.Unknown | wk.Between):
         return None  # Popolo has no range of days: the extension field keeps it
     return bound.isoformat()
 
 
-def end_to_popolo(bound: wk.Bound | None) -> str | None:
+def end_to_popolo(bound: wk.typing.Bound | None) -> str | None:
     """The Popolo end date (the last day) of an exclusive end bound.
 
     ``None`` when Popolo cannot say it: an open or unknown end, a range of
@@ -75,7 +77,7 @@ def end_to_popolo(bound: wk.Bound | None) -> str | None:
         >>> end_to_popolo(date(2019, 1, 1)), end_to_popolo(wk.PartialDate(2014, 11))
         ('2018-12-31', '2014-11')
     """
-    if bound is None or isinstance(bound, wk.Unknown | wk.Between):
+    if bound is None or isinstance(bound, wk.typing.Unknown | wk.Between):
         return None
     if isinstance(bound, wk.PartialDate):
         return bound.isoformat()

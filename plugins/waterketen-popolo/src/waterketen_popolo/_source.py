@@ -16,8 +16,9 @@ from typing import Any
 from attrs import frozen
 
 import waterketen as wk
+import waterketen.errors
+from waterketen.formats.files import decode_utf8, parse_json, read_bytes
 from waterketen.model import ENTITY_TYPES
-from waterketen.sources.native import decode_utf8, parse_json, read_bytes
 
 from ._mapping import EXTENSION, MAPPERS, Index, Warn, escape, items
 
@@ -90,7 +91,7 @@ class PopoloSource:
                 place=place,
                 field=field,
                 reason=reason,
-                severity=wk.Severity.WARNING,
+                severity=wk.errors.Severity.WARNING,
                 record=original,
             )
         )

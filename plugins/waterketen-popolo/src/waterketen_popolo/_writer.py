@@ -22,7 +22,7 @@ import attrs
 
 import waterketen as wk
 from waterketen.convert import make_converter, unstructure_entity
-from waterketen.export import write_atomically
+from waterketen.formats.files import write_atomically
 
 from ._dates import end_to_popolo, start_to_popolo
 from ._mapping import EXTENSION, MAPPERS, UNKNOWN_NAME, Index

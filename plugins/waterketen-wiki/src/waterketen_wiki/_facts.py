@@ -10,6 +10,8 @@ from datetime import date
 from attrs import define, field
 
 import waterketen as wk
+import waterketen.model
+import waterketen.typing
 
 
 __all__ = [
@@ -140,9 +142,9 @@ class AgreementFact:
     name: str
     line: int
     sentence: str
-    date: wk.Instant | None = None
+    date: wk.typing.Instant | None = None
     goals: list[str] = field(factory=list)
-    targets: list[wk.Target] = field(factory=list)
+    targets: list[wk.model.Target] = field(factory=list)
     lines: list[int] = field(factory=list)
 
 

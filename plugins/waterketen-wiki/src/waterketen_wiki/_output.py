@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 import waterketen as wk
+import waterketen.errors
 
 
 __all__ = ["LINES", "MAX_EMPTY_WARNINGS", "MAX_PROVENANCE", "MAX_WARNINGS", "Output", "quote"]
@@ -57,7 +58,7 @@ class Output:
                 place=f"line {line}" if line else None,
                 field=field,
                 reason=reason,
-                severity=wk.Severity.WARNING,
+                severity=wk.errors.Severity.WARNING,
             )
         )
 
@@ -86,7 +87,7 @@ class Output:
                     place=place,
                     field="paragraph",
                     reason=f"yielded nothing: {quote(text)}",
-                    severity=wk.Severity.WARNING,
+                    severity=wk.errors.Severity.WARNING,
                 )
             )
         if len(empty) > MAX_EMPTY_WARNINGS:
@@ -97,7 +98,7 @@ class Output:
                     place=f"{rest[0][0]} to {rest[-1][0]}",
                     field="paragraph",
                     reason=f"{len(rest)} more paragraphs yielded nothing",
-                    severity=wk.Severity.WARNING,
+                    severity=wk.errors.Severity.WARNING,
                 )
             )
 
@@ -116,7 +117,7 @@ class Output:
                     place=f"{more[0].place} to {more[-1].place}",
                     field=field_name,
                     reason=f"{len(more)} more warnings like those above",
-                    severity=wk.Severity.WARNING,
+                    severity=wk.errors.Severity.WARNING,
                 )
             )
         return kept

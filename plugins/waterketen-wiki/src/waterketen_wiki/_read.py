@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 import waterketen as wk
+import waterketen.model
+import waterketen.typing
 
 from . import _patterns as p
 from ._facts import (
@@ -374,7 +376,7 @@ class _Reader:
             amount *= 1e9 if unit == "miljard" else 1e6
             goal = "kosten" if "kosten" in sentence.casefold() and "kosten" in fact.goals else None
             fact.targets.append(
-                wk.Target(
+                wk.model.Target(
                     text=match.group("text").strip(),
                     goal=goal,
                     amount=amount,
@@ -388,7 +390,7 @@ class _Reader:
         return found
 
 
-def _when(sentence: str) -> wk.Instant | None:
+def _when(sentence: str) -> wk.typing.Instant | None:
     day = parse_day(sentence)
     if day is not None:
         return day

@@ -13,7 +13,7 @@ from datetime import date
 
 from attrs import frozen
 
-from waterketen import normalise_name
+from waterketen.query import normalise_name
 
 
 __all__ = [

@@ -8,6 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import waterketen as wk
+import waterketen.errors
+import waterketen.model
+import waterketen.typing
 
 from ._build import build
 from ._read import read_page
@@ -51,7 +54,7 @@ class WikiPage:
         location: str | os.PathLike[str],
         *,
         register: wk.Network | None = None,
-        as_of: wk.DateLike | None = None,
+        as_of: wk.typing.DateLike | None = None,
         name: str | None = None,
     ) -> None:
         self.path = Path(location)
@@ -131,16 +134,16 @@ def decode(raw: bytes, name: str) -> tuple[str, list[wk.Problem]]:
             place=f"line {line}",
             field="encoding",
             reason=f"not UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start}); read as Windows-1252",
-            severity=wk.Severity.WARNING,
+            severity=wk.errors.Severity.WARNING,
         )
         return raw.decode("cp1252", errors="replace"), [warning]
 
 
-def _day(value: wk.DateLike, name: str) -> date:
+def _day(value: wk.typing.DateLike, name: str) -> date:
     if isinstance(value, date):
         return value
     try:
-        instant = wk.parse_instant(value)
+        instant = wk.model.parse_instant(value)
     except ValueError as exc:
         raise wk.SourceError(wk.Problem(source=name, field="as_of", reason=str(exc))) from None
     if not isinstance(instant, date):

@@ -1,8 +1,8 @@
 """The native format as a directory of CSV files, one per kind of entity.
 
-What ``waterketen export --format csv`` writes and ``csvdir:PATH`` reads
-back: a directory with a file per section of the native format
-(``organisations.csv``, ``memberships.csv``, ...), a ``relations/``
+One home for the format, read and written here: what ``waterketen export
+--format csvdir`` writes and ``csvdir:PATH`` reads back: a directory with a
+file per section of the native format (``organisations.csv``, ``memberships.csv``, ...), a ``relations/``
 directory with a file per kind of relation (derived from the entities, for
 other tools; the reader leaves it alone) and ``waterketen.json``, which names
 the format and its version.
@@ -18,31 +18,59 @@ as two columns ``start`` and ``end``. A cell holds:
   parts of a change) as compact JSON, the same items as in native JSON;
 - nothing (an empty cell) for a field at its default: no note, an open
   bound, an empty list.
+
+The directory is written beside its place and moved there when complete; an
+existing directory is replaced only when it is itself a csvdir export (it has
+the ``waterketen.json`` file) or empty. Relation files
+(``relations/member-of.csv``, ...) have the columns ``source, target, via,
+partial, start, end``.
 """
 
 from __future__ import annotations
 
+import csv
 import enum
+import errno
 import functools
+import io
 import json
+import os
 import re
+import shutil
+import tempfile
 import typing
 from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import fields
 
 from .._time import Period
+from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
+from ..export import Writer
 from ..model import ENTITY_TYPES, Entity, Provenance
-from . import Record, SourceType
-from ._csvfile import read_table
+from ..query import RelationKind
+from ..sources import Record, SourceType
+from .files import read_table
 from .native import SECTIONS
 
 
-__all__ = ["FORMAT", "MANIFEST", "VERSION", "CsvDirectorySource", "columns_of", "csv_directory_source"]
+if TYPE_CHECKING:
+    from ..network import Network
+
+__all__ = [
+    "FORMAT",
+    "MANIFEST",
+    "RELATION_COLUMNS",
+    "VERSION",
+    "CsvDirectorySource",
+    "columns_of",
+    "csvdir_source",
+    "csvdir_writer",
+    "write_csvdir",
+]
 
 FORMAT = "waterketen-csv"
 VERSION = 1
@@ -89,7 +117,7 @@ def columns_of(tag: str) -> tuple[str, ...]:
     """The columns of the file of an entity kind, in their stable order.
 
     Examples:
-        >>> from waterketen.sources.csvdir import columns_of
+        >>> from waterketen.formats.csvdir import columns_of
         >>> columns_of("membership")
         ('id', 'member', 'group', 'start', 'end', 'note', 'provenance')
     """
@@ -155,7 +183,7 @@ def row_data(tag: str, header: tuple[str, ...], cells: tuple[str, ...]) -> dict[
 
 
 class CsvDirectorySource:
-    """A directory written by the ``csv`` writer (or by hand in its layout)."""
+    """A directory written by the ``csvdir`` writer (or by hand in its layout)."""
 
     def __init__(self, path: str | PathLike[str], *, name: str | None = None) -> None:
         self.path = Path(path)
@@ -216,8 +244,6 @@ class CsvDirectorySource:
 
 def row_cells(entity: Entity) -> list[str]:
     """The cells of an entity's row, in the order of :func:`columns_of`."""
-    from ..convert import unstructure_entity
-
     data = unstructure_entity(entity)
     kinds = field_kinds(entity.tag)
     period = data.get("period", {})
@@ -241,9 +267,103 @@ def row_cells(entity: Entity) -> list[str]:
     return out
 
 
-csv_directory_source = SourceType(
-    name="native-csv",
-    description="the native format as a directory of CSV files, as the csv writer writes it",
+RELATION_COLUMNS = ("source", "target", "via", "partial", "start", "end")
+"""The columns of every relation file."""
+
+
+def _csv_text(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _write(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+def write_files(network: Network, folder: Path) -> None:
+    """Write the files of the export into an existing, empty ``folder``."""
+    for tag, cls in ENTITY_TYPES.items():
+        rows = [row_cells(e) for e in network.entities(cls)]
+        _write(folder / FILE_OF[tag], _csv_text(columns_of(tag), rows))
+    by_kind: dict[RelationKind, list[list[str]]] = {kind: [] for kind in RelationKind}
+    for relation in network.relations():
+        period = relation.period
+        by_kind[relation.kind].append(
+            [
+                encode_text(relation.source),
+                encode_text(relation.target),
+                encode_text(relation.via),
+                "true" if relation.partial else "false",
+                "" if period.start is None else period.start.isoformat(),
+                "" if period.end is None else period.end.isoformat(),
+            ]
+        )
+    (folder / RELATIONS).mkdir()
+    for kind, rows in by_kind.items():
+        _write(folder / RELATIONS / f"{kind.value}.csv", _csv_text(RELATION_COLUMNS, rows))
+    manifest = {"format": FORMAT, "version": VERSION, "files": sorted(FILE_OF.values())}
+    _write(folder / MANIFEST, json.dumps(manifest, indent=2) + "\n")
+
+
+def write_csvdir(network: Network, path: str | PathLike[str]) -> None:
+    """Write the network as a directory of CSV files at ``path``, replacing a previous export.
+
+    Raises:
+        FileExistsError: ``path`` is a file, or a directory that is neither
+            empty nor a csv export.
+        OSError: the directory cannot be written.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp()) / "net"
+        >>> wk.write(wk.load(), folder, "csvdir").name
+        'csvdir'
+        >>> wk.load(f"csvdir:{folder}") == wk.load()
+        True
+    """
+    target = Path(path)
+    if target.exists() and not (
+        target.is_dir() and ((target / MANIFEST).is_file() or not any(target.iterdir()))
+    ):
+        raise FileExistsError(
+            errno.EEXIST, "exists and is not a waterketen csv export; not replacing it", str(target)
+        )
+    temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        temporary.chmod(0o777 & ~umask)  # mkdtemp makes it private; an export is not
+        write_files(network, temporary)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
+            os.replace(target, old / "previous")
+            os.replace(temporary, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(temporary, target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _writer(network: Network, path: Path) -> None:
+    write_csvdir(network, path)
+
+
+csvdir_source = SourceType(
+    name="csvdir",
+    description="the native format as a directory of CSV files, as the csvdir writer writes it",
     open=CsvDirectorySource,
     schemes=("csvdir",),
+    aliases=("native-csv",),
+)
+csvdir_writer = Writer(
+    name="csvdir",
+    description="a directory of CSV files, one per kind of entity and of relation (read back as csvdir:PATH)",
+    write=_writer,
+    aliases=("csv",),
 )

@@ -13,22 +13,34 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from ._time import Bound, Certainty, DateLike, Period, Unknown, _lo, as_date
-from .errors import AmbiguityError
-from .model import (
+from .._index import every
+from .._time import Bound, Certainty, DateLike, Period, Unknown, _lo, as_date
+from ..errors import AmbiguityError
+from ..model import (
     Change,
     ChangeKind,
     Entity,
     Organisation,
     Part,
     name_of,
+    period_of,
 )
 
 
 if TYPE_CHECKING:
-    from .network import Network
+    from ..network import Network
 
-__all__ = ["Diff", "Event", "Succession", "diff", "predecessors", "successors", "timeline"]
+__all__ = [
+    "Diff",
+    "Event",
+    "Succession",
+    "changes",
+    "describe_change",
+    "diff",
+    "predecessors",
+    "successors",
+    "timeline",
+]
 
 
 @frozen(kw_only=True)
@@ -50,6 +62,27 @@ class Event:
     description: str
     related: str | None = None
     """The id of the other entity involved (the group, the post, the change)."""
+
+
+def changes(
+    network: Network, organisation: str | None = None, *, on: DateLike | None = None
+) -> tuple[Change, ...]:
+    """The change events (of one organisation, when given) in date order (until ``on``, when given).
+
+    Examples:
+        >>> [c.id for c in wk.load().changes("winsum")]
+        ['gnd-herindeling-het-hogeland-2019', 'gnd-herindeling-westerkwartier-2019']
+    """
+    found = (
+        network.entities(Change) if organisation is None else every(network.index.changes_of, organisation)
+    )
+    day = None if on is None else as_date(on)
+    return tuple(
+        sorted(
+            (c for c in found if day is None or period_of(c).earliest_start <= day),
+            key=lambda c: period_of(c).earliest_start,
+        )
+    )
 
 
 def _sure_by(change: Change, day: date | None) -> bool:
@@ -228,12 +261,12 @@ class Diff:
     """Entities uncertain on either day: the diff does not pretend to know them."""
 
     def __repr__(self) -> str:
-        from ._display import diff_repr
+        from .._display import diff_repr
 
         return diff_repr(self)
 
     def _repr_html_(self) -> str:
-        from ._display import diff_html
+        from .._display import diff_html
 
         return diff_html(self)
 

@@ -1,14 +1,4 @@
-"""Test helpers for waterketen and for plugin authors: hypothesis strategies.
-
-Needs ``hypothesis`` (a test dependency, not a runtime one)::
-
-    from hypothesis import given
-    from waterketen.testing import networks
-
-    @given(networks())
-    def test_my_writer_round_trips(net):
-        assert my_read(my_write(net)) == net
-"""
+"""Hypothesis strategies for waterketen data: ids, names, dates and periods, whole networks and histories."""
 
 from __future__ import annotations
 
@@ -18,8 +8,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ._time import UNKNOWN, Between, Bound, Instant, PartialDate, Period, _hi, _lo
-from .model import (
+from .._time import UNKNOWN, Between, Bound, Instant, PartialDate, Period, _hi, _lo
+from ..model import (
     Agreement,
     Body,
     BodyKind,
@@ -43,7 +33,7 @@ from .model import (
     Target,
     Tenure,
 )
-from .network import Network
+from ..network import Network
 
 
 __all__ = [
@@ -338,8 +328,8 @@ def native_documents(draw: st.DrawFn) -> dict[str, Any]:
     They reach deep into the converter and the reference checks: wrong types,
     unknown fields, impossible dates, duplicate ids, unknown references.
     """
-    from .model import ENTITY_TYPES
-    from .sources.native import SECTIONS
+    from ..formats.native import SECTIONS
+    from ..model import ENTITY_TYPES
 
     document: dict[str, Any] = {}
     for section in draw(st.lists(st.sampled_from(sorted(SECTIONS)), max_size=4, unique=True)):
@@ -383,8 +373,8 @@ def assert_loads_safely(location: str, *, plugins: Any = None) -> None:
     For plugin authors: call it from a hypothesis test that writes bad
     bytes to a file of your source's suffix.
     """
-    from . import load
-    from .errors import WaterketenError
+    from ..errors import WaterketenError
+    from ..loading import load
 
     with contextlib.suppress(WaterketenError):
         load(location, plugins=plugins)

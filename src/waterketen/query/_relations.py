@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from ._time import Period
-from .model import (
+from .._time import Period
+from ..model import (
     Agreement,
     Body,
     Change,

@@ -1,0 +1,66 @@
+"""The field rules of the model: what an id and a text may be, and what a reference may refer to."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .errors import FieldValueError
+
+
+__all__ = [
+    "CHANGEABLE",
+    "GROUPS",
+    "HOLDERS",
+    "MEMBERS",
+    "REFERS_TO",
+    "REPRESENTABLE",
+    "check_id",
+    "check_ids",
+    "check_optional_id",
+    "check_optional_text",
+    "check_text",
+]
+
+REFERS_TO = "waterketen.refers_to"
+"""The key of a field's metadata that names the tags of the entities the field may refer to."""
+GROUPS = ("cooperation", "cluster", "body")
+"""What a membership's group may be."""
+MEMBERS = ("organisation", "cooperation", "cluster", "person", "body")
+"""What a membership's member may be."""
+HOLDERS = ("person", "organisation")
+"""Who may hold a post."""
+REPRESENTABLE = ("cluster", "organisation", "cooperation", "body")
+"""What a post may stand for."""
+CHANGEABLE = ("organisation", "cooperation", "cluster", "body")
+"""What a change may take from or give to."""
+
+_ID = re.compile(r"[^\s\x00-\x1f\x7f]{1,200}")
+
+
+def check_id(_: object, attribute: Any, value: str) -> None:
+    if not _ID.fullmatch(value):
+        raise FieldValueError(
+            attribute.name,
+            f"{value!r:.80} is not an id (1-200 characters, no spaces or control characters)",
+        )
+
+
+def check_ids(instance: object, attribute: Any, value: tuple[str, ...]) -> None:
+    for item in value:
+        check_id(instance, attribute, item)
+
+
+def check_text(_: object, attribute: Any, value: str) -> None:
+    if not value.strip():
+        raise FieldValueError(attribute.name, "must not be empty")
+
+
+def check_optional_text(instance: object, attribute: Any, value: str | None) -> None:
+    if value is not None:
+        check_text(instance, attribute, value)
+
+
+def check_optional_id(instance: object, attribute: Any, value: str | None) -> None:
+    if value is not None:
+        check_id(instance, attribute, value)

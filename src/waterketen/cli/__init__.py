@@ -1,0 +1,60 @@
+"""The ``waterketen`` command: a thin shell over the public API.
+
+Each query command parses its arguments, loads the sources, calls one
+function of :mod:`waterketen.answers` and prints the answer as a table, JSON
+or CSV (see ``docs/cli.md`` for the JSON of each). Nothing is imported until
+a command needs it, and networkx only for the graph formats.
+
+Exit codes: 0 the command answered; 1 it could not (the data has problems, an
+id or name is unknown or ambiguous, a file cannot be written, ``validate``
+found errors, ``find`` or ``lookup`` found nothing); 2 the command line
+itself is wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ..errors import UsageError
+from ._commands import COMMANDS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, HANDLERS
+from ._parser import build_parser
+
+
+__all__ = ["COMMANDS", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return its exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in (*HANDLERS, "-h", "--help", "--version"):
+        args_list.insert(0, "show")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return HANDLERS[args.command](args)
+    except UsageError as exc:
+        print(f"waterketen {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        return EXIT_OK
+    except Exception as exc:
+        from ..errors import WaterketenError
+
+        if isinstance(exc, WaterketenError | OSError):
+            print(f"waterketen: {_message(exc)}", file=sys.stderr)
+            return EXIT_FAILED
+        raise
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)

@@ -1,0 +1,152 @@
+"""Referential integrity, derived from the model's own metadata: what each field may refer to, and cycles.
+
+Every field that refers to another entity says so in its metadata
+(:data:`waterketen.model.REFERS_TO`: the tags it may refer to), in the
+entity's own class or in the values it holds (a post's duties, a change's
+parts); :func:`references` reads that, so there is no table of references to
+keep beside the model.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Iterator
+
+import attrs
+
+from ..errors import Problem, Severity
+from ..model import ENTITY_TYPES, REFERS_TO, Entity, a
+from ..sources import Record
+
+
+__all__ = ["allowed", "on_cycles", "reference_problems", "references"]
+
+_Path = tuple[str, tuple[type, ...], str | None]
+
+
+def allowed(tags: tuple[str, ...]) -> tuple[type, ...]:
+    """The entity classes of ``tags``."""
+    return tuple(ENTITY_TYPES[t] for t in tags)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[_Path, ...]:
+    """(field, allowed classes, field of the items or None) for each referring field of ``cls``."""
+    out: list[_Path] = []
+    for field in attrs.fields(cls):
+        tags = field.metadata.get(REFERS_TO)
+        if tags is not None:
+            out.append((field.name, allowed(tags), None))
+            continue
+        item = _item_class(cls, field.name)
+        if item is not None:
+            for sub in attrs.fields(item):
+                sub_tags = sub.metadata.get(REFERS_TO)
+                if sub_tags is not None:
+                    out.append((field.name, allowed(sub_tags), sub.name))
+    return tuple(out)
+
+
+def _item_class(cls: type, name: str) -> type | None:
+    """The attrs class of the items of the tuple field ``name`` of ``cls`` (``tuple[Duty, ...]``), if any."""
+    hint = typing.get_type_hints(cls).get(name)
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) is tuple and args and attrs.has(args[0]):
+        return args[0]
+    return None
+
+
+def references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
+    """(field, id, allowed classes) for every reference an entity makes.
+
+    Examples:
+        >>> post = wk.load()["gnd-waterregisseur"]
+        >>> [(field, target) for field, target, _ in references(post)][:2]
+        [('cooperation', 'groningen-noord-drenthe'), ('duties/0/body', 'gnd-regiegroep')]
+    """
+    for name, classes, sub in _fields(type(entity)):  # type: ignore[arg-type]
+        value = getattr(entity, name)
+        if sub is None:
+            if value is not None:
+                yield name, value, classes
+            continue
+        for index, item in enumerate(value):
+            target = getattr(item, sub)
+            if target is not None:
+                yield f"{name}/{index}/{sub}", target, classes
+
+
+def problem(record: Record, field: str | None, reason: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(
+        source=record.provenance.source,
+        place=record.provenance.locator,
+        field=field,
+        reason=reason,
+        severity=severity,
+        record=record.data if severity is Severity.ERROR else None,
+    )
+
+
+def reference_problems(entity: Entity, record: Record, entities: dict[str, Entity]) -> Iterator[Problem]:
+    for field, target_id, allowed in references(entity):
+        target = entities.get(target_id)
+        if target is None:
+            reason = f"refers to {target_id!r}, which is not defined"
+        elif not isinstance(target, allowed):
+            names = " or ".join(cls.tag for cls in allowed)  # type: ignore[attr-defined]
+            reason = f"refers to {target_id!r}, {a(target.tag)}, where {a(names)} is expected"
+        else:
+            continue
+        yield Problem(
+            source=record.provenance.source,
+            place=record.provenance.locator,
+            field=field,
+            reason=reason,
+            record=record.data,
+        )
+
+
+def on_cycles(edges: dict[str, set[str]]) -> set[str]:
+    """The nodes that lie on a cycle of ``edges`` (Tarjan's strongly connected components)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: set[str] = set()
+    counter = 0
+    for root in list(edges):
+        if root in index:
+            continue
+        work = [(root, iter(edges.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.update(component)
+    return found

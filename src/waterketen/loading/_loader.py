@@ -1,0 +1,331 @@
+"""One load: records in, structured by the converter, merged by id, checked for integrity, a Network out.
+
+The raw record of an entity is kept only while it may still be rejected:
+until every entity it refers to has come and is itself settled (and always
+for a change, which the successor-loop check may reject at the end). In the
+native order, references point backwards, so nearly every record is let go
+at once, and a streamed source never needs all of its raw data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .._fields import GROUPS, HOLDERS, MEMBERS
+from .._origins import Origins
+from ..convert import Tables, describe_error, structure_entity, unstructure_entity
+from ..errors import Problem, SourceError, WaterketenError
+from ..model import (
+    ENTITY_TYPES,
+    Body,
+    Change,
+    Cluster,
+    Cooperation,
+    Entity,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    Provenance,
+    Tenure,
+)
+from ..network import Network
+from ..sources import Record, Source, updated_of, warnings_of
+from ._integrity import allowed, on_cycles, problem, reference_problems, references
+from ._merge import conflict, merge
+from ._report import LoadReport, Rejected, SourceSummary
+from ._staleness import stale
+
+
+__all__ = ["Loader", "name_of_source"]
+
+_GROUPS = allowed(GROUPS)
+_MEMBERS = allowed(MEMBERS)
+_HOLDERS = allowed(HOLDERS)
+
+
+def name_of_source(source: Source) -> str:
+    """The name of a source for messages (its repr, if its name fails)."""
+    try:
+        return str(source.name)
+    except Exception:
+        return repr(source)
+
+
+class Loader:
+    """One load: collects entities, merges them by id and keeps the accounts.
+
+    The raw record of an entity is kept only while it may still be rejected:
+    until every entity it refers to has come and is itself settled (and always
+    for a change, which the successor-loop check may reject at the end). In
+    the native order, references point backwards, so nearly every record is
+    let go at once, and a streamed source never needs all of its raw data.
+    """
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        """The ids and date bounds the converter shares within this load."""
+        self.entities: dict[str, Entity] = {}
+        self.pending: dict[str, Record] = {}
+        """The records of the entities whose references are not yet settled."""
+        self.change_records: dict[str, Record] = {}
+        self.rejected: list[Rejected] = []
+        self.problems: list[Problem] = []
+        self.summaries: list[SourceSummary] = []
+        self.read_count = 0
+        self.origins: dict[str, Any] = {}
+        """The place of each entity: the locator alone in the first source, else its
+        provenance; a list (a tuple once the load is done) when several sources gave it."""
+        self.main: str | None = None
+        """The name of the first source a record was accepted from."""
+
+    def source_failed(self, name: str, exc: BaseException) -> None:
+        if isinstance(exc, SourceError):
+            self.problems.append(exc.problem)
+        else:
+            self.problems.append(Problem(source=name, reason=str(exc)))
+
+    def read(self, source: Source) -> None:
+        name = name_of_source(source)
+        read = accepted = 0
+        # The built-in sources also offer their records as (tag, data,
+        # locator): a Record and a Provenance are then made only for a record
+        # that is kept (pending or rejected), not for each of a million.
+        located = getattr(source, "_located_records", None)
+        try:
+            if located is not None:
+                add_located = self.add_located
+                for tag, data, locator in located():
+                    read += 1
+                    accepted += add_located(tag, data, name, locator)
+            else:
+                add = self.add
+                for record in source.records():
+                    if type(record) is not Record and not isinstance(record, Record):
+                        raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
+                    read += 1
+                    accepted += add(record)
+        except WaterketenError as exc:
+            self.source_failed(name, exc)
+        except Exception as exc:  # a plugin's bug is reported, never let through
+            self.problems.append(
+                Problem(source=name, reason=f"the source failed while reading: {type(exc).__name__}: {exc}")
+            )
+        try:
+            self.problems.extend(warnings_of(source, name))
+        except Exception as exc:  # a plugin's bug is reported, never let through
+            self.problems.append(
+                Problem(source=name, reason=f"the source's warnings failed: {type(exc).__name__}: {exc}")
+            )
+        self.read_count += read
+        self.summaries.append(
+            SourceSummary(name=name, read=read, accepted=accepted, updated=updated_of(source))
+        )
+
+    def reject(self, record: Record, problems: Iterable[Problem]) -> None:
+        problems = tuple(problems)
+        self.rejected.append(Rejected(record=record, problems=problems))
+        self.problems.extend(problems)
+
+    def add(self, record: Record) -> int:
+        provenance = record.provenance
+        return self.add_located(record.tag, record.data, provenance.source, provenance.locator, record)
+
+    def add_located(
+        self, tag: str, data: Any, source: str, locator: str | None, record: Record | None = None
+    ) -> int:
+        """Add one record, given as its parts; ``record`` is made only if it has to be kept."""
+        if tag not in ENTITY_TYPES:
+            record = record or Record(
+                tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+            )
+            kinds = ", ".join(ENTITY_TYPES)
+            reason = f"unknown kind of record {tag!r:.80}; expected one of {kinds}"
+            self.reject(record, [Problem(source=source, place=locator, reason=reason, record=data)])
+            return 0
+        try:
+            entity = structure_entity(tag, data)
+        except Exception as exc:
+            record = record or Record(
+                tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+            )
+            self.reject(
+                record,
+                [
+                    Problem(
+                        source=source,
+                        place=locator,
+                        field=path.lstrip("/") if path else None,
+                        reason=reason,
+                        record=data,
+                    )
+                    for path, reason in describe_error(exc)
+                ],
+            )
+            return 0
+        if self.main is None:
+            self.main = source
+        entity_id = entity.id
+        existing = self.entities.get(entity_id)
+        if existing is None:
+            if not self.settled(entity):
+                record = record or Record(
+                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+                )
+                self.pending[entity_id] = record
+            if isinstance(entity, Change):
+                record = record or Record(
+                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
+                )
+                self.change_records[entity_id] = record
+            self.entities[entity_id] = entity
+            # A place in the first source is kept as its locator alone.
+            if source == self.main and locator is not None:
+                self.origins[entity_id] = locator
+            else:
+                self.origins[entity_id] = (
+                    record.provenance if record else _record(tag, data, source, locator).provenance
+                )
+            return 1
+        record = record or _record(tag, data, source, locator)
+        merged = merge(existing, entity)
+        if merged is None:
+            self.reject(record, [conflict(existing, self.first_origin(entity_id), entity, record)])
+            return 0
+        self.entities[entity_id] = merged
+        origins = self.origins[entity_id]
+        if isinstance(origins, list):
+            origins.append(record.provenance)
+        else:
+            self.origins[entity_id] = [self.place(origins), record.provenance]
+        return 1
+
+    def place(self, origin: str | Provenance) -> Provenance:
+        """The provenance of one origin as the loader keeps it."""
+        return Provenance(source=self.main or "", locator=origin) if isinstance(origin, str) else origin
+
+    def settled(self, entity: Entity) -> bool:
+        """True when every entity ``entity`` refers to has come, is of the right kind and is settled."""
+        entities, pending = self.entities, self.pending
+        # The bulk of a network first, without the generator; ``pending`` is
+        # empty while references point backwards, as in the native order.
+        if isinstance(entity, Membership):
+            member, group = entities.get(entity.member), entities.get(entity.group)
+            return (
+                member is not None
+                and group is not None
+                and type(member) in _MEMBERS
+                and type(group) in _GROUPS
+                and (not pending or (entity.member not in pending and entity.group not in pending))
+            )
+        if isinstance(entity, Tenure):
+            holder, post = entities.get(entity.holder), entities.get(entity.post)
+            return (
+                holder is not None
+                and type(holder) in _HOLDERS
+                and type(post) is Post
+                and (not pending or (entity.holder not in pending and entity.post not in pending))
+            )
+        if isinstance(entity, Organisation | Person | Cooperation):
+            return True
+        for _, target_id, classes in references(entity):
+            target = entities.get(target_id)
+            if target is None or target_id in pending or not isinstance(target, classes):
+                return False
+        return True
+
+    def first_origin(self, entity_id: str) -> Provenance:
+        origins = self.origins[entity_id]
+        return origins[0] if isinstance(origins, list) else self.place(origins)
+
+    def drop(self, entity_id: str) -> None:
+        del self.entities[entity_id]
+        del self.origins[entity_id]
+        self.pending.pop(entity_id, None)
+        self.change_records.pop(entity_id, None)
+
+    def finish(self) -> tuple[Network, LoadReport]:
+        self.tables.clear()  # every record is structured: the shared ids and dates are kept by the entities
+        # Referential integrity, to a fixed point: rejecting a record can
+        # leave others pointing at nothing. Settled entities need no check:
+        # what they refer to is settled too, and is never rejected.
+        while True:
+            bad = [
+                (entity_id, record, problems)
+                for entity_id, record in self.pending.items()
+                if (problems := list(reference_problems(self.entities[entity_id], record, self.entities)))
+            ]
+            if not bad:
+                break
+            for entity_id, record, problems in bad:
+                self.drop(entity_id)
+                self.reject(record, problems)
+        self.pending.clear()
+        self.reject_successor_loops()
+        self.reject_group_cycles()
+        origins = self.origins
+        for entity_id, places in origins.items():  # in place: no second table of a million ids
+            if isinstance(places, list):
+                origins[entity_id] = tuple(places)
+        where = Origins(origins, self.main)
+        if any(s.updated is not None for s in self.summaries):
+            # Only a source that says when it was updated needs the staleness check.
+            self.problems.extend(stale(Network(self.entities, origins=where), self.summaries))
+        report = LoadReport(
+            read=self.read_count,
+            accepted=self.read_count - len(self.rejected),
+            rejected=tuple(self.rejected),
+            problems=tuple(self.problems),
+            sources=tuple(self.summaries),
+        )
+        network = Network(self.entities, origins=where, report=report)
+        return network, report
+
+    def reject_group_cycles(self) -> None:
+        """Reject the memberships that put a cluster, body or cooperation inside itself."""
+        entities, groups = self.entities, (Cooperation, Cluster, Body)
+        memberships = [
+            e
+            for e in entities.values()
+            if type(e) is Membership and isinstance(entities.get(e.member), groups)
+        ]
+        edges: dict[str, set[str]] = {}
+        for membership in memberships:
+            edges.setdefault(membership.member, set()).add(membership.group)
+        looping = on_cycles(edges)
+        for membership in memberships:
+            itself = membership.member == membership.group
+            if itself or (membership.member in looping and membership.group in looping):
+                # Settled records are not kept during a load: the entity's own fields stand for it.
+                record = Record(
+                    tag=Membership.tag,
+                    data=unstructure_entity(membership),
+                    provenance=self.first_origin(membership.id),
+                )
+                self.drop(membership.id)
+                inside = "itself" if itself else f"a cycle of {', '.join(sorted(looping))}"
+                reason = f"puts {membership.member!r} inside {inside}"
+                self.reject(record, [problem(record, "group", reason)])
+
+    def reject_successor_loops(self) -> None:
+        """Reject the change events that make an organisation its own successor."""
+        changes = [(self.entities[i], r) for i, r in self.change_records.items()]
+        edges: dict[str, set[str]] = {}
+        for change, _ in changes:
+            assert isinstance(change, Change)
+            for before in change.before:
+                edges.setdefault(before.id, set()).update(a.id for a in change.after if a.id != before.id)
+        looping = on_cycles(edges)
+        for change, record in changes:
+            assert isinstance(change, Change)
+            loop = [p.id for p in change.before if p.id in looping]
+            if loop and any(a.id in looping and a.id != loop[0] for a in change.after):
+                self.drop(change.id)
+                reason = f"makes a successor loop through {', '.join(sorted(looping))}"
+                self.reject(record, [problem(record, "before", reason)])
+        self.change_records.clear()
+
+
+def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
+    return Record(tag=tag, data=data, provenance=Provenance(source=source, locator=locator))

@@ -1,0 +1,65 @@
+"""What a load tells: the report of what it read, accepted and rejected, with every problem."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from .._time import Instant
+from ..errors import Problem, Severity
+from ..sources import Record
+
+
+__all__ = ["LoadReport", "Rejected", "SourceSummary"]
+
+
+@frozen(kw_only=True)
+class Rejected:
+    """A record that was not accepted, kept whole with its problems."""
+
+    record: Record
+    problems: tuple[Problem, ...]
+
+
+@frozen(kw_only=True)
+class SourceSummary:
+    """What one source gave."""
+
+    name: str
+    read: int
+    accepted: int
+    updated: Instant | None = None
+
+
+@frozen(kw_only=True)
+class LoadReport:
+    """What a load read, accepted and rejected, and every problem with its place.
+
+    ``read == accepted + len(rejected)`` always holds.
+    """
+
+    read: int
+    accepted: int
+    rejected: tuple[Rejected, ...]
+    problems: tuple[Problem, ...]
+    """Every problem: those of rejected records, of unreadable sources, and warnings."""
+    sources: tuple[SourceSummary, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of error severity."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of warning severity."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    def __str__(self) -> str:
+        lines = [f"read {self.read} records: {self.accepted} accepted, {len(self.rejected)} rejected"]
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)

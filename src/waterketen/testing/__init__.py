@@ -1,0 +1,61 @@
+"""Test helpers for waterketen and for plugin authors: in-memory fakes and hypothesis strategies.
+
+The fakes need nothing beyond waterketen itself; the strategies need
+``hypothesis``, which the ``testing`` extra installs
+(``pip install 'waterketen[testing]'``)::
+
+    from hypothesis import given
+    from waterketen.testing import networks
+
+    @given(networks())
+    def test_my_writer_round_trips(net):
+        assert my_read(my_write(net)) == net
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from ..errors import MissingExtraError
+from ._fakes import FakeSource, fake_plugin
+
+
+__all__ = [
+    "FakeSource",
+    "assert_loads_safely",
+    "bounds",
+    "damaged",
+    "fake_plugin",
+    "histories",
+    "ids",
+    "instants",
+    "json_values",
+    "names",
+    "native_documents",
+    "networks",
+    "periods",
+    "register_profiles",
+]
+
+_STRATEGIES = frozenset(__all__) - {"FakeSource", "fake_plugin"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _STRATEGIES:
+        try:
+            module = importlib.import_module("waterketen.testing._strategies")
+        except ModuleNotFoundError as exc:
+            if exc.name != "hypothesis":
+                raise
+            raise MissingExtraError(
+                f"waterketen.testing.{name} needs hypothesis, which is not installed; "
+                "install it with: pip install 'waterketen[testing]'",
+                name="hypothesis",
+            ) from exc
+        return getattr(module, name)
+    raise AttributeError(f"module 'waterketen.testing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
