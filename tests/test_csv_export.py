@@ -206,7 +206,7 @@ class TestReadingBack:
         write_csv(wk.Network([wk.Cooperation(id="c", name="C")]), folder)
         path = folder / "cooperations.csv"
         path.write_text("id,name,colour\r\nc,C,blue\r\n", encoding="utf-8")
-        with pytest.raises(wk.LoadError, match=r"cooperations\.csv row 2: unknown field"):
+        with pytest.raises(wk.LoadError, match=r"cooperations\.csv row 2 colour: unknown field"):
             wk.load(f"csvdir:{folder}")
 
     @pytest.mark.parametrize(

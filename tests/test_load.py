@@ -103,7 +103,7 @@ class TestBadRecords:
             ({**ORG, "kind": "gemeentee"}, "kind", "expected one of municipality"),
             ({**ORG, "name": 5}, "name", "expected text, got 5"),
             ({"id": "bedum", "kind": "municipality"}, "name", "required field is missing"),
-            ({**ORG, "colour": "blue"}, None, "unknown field(s) 'colour'"),
+            ({**ORG, "colour": "blue"}, "colour", "unknown field(s) 'colour'"),
             ({**ORG, "period": {"start": "31-02-2019"}}, "period", "expected a date"),
             ({**ORG, "period": {"start": "2019-02-31"}}, "period", "not a real date"),
             ({**ORG, "period": {"start": "2019-01-01", "end": "2018-01-01"}}, "period", "not after start"),

@@ -258,18 +258,20 @@ class TestBadRows:
             wk.load(wk.TableSource(path, member_name="Naam", member_kind="Soort"))
 
     def test_ragged_row(self, tmp_path: Path) -> None:
-        """A row with more cells than the header (an unquoted separator) fails the source at its row."""
+        """A row with more cells than the header is rejected at its row and column; the others are read."""
         path = tmp_path / "t.csv"
         path.write_text("Code;Naam;Regio\n9901;Stad;Regio\n9902;Proef;dorp;Regio\n", encoding="utf-8")
         with pytest.raises(
-            wk.LoadError, match=r"row 3: the row has 4 cells and the header 3 \(is a semicolon"
+            wk.LoadError, match=r"row 3, column 4: the row has 4 cells and the header 3 \(is a semicolon"
         ):
             wk.load(wk.TableSource(path, member_code="Code", member_name="Naam", group="Regio"))
         net = wk.load(
             wk.TableSource(path, member_code="Code", member_name="Naam", group="Regio"), strict=False
         )
         assert net.report is not None
-        assert net.report.read == 0
+        assert net.report.read == net.report.accepted + len(net.report.rejected)
+        assert len(net.report.rejected) == 1
+        assert "stad" in {o.name.lower() for o in net.entities(wk.Organisation)}
 
     @pytest.mark.parametrize(
         ("content", "message"),

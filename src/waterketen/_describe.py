@@ -49,5 +49,7 @@ def _walk(exc: BaseException, path: tuple[str, ...]) -> Iterator[tuple[tuple[str
             yield from _walk(inner, path)
     elif isinstance(exc, FieldValueError):
         yield (*path, exc.field), str(exc)
+    elif isinstance(exc, ForbiddenExtraKeysError) and exc.extra_fields:
+        yield (*path, ",".join(sorted(exc.extra_fields))), _format_exception(exc)
     else:
         yield path, _format_exception(exc)

@@ -114,11 +114,16 @@ def _json_cell(value: Cell) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, tuple):
-        return LIST_SEPARATOR.join(value)
-    return str(value)
+    if isinstance(value, int | float):
+        return str(value)
+    text = LIST_SEPARATOR.join(value) if isinstance(value, tuple) else str(value)
+    # A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP, CSV injection).
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

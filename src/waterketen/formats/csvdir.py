@@ -34,10 +34,7 @@ import errno
 import functools
 import io
 import json
-import os
 import re
-import shutil
-import tempfile
 import typing
 from collections.abc import Iterator
 from os import PathLike
@@ -52,9 +49,10 @@ from ..errors import Problem, SourceError
 from ..export import Writer
 from ..model import ENTITY_TYPES, Entity, Provenance
 from ..query import RelationKind
-from ..sources import Record, SourceType
+from ..sources import Record, SourceType, Unreadable
 from .files import read_table
 from .native import SECTIONS
+from .writing import atomic_directory
 
 
 if TYPE_CHECKING:
@@ -62,6 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT",
+    "FORMULA_STARTS",
     "MANIFEST",
     "RELATION_COLUMNS",
     "VERSION",
@@ -127,13 +126,35 @@ def columns_of(tag: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters with which a spreadsheet reads a cell as a formula (OWASP, CSV injection)."""
+
+
 def encode_text(text: str) -> str:
-    """A text as a cell: as it is, unless it is empty or begins with a double quote."""
-    return json.dumps(text, ensure_ascii=False) if not text or text.startswith('"') else text
+    """A text as a cell: as it is, unless it is empty, begins with a double quote, or looks like a formula.
+
+    A text that a spreadsheet would run as a formula (``=HYPERLINK(...)``,
+    ``+cmd``, ``@SUM``) gets a leading apostrophe, as OWASP recommends, and so
+    does a text that begins with an apostrophe itself: :func:`decode_text`
+    takes exactly one off, so the round trip is exact.
+
+    Examples:
+        >>> encode_text("=1+1"), decode_text(encode_text("=1+1"))
+        ("'=1+1", '=1+1')
+        >>> encode_text("'s-Gravenhage"), decode_text(encode_text("'s-Gravenhage"))
+        ("''s-Gravenhage", "'s-Gravenhage")
+    """
+    if not text or text.startswith('"'):
+        return json.dumps(text, ensure_ascii=False)
+    if text.startswith(("'", *FORMULA_STARTS)):
+        return "'" + text
+    return text
 
 
 def decode_text(cell: str) -> str:
     """The text of a cell (see :func:`encode_text`); a cell that is not valid JSON stays as it is."""
+    if cell.startswith("'"):
+        return cell[1:]
     if cell.startswith('"'):
         try:
             value = json.loads(cell)
@@ -229,17 +250,41 @@ class CsvDirectorySource:
 
     def records(self) -> Iterator[Record]:
         self._check()
+        inside = self.path.resolve()
         for tag, filename in FILE_OF.items():
             path = self.path / filename
-            if not path.exists():
+            if not path.exists() and not path.is_symlink():
                 continue
-            table = read_table(path, name=f"{self.name}/{filename}")  # a spreadsheet may save it with ;
+            if path.is_symlink() or not path.resolve().is_relative_to(inside):
+                reason = "a link, not a file inside the directory: it is not read"
+                problem = Problem(source=self.name, place=filename, reason=reason)
+                yield _unreadable(tag, problem, self.name, filename)
+                continue
+            try:
+                table = read_table(path, name=f"{self.name}/{filename}")  # a spreadsheet may save it with ;
+            except SourceError as exc:
+                yield _unreadable(tag, exc.problem, self.name, filename)
+                continue
+            for number, cells, problem in table.bad:
+                yield _unreadable(tag, problem, self.name, f"{filename} row {number}", cells)
             for number, cells in table.rows:
-                yield Record(
-                    tag=tag,
-                    data=row_data(tag, table.header, cells),
-                    provenance=Provenance(source=self.name, locator=f"{filename} row {number}"),
-                )
+                place = f"{filename} row {number}"
+                try:
+                    data: Any = row_data(tag, table.header, cells)
+                except RecursionError:
+                    reason = "a cell is nested too deeply to read"
+                    data = Unreadable(
+                        problem=Problem(source=self.name, place=place, reason=reason), raw=cells
+                    )
+                yield Record(tag=tag, data=data, provenance=Provenance(source=self.name, locator=place))
+
+
+def _unreadable(tag: str, problem: Problem, name: str, place: str, raw: Any = None) -> Record:
+    return Record(
+        tag=tag,
+        data=Unreadable(problem=problem, raw=raw),
+        provenance=Provenance(source=name, locator=place),
+    )
 
 
 def row_cells(entity: Entity) -> list[str]:
@@ -332,22 +377,8 @@ def write_csvdir(network: Network, path: str | PathLike[str]) -> None:
         raise FileExistsError(
             errno.EEXIST, "exists and is not a waterketen csv export; not replacing it", str(target)
         )
-    temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    try:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        temporary.chmod(0o777 & ~umask)  # mkdtemp makes it private; an export is not
-        write_files(network, temporary)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
-            os.replace(target, old / "previous")
-            os.replace(temporary, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(temporary, target)
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
+    with atomic_directory(target) as folder:
+        write_files(network, folder)
 
 
 def _writer(network: Network, path: Path) -> None:

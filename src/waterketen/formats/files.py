@@ -13,7 +13,7 @@ import io
 import json
 import os
 import re
-import tempfile
+import stat
 from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
@@ -22,11 +22,15 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import Problem, SourceError
+from .writing import write_atomically
 
 
 __all__ = [
+    "MAX_BYTES",
     "Table",
+    "check_file",
     "decode_utf8",
+    "max_bytes",
     "no_duplicate_keys",
     "parse_json",
     "parse_toml",
@@ -57,8 +61,49 @@ def reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+MAX_BYTES = 1 << 31
+"""The most bytes read from one file (or one line of JSON Lines): 2 GiB. The environment variable
+``WATERKETEN_MAX_BYTES`` sets another limit for a run; a larger file is refused, named."""
+
+
+def max_bytes() -> int:
+    """The size limit in force: ``WATERKETEN_MAX_BYTES`` when it is a number, else :data:`MAX_BYTES`."""
+    value = os.environ.get("WATERKETEN_MAX_BYTES", "")
+    return int(value) if value.strip().isdigit() else MAX_BYTES
+
+
+def check_file(path: str | PathLike[str] | Traversable, name: str) -> int:
+    """The size of a regular file within the limit; else a :class:`~waterketen.SourceError` that says why.
+
+    A FIFO, a device (``/dev/zero``), a socket or a directory is refused
+    before it is opened, so no read blocks or runs out of memory.
+    """
+    if isinstance(path, Traversable) and not isinstance(path, Path):
+        return 0  # inside a package: a file of waterketen's own
+    try:
+        status = os.stat(path)
+    except OSError as exc:
+        raise SourceError(
+            Problem(source=name, reason=f"cannot read the file ({exc.strerror or exc})")
+        ) from None
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a directory" if stat.S_ISDIR(status.st_mode) else "not a regular file (a pipe, a device, ...)"
+        raise SourceError(Problem(source=name, reason=f"it is {kind}; only files are read"))
+    limit = max_bytes()
+    if status.st_size > limit:
+        raise SourceError(
+            Problem(
+                source=name,
+                reason=f"the file has {status.st_size} bytes, more than the limit of {limit} "
+                "(set WATERKETEN_MAX_BYTES to read it)",
+            )
+        )
+    return status.st_size
+
+
 def read_bytes(path: str | PathLike[str] | Traversable, name: str) -> bytes:
-    """The bytes of a file, or a :class:`~waterketen.SourceError` naming ``name``."""
+    """The bytes of a regular file within the size limit, or a :class:`~waterketen.SourceError` naming it."""
+    check_file(path, name)
     try:
         return path.read_bytes() if isinstance(path, Traversable) else Path(path).read_bytes()
     except OSError as exc:
@@ -83,6 +128,7 @@ def decode_utf8(raw: bytes, name: str) -> str:
 
 
 def read_text(path: str | PathLike[str] | Traversable, name: str) -> str:
+    """The UTF-8 text of a file (see :func:`read_bytes` and :func:`decode_utf8`)."""
     return decode_utf8(read_bytes(path, name), name)
 
 
@@ -118,25 +164,6 @@ def parse_toml(text: str, name: str) -> Any:
         raise SourceError(Problem(source=name, reason="invalid TOML: nested too deeply")) from None
 
 
-def write_atomically(path: str | PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
-
-    An interrupted write never leaves a half-written file in place.
-    """
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes the file private; a written file is not
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 _DELIMITERS = (";", ",", "\t", "|")
 
 
@@ -148,6 +175,9 @@ class Table:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     """``(row number, cells)``; the header is row 1, blank rows are left out."""
     delimiter: str
+    bad: tuple[tuple[int, tuple[str, ...], Problem], ...] = ()
+    """``(row number, cells, problem)`` of each row that has more or fewer cells than the header:
+    a reader rejects such a row with its problem and reads the others."""
 
 
 def _decode(raw: bytes, name: str, encoding: str | None) -> str:
@@ -211,20 +241,17 @@ def read_table(
             mark), UTF-16 with a mark, or else Windows-1252.
 
     Raises:
-        SourceError: the file cannot be read or decoded, has no header, has a
-            row with more or fewer cells than the header, or is not CSV.
+        SourceError: the file cannot be read or decoded, has no header, or is
+            not CSV. A row with more or fewer cells than the header is kept in
+            ``Table.bad`` with its problem, and the other rows are read.
     """
     name = name or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise SourceError(
-            Problem(source=name, reason=f"cannot read the file ({exc.strerror or exc})")
-        ) from None
+    raw = read_bytes(path, name)
     text = _decode(raw, name, encoding).lstrip("\ufeff")
     delimiter = delimiter or _sniff(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
+    bad: list[tuple[int, tuple[str, ...], Problem]] = []
     header: tuple[str, ...] | None = None
     try:
         for number, cells in enumerate(reader, start=1):
@@ -234,14 +261,15 @@ def read_table(
             if not any(c.strip() for c in cells):
                 continue  # a blank row, or one of empty cells at the end of a sheet
             if len(cells) != len(header):
-                raise SourceError(
-                    Problem(
-                        source=name,
-                        place=f"row {number}",
-                        reason=f"the row has {len(cells)} cells and the header {len(header)} "
-                        f"(is a {_show(delimiter)} in a cell not quoted?)",
-                    )
+                column = min(len(cells), len(header)) + 1
+                problem = Problem(
+                    source=name,
+                    place=f"row {number}, column {column}",
+                    reason=f"the row has {len(cells)} cells and the header {len(header)} "
+                    f"(is a {_show(delimiter)} in a cell not quoted?); the row is left out",
                 )
+                bad.append((number, tuple(cells), problem))
+                continue
             rows.append((number, tuple(cells)))
     except csv.Error as exc:
         raise SourceError(
@@ -249,7 +277,7 @@ def read_table(
         ) from None
     if not header or not any(header):
         raise SourceError(Problem(source=name, place="row 1", reason="the table has no header row"))
-    return Table(header=header, rows=tuple(rows), delimiter=delimiter)
+    return Table(header=header, rows=tuple(rows), delimiter=delimiter, bad=tuple(bad))
 
 
 def _show(delimiter: str) -> str:

@@ -13,22 +13,23 @@ from __future__ import annotations
 
 import json
 import json.scanner
-import os
-import tempfile
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
 
 from .._time import Instant
 from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..export import Writer
 from ..model import ENTITY_TYPES, Provenance
-from ..sources import Record, SourceType
-from .files import no_duplicate_keys, reject_constant
+from ..sources import Record, SourceType, Unreadable
+from .files import check_file, max_bytes, no_duplicate_keys, reject_constant
 from .native import FORMAT, HEADER, SECTIONS, VERSION, records_of_document, updated_of_document
+from .writing import atomic_file
 
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class JsonLinesSource:
         self.path = path
         self.name = name or str(path)
         self.updated: Instant | None = None
+        self.warnings: list[Problem] = []
+        """A bad header field: the records are read all the same."""
 
     def __repr__(self) -> str:
         return f"JsonLinesSource({self.name!r})"
@@ -53,8 +56,14 @@ class JsonLinesSource:
             yield Record(tag=tag, data=data, provenance=Provenance(source=self.name, locator=locator))
 
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
-        """The records as (tag, data, locator), read one line at a time."""
+        """The records as (tag, data, locator), read one line at a time.
+
+        A line that is not JSON, or not an object with one key, is yielded as
+        :class:`~waterketen.sources.Unreadable` with its line number, and the
+        lines after it are read: each line is a record of its own.
+        """
         name = self.name
+        check_file(self.path, name)
         try:
             handle = self.path.open("rb") if isinstance(self.path, Traversable) else open(self.path, "rb")  # noqa: SIM115
         except OSError as exc:
@@ -63,28 +72,66 @@ class JsonLinesSource:
             ) from None
         first = True
         with handle:
-            for number, raw in enumerate(handle, 1):
-                item = _parse_line(raw, name, number)
+            for number, raw in _lines(handle, name):
+                try:
+                    item = _parse_line(raw, name, number)
+                except SourceError as exc:
+                    first = False
+                    yield "?", Unreadable(problem=exc.problem, raw=_shown(raw)), f"line {number}"
+                    continue
                 if item is _BLANK:
                     continue
                 if first and isinstance(item, dict) and item and item.keys() <= HEADER:
                     first = False
                     for _ in records_of_document(item, name):  # checks the format and the version
                         pass
-                    self.updated = updated_of_document(item, name)
+                    try:
+                        self.updated = updated_of_document(item, name)
+                    except SourceError as exc:
+                        self.warnings.append(attrs.evolve(exc.problem, place=f"line {number}"))
                     continue
                 first = False
                 if not isinstance(item, dict) or len(item) != 1:
-                    raise SourceError(
-                        Problem(
-                            source=name,
-                            place=f"line {number}",
-                            reason="expected an object with one key, the kind of record, "
-                            'such as {"organisation": {...}}',
-                        )
+                    problem = Problem(
+                        source=name,
+                        place=f"line {number}",
+                        reason="expected an object with one key, the kind of record, "
+                        f'such as {{"organisation": {{...}}}}; got {_shown(raw):.60}',
                     )
+                    yield "?", Unreadable(problem=problem, raw=item), f"line {number}"
+                    continue
                 [(key, data)] = item.items()
                 yield SECTIONS.get(str(key), str(key)), data, f"line {number}"
+
+
+def _shown(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace").rstrip("\r\n")[:200]
+
+
+def _lines(handle: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
+    """The lines of a file with their numbers; a line ends at LF, CR LF or a lone CR."""
+    limit = max_bytes()
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            raise SourceError(
+                Problem(
+                    source=name,
+                    place=f"line {number + 1}",
+                    reason=f"a line longer than the limit of {limit} bytes (set WATERKETEN_MAX_BYTES)",
+                )
+            )
+        if b"\r" not in raw:
+            number += 1
+            yield number, raw
+            continue
+        for piece in raw.replace(b"\r\n", b"\n").split(b"\r"):
+            if piece:
+                number += 1
+                yield number, piece
 
 
 _BLANK: Any = object()
@@ -151,18 +198,11 @@ def write_jsonl(network: Network, path: str | PathLike[str]) -> None:
         >>> wk.load(path) == net
         True
     """
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
-            for tag, cls in ENTITY_TYPES.items():
-                for entity in network.entities(cls):
-                    handle.write(json.dumps({tag: unstructure_entity(entity)}, ensure_ascii=False) + "\n")
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as handle:
+        handle.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
+        for tag, cls in ENTITY_TYPES.items():
+            for entity in network.entities(cls):
+                handle.write(json.dumps({tag: unstructure_entity(entity)}, ensure_ascii=False) + "\n")
 
 
 def _write(network: Network, path: Path) -> None:

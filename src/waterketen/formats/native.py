@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from datetime import date, datetime
 from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
@@ -101,16 +102,27 @@ def _located(document: Any, name: str, *, consume: bool = False) -> Iterator[tup
 
 
 def updated_of_document(document: Any, name: str) -> Instant | None:
+    """The day the header's ``source.updated`` gives (a TOML date-time gives its day).
+
+    Raises:
+        SourceError: the value is not a day (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``); its place and
+            field are named, so a reader can keep the records and report the header alone.
+    """
     header = document.get("source") if isinstance(document, Mapping) else None
     value = header.get("updated") if isinstance(header, Mapping) else None
     if value is None:
         return None
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        return value  # type: ignore[no-any-return]
-    try:
-        return parse_instant(str(value))
-    except ValueError as exc:
-        raise SourceError(Problem(source=name, place="/source/updated", reason=str(exc))) from None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    reason = f"expected a day as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r:.80}"
+    if isinstance(value, str):
+        try:
+            return parse_instant(value)
+        except ValueError as exc:
+            reason = str(exc)
+    raise SourceError(Problem(source=name, place="/source", field="updated", reason=reason))
 
 
 class NativeSource:
@@ -123,6 +135,8 @@ class NativeSource:
         self.syntax = syntax
         self.name = name or str(path)
         self.updated: Instant | None = None
+        self.warnings: list[Problem] = []
+        """A bad header field: the records are read all the same."""
 
     def __repr__(self) -> str:
         return f"NativeSource({self.name!r}, syntax={self.syntax!r})"
@@ -135,7 +149,10 @@ class NativeSource:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""
         parse = parse_json if self.syntax == "json" else parse_toml
         document = parse(read_text(self.path, self.name), self.name)
-        self.updated = updated_of_document(document, self.name)
+        try:
+            self.updated = updated_of_document(document, self.name)
+        except SourceError as exc:
+            self.warnings.append(exc.problem)
         yield from _located(document, self.name, consume=True)
 
 

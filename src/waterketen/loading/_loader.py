@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
+
 from .._fields import GROUPS, HOLDERS, MEMBERS
 from .._origins import Origins
 from ..convert import Tables, describe_error, structure_entity, unstructure_entity
@@ -31,7 +33,7 @@ from ..model import (
     Tenure,
 )
 from ..network import Network
-from ..sources import Record, Source, updated_of, warnings_of
+from ..sources import Record, Source, Unreadable, updated_of, warnings_of
 from ._integrity import allowed, on_cycles, problem, reference_problems, references
 from ._merge import conflict, merge
 from ._report import LoadReport, Rejected, SourceSummary
@@ -71,6 +73,8 @@ class Loader:
         """The records of the entities whose references are not yet settled."""
         self.change_records: dict[str, Record] = {}
         self.rejected: list[Rejected] = []
+        self.rejected_while_reading = 0
+        """How many records were rejected before the end of the load."""
         self.problems: list[Problem] = []
         self.summaries: list[SourceSummary] = []
         self.read_count = 0
@@ -101,11 +105,13 @@ class Loader:
                     accepted += add_located(tag, data, name, locator)
             else:
                 add = self.add
-                for record in source.records():
-                    if type(record) is not Record and not isinstance(record, Record):
-                        raise TypeError(f"a source must yield Record objects, {name} yielded {record!r:.80}")
+                items: Iterable[object] = source.records()  # a plugin's may yield anything
+                for item in items:
                     read += 1
-                    accepted += add(record)
+                    if type(item) is not Record and not isinstance(item, Record):
+                        self.reject_foreign(name, read, item)
+                        continue
+                    accepted += add(item)
         except WaterketenError as exc:
             self.source_failed(name, exc)
         except Exception as exc:  # a plugin's bug is reported, never let through
@@ -132,17 +138,29 @@ class Loader:
         provenance = record.provenance
         return self.add_located(record.tag, record.data, provenance.source, provenance.locator, record)
 
+    def reject_foreign(self, name: str, number: int, item: object) -> None:
+        """Keep, as a rejected record, something a source yielded that is not a record."""
+        text = f"{item!r:.200}"
+        record = Record(tag="?", data=text, provenance=Provenance(source=name, locator=f"item {number}"))
+        reason = f"the source yielded {text:.80}, not a Record; it was left out and the rest was read"
+        self.reject(record, [Problem(source=name, place=f"item {number}", reason=reason, record=text)])
+
     def add_located(
         self, tag: str, data: Any, source: str, locator: str | None, record: Record | None = None
     ) -> int:
         """Add one record, given as its parts; ``record`` is made only if it has to be kept."""
+        if type(data) is Unreadable:
+            record = record or _record(tag, data.raw, source, locator)
+            self.reject(record, [attrs.evolve(data.problem, record=data.raw)])
+            return 0
         if tag not in ENTITY_TYPES:
             record = record or Record(
                 tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
             )
             kinds = ", ".join(ENTITY_TYPES)
             reason = f"unknown kind of record {tag!r:.80}; expected one of {kinds}"
-            self.reject(record, [Problem(source=source, place=locator, reason=reason, record=data)])
+            problem = Problem(source=source, place=locator, field=f"{tag:.80}", reason=reason, record=data)
+            self.reject(record, [problem])
             return 0
         try:
             entity = structure_entity(tag, data)
@@ -247,6 +265,7 @@ class Loader:
 
     def finish(self) -> tuple[Network, LoadReport]:
         self.tables.clear()  # every record is structured: the shared ids and dates are kept by the entities
+        self.rejected_while_reading = len(self.rejected)
         # Referential integrity, to a fixed point: rejecting a record can
         # leave others pointing at nothing. Settled entities need no check:
         # what they refer to is settled too, and is never rejected.
@@ -272,15 +291,33 @@ class Loader:
         if any(s.updated is not None for s in self.summaries):
             # Only a source that says when it was updated needs the staleness check.
             self.problems.extend(stale(Network(self.entities, origins=where), self.summaries))
+        summaries = self.late_accounts()
         report = LoadReport(
             read=self.read_count,
             accepted=self.read_count - len(self.rejected),
             rejected=tuple(self.rejected),
             problems=tuple(self.problems),
-            sources=tuple(self.summaries),
+            sources=summaries,
         )
         network = Network(self.entities, origins=where, report=report)
         return network, report
+
+    def late_accounts(self) -> tuple[SourceSummary, ...]:
+        """The sources' summaries with the records rejected at the end of the load taken off.
+
+        A record rejected while its source was read is already off that
+        source's count; one rejected at the end (a reference that came to
+        nothing, a cycle) is taken off the count of the source it came from.
+        """
+        late: dict[str, int] = {}
+        for rejected in self.rejected[self.rejected_while_reading :]:
+            source = rejected.record.provenance.source
+            late[source] = late.get(source, 0) + 1
+        out = []
+        for summary in reversed(self.summaries):  # a name given twice: the last read takes them
+            taken = min(late.pop(summary.name, 0), summary.accepted)
+            out.append(attrs.evolve(summary, accepted=summary.accepted - taken) if taken else summary)
+        return tuple(reversed(out))
 
     def reject_group_cycles(self) -> None:
         """Reject the memberships that put a cluster, body or cooperation inside itself."""

@@ -12,17 +12,18 @@ checks and the same error messages.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 from attrs import frozen
 
-from .._time import Instant
+from .._time import Instant, PartialDate
 from ..errors import Problem, Severity
 from ..model import Provenance
 
 
-__all__ = ["Record", "Source", "SourceType", "updated_of", "warnings_of"]
+__all__ = ["Record", "Source", "SourceType", "Unreadable", "updated_of", "warnings_of"]
 
 
 @frozen(kw_only=True)
@@ -90,9 +91,37 @@ class SourceType:
 
 
 def updated_of(source: Source) -> Instant | None:
-    """The day a source says it was last updated, if it says."""
+    """The day a source says it was last updated, if it says (a date-time gives its day).
+
+    Anything else in ``updated`` (a time, a number) is no day: it is ignored.
+    """
     value = getattr(source, "updated", None)
-    return value if value is None or hasattr(value, "isoformat") else None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date | PartialDate) else None
+
+
+@frozen(kw_only=True)
+class Unreadable:
+    """An item a source could not read (a broken line, a ragged row): read, and rejected with its problem.
+
+    A source yields it as the ``data`` of a :class:`Record` (or of a located
+    record), so that nothing is lost silently: the load counts it as read and
+    keeps it, with the problem, among the rejected records.
+
+    Examples:
+        >>> from waterketen.sources import Unreadable
+        >>> from waterketen.testing import FakeSource
+        >>> problem = wk.Problem(source="x", place="line 2", reason="invalid JSON")
+        >>> broken = Unreadable(problem=problem, raw="{")
+        >>> report = wk.load(FakeSource([("organisation", broken)]), strict=False).report
+        >>> report.read, report.accepted, [str(p) for p in report.errors]
+        (1, 0, ['x line 2: invalid JSON'])
+    """
+
+    problem: Problem
+    raw: Any = None
+    """What was read, as far as it could be (the line's text, the row's cells)."""
 
 
 def warnings_of(source: Source, name: str) -> tuple[Problem, ...]:

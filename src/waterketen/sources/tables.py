@@ -22,9 +22,9 @@ from urllib.parse import parse_qsl
 
 from ..errors import Problem, SourceError
 from ..formats.files import Table, read_table
-from ..model import OrgKind
+from ..model import OrgKind, Provenance
 from ..query import normalise_name
-from . import Record, SourceType
+from . import Record, SourceType, Unreadable
 from ._rows import DUTCH_KINDS, Row
 
 
@@ -271,6 +271,9 @@ class TableSource:
         defined: dict[str, dict[str, Any]] = {}
         membership_ids: set[str] = set()
         source = Path(self.path).name
+        for number, cells, problem in table.bad:
+            place = Provenance(source=self.name, locator=f"row {number}")
+            yield Record(tag="?", data=Unreadable(problem=problem, raw=cells), provenance=place)
         for number, cells in table.rows:
             row = Row(self, number, cells, indexes)
             provenance = [{"source": source, "locator": f"row {number}"}]

@@ -1,0 +1,286 @@
+"""Hostile input: nothing foreign escapes, a lenient load loses nothing, writes are safe."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import waterketen as wk
+from waterketen.formats.csvdir import decode_text, encode_text
+from waterketen.testing import FakeSource
+
+
+def _lenient(*sources: object) -> wk.LoadReport:
+    report = wk.load(*sources, strict=False).report  # type: ignore[arg-type]
+    assert report is not None
+    assert report.read == report.accepted + len(report.rejected)
+    return report
+
+
+class TestNothingForeignEscapes:
+    def test_a_toml_datetime_as_updated_is_its_day(self, tmp_path: Path) -> None:
+        """A TOML date-time in ``[source] updated`` is read as its day, not a crash of the staleness check."""
+        path = tmp_path / "net.toml"
+        header = "[source]\nupdated = 2019-04-03T10:00:00\n"
+        path.write_text(header + '[[organisations]]\nid="o"\nname="O"\nkind="municipality"\n')
+        report = _lenient(path)
+        assert report.ok
+        assert str(report.sources[0].updated) == "2019-04-03"
+
+    def test_a_plugin_source_with_a_datetime(self) -> None:
+        """A plugin's source whose ``updated`` is a datetime loads; its day is used."""
+        from datetime import datetime
+
+        source = FakeSource([("cooperation", {"id": "c", "name": "C"})], updated=datetime(2020, 5, 1, 12))  # type: ignore[arg-type]
+        assert str(_lenient(source).sources[0].updated) == "2020-05-01"
+
+    @pytest.mark.parametrize("bad", ["bad\ud800", "end\udfff", "not\ufffe", "non\uffff"])
+    def test_unwritable_text_is_rejected_with_its_place(self, tmp_path: Path, bad: str) -> None:
+        """Lone surrogates and non-characters are refused at the load, in names and in ids."""
+        for field in ("name", "id"):
+            record = {"id": "c", "name": "C", field: bad}
+            report = _lenient(FakeSource([("cooperation", record)]))
+            (problem,) = report.errors
+            assert (problem.place, problem.field) == ("item 1", field)
+            assert "unwritable character" in problem.reason
+
+    @pytest.mark.parametrize("amount", ["1e400", "-1e400"])
+    def test_non_finite_numbers_are_rejected(self, tmp_path: Path, amount: str) -> None:
+        """An amount that is not finite is refused, so every written file loads back."""
+        path = tmp_path / "net.json"
+        path.write_text(
+            '{"cooperations":[{"id":"c","name":"C"}],"agreements":[{"id":"a","name":"A","cooperation":"c",'
+            f'"targets":[{{"text":"t","amount":{amount}}}]}}]}}'
+        )
+        (problem,) = _lenient(path).errors
+        assert problem.field == "targets/0/amount"
+        assert "finite" in problem.reason
+
+    @given(st.text(min_size=1, max_size=20))
+    def test_every_accepted_text_writes_and_loads_back(self, name: str) -> None:
+        """Whatever text a load accepts, the JSON writer writes and the reader reads back equal."""
+        from waterketen.formats.native import dumps
+
+        source = FakeSource([("cooperation", {"id": "c", "name": name})])
+        net = wk.load(source, strict=False)
+        if "c" not in net:
+            return
+        text = dumps(net)
+        text.encode("utf-8")
+        again = wk.load(FakeSource([("cooperation", json.loads(text)["cooperations"][0])]))
+        assert again == net
+
+
+class TestNothingIsLost:
+    LINES = (
+        '{"format": "waterketen", "version": 1}',
+        '{"cooperation": {"id": "c", "name": "C"}}',
+        '{"organisation": {"id": "broken", ',
+        "[1, 2, 3]",
+        '{"organisation": {"id": "o", "name": "O", "kind": "other"}}',
+        '{"membership": {"id": "m", "member": "o", "group": "c"}}',
+    )
+
+    @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+    def test_json_lines_read_past_a_bad_line(self, tmp_path: Path, end: str) -> None:
+        """A broken line and a line that is no object are rejected with their line; the rest is read."""
+        path = tmp_path / "net.jsonl"
+        path.write_bytes(end.join(self.LINES).encode() + end.encode())
+        report = _lenient(path)
+        assert (report.read, report.accepted) == (5, 3)
+        assert [p.place for p in report.errors] == ["line 3, column 35", "line 4"]
+
+    def test_a_ragged_csv_row_loses_only_itself(self, tmp_path: Path) -> None:
+        """In a CSV directory, a row with an extra cell is rejected with its row and column."""
+        folder = tmp_path / "net"
+        wk.write(wk.load(), folder, "csvdir")
+        lines = (folder / "organisations.csv").read_text(encoding="utf-8").splitlines()
+        lines[3] += ",extra"
+        (folder / "organisations.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+        report = _lenient(f"csvdir:{folder}")
+        first, *then = report.errors
+        assert first.place == "row 4, column 10"
+        assert all("refers to 'loppersum'" in p.reason for p in then)  # the row's own references
+        assert report.read == wk.load().report.read  # type: ignore[union-attr]
+
+    def test_a_deep_cell_is_one_rejected_row(self, tmp_path: Path) -> None:
+        """A cell holding JSON nested 5000 deep rejects its row, not the directory."""
+        folder = tmp_path / "net"
+        wk.write(wk.load(), folder, "csvdir")
+        path = folder / "organisations.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        cells = lines[2].split(",", 3)
+        lines[2] = ",".join([*cells[:3], '"' + "[" * 5000 + "]" * 5000 + '"'])
+        path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+        report = _lenient(f"csvdir:{folder}")
+        assert report.read == wk.load().report.read  # type: ignore[union-attr]
+        assert report.rejected
+
+    @pytest.mark.parametrize("updated", ['"2019-04-03T10:00:00+02:00"', '"2019-02-29"', "12", "{}"])
+    def test_a_bad_header_is_a_problem_of_its_field(self, tmp_path: Path, updated: str) -> None:
+        """A bad ``source.updated`` is a warning of that field; every record is still read."""
+        path = tmp_path / "net.json"
+        path.write_text(
+            f'{{"source": {{"updated": {updated}}}, "cooperations": [{{"id": "c", "name": "C"}}]}}'
+        )
+        report = _lenient(path)
+        assert (report.read, report.accepted) == (1, 1)
+        (warning,) = report.warnings
+        assert (warning.place, warning.field) == ("/source", "updated")
+
+    def test_a_source_yielding_a_non_record_keeps_the_rest(self) -> None:
+        """A plugin source that yields something else has it rejected; the records after it are read."""
+        where = wk.Provenance(source="p")
+
+        class Odd:
+            name = "odd"
+
+            def records(self) -> Iterator[object]:
+                yield wk.Record(tag="cooperation", data={"id": "c", "name": "C"}, provenance=where)
+                yield 42
+                yield wk.Record(tag="cooperation", data={"id": "d", "name": "D"}, provenance=where)
+
+        report = _lenient(Odd())
+        assert (report.read, report.accepted) == (3, 2)
+        assert "not a Record" in report.errors[0].reason
+
+    def test_per_source_counts_take_off_late_rejections(self, tmp_path: Path) -> None:
+        """A record rejected at the end of the load (a dangling reference) is off its source's count."""
+        one = FakeSource([("cooperation", {"id": "c", "name": "C"})], name="one")
+        two = FakeSource([("membership", {"id": "m", "member": "nobody", "group": "c"})], name="two")
+        report = _lenient(one, two)
+        assert [(s.name, s.read, s.accepted) for s in report.sources] == [("one", 1, 1), ("two", 1, 0)]
+        assert sum(s.accepted for s in report.sources) == report.accepted
+
+    def test_many_records_of_one_id_load_in_linear_time(self) -> None:
+        """The same record from many places merges without comparing every place with every other."""
+        data = {"id": "c", "name": "C"}
+        records = [
+            wk.Record(tag="cooperation", data=data, provenance=wk.Provenance(source="s", locator=f"{i}"))
+            for i in range(4000)
+        ]
+        start = time.perf_counter()
+        net = wk.load(FakeSource(records))
+        took = time.perf_counter() - start
+        assert len(net.origin("c")) == 4000
+        assert took < 60  # a gross bound only: quadratic would be far past it
+
+
+class TestFiles:
+    def test_a_fifo_is_refused_at_once(self, tmp_path: Path) -> None:
+        """A FIFO with no writer is refused before it is opened, so no load blocks."""
+        fifo = tmp_path / "net.json"
+        os.mkfifo(fifo)
+        (problem,) = _lenient(fifo).errors
+        assert "not a regular file" in problem.reason
+
+    def test_devices_are_refused(self) -> None:
+        """``/dev/zero`` is not read until memory runs out: it is no regular file."""
+        from waterketen.formats.files import check_file
+
+        with pytest.raises(wk.SourceError, match="not a regular file"):
+            check_file("/dev/zero", "zero")
+
+    def test_the_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file over the limit (``WATERKETEN_MAX_BYTES``) is refused with its size and the limit."""
+        path = tmp_path / "net.json"
+        wk.write(wk.load(), path)
+        monkeypatch.setenv("WATERKETEN_MAX_BYTES", "100")
+        (problem,) = _lenient(path).errors
+        assert "more than the limit of 100" in problem.reason
+
+    def test_a_csv_directory_does_not_follow_links_out(self, tmp_path: Path) -> None:
+        """A member of a CSV directory that is a link is not read, and says so."""
+        folder = tmp_path / "net"
+        wk.write(wk.load(), folder, "csvdir")
+        secret = tmp_path / "secret.txt"
+        secret.write_text("root:x:0:0\n")
+        (folder / "persons.csv").unlink()
+        (folder / "persons.csv").symlink_to(secret)
+        report = _lenient(f"csvdir:{folder}")
+        assert any(p.place == "persons.csv" and "a link" in p.reason for p in report.errors)
+        assert not any("root:x" in str(p) for p in report.problems)
+
+
+class TestWrites:
+    @given(st.text(max_size=30))
+    def test_formula_cells_are_neutral_and_read_back(self, text: str) -> None:
+        """A cell a spreadsheet would run as a formula gets an apostrophe; reading takes it off again."""
+        cell = encode_text(text)
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert decode_text(cell) == text
+
+    def test_answers_as_csv_are_neutral(self) -> None:
+        """``--format csv`` answers keep no formula either."""
+        from waterketen.answers import Answer
+
+        answer = Answer(command="x", at=None, columns=("a",), rows=(("=HYPERLINK(1)",),))
+        assert answer.render("csv").splitlines()[1] == "'=HYPERLINK(1)"
+
+    def test_written_files_have_the_usual_mode(self, tmp_path: Path) -> None:
+        """Every writer leaves a file readable by others (0644 with the usual umask), jsonl too."""
+        umask = os.umask(0o022)
+        try:
+            for name in ("net.json", "net.jsonl"):
+                wk.write(wk.load(), tmp_path / name)
+                assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644
+        finally:
+            os.umask(umask)
+
+    def test_an_error_names_the_destination(self, tmp_path: Path) -> None:
+        """Writing into a missing directory names the path given, not a temporary file."""
+        target = tmp_path / "missing" / "out.json"
+        with pytest.raises(OSError, match=r"missing/out\.json") as caught:
+            wk.write(wk.load(), target)
+        assert ".tmp" not in str(caught.value)
+
+    def test_leftovers_of_killed_writes_are_swept(self, tmp_path: Path) -> None:
+        """A temporary file of a dead writer is removed by the next write to the same destination."""
+        dead = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+        )
+        pid = int(dead.stdout)
+        stale = tmp_path / f".net.json.{pid}.abc123.tmp"
+        stale.write_text("half")
+        live = tmp_path / f".net.json.{os.getpid()}.def456.tmp"
+        live.write_text("mine")
+        wk.write(wk.load(), tmp_path / "net.json")
+        assert not stale.exists()
+        assert live.exists()
+
+    def test_a_killed_csv_export_leaves_old_or_new(self, tmp_path: Path) -> None:
+        """Killing the CSV-directory writer at any moment leaves the destination whole: old or new."""
+        target = tmp_path / "net"
+        wk.write(wk.load(), target, "csvdir")
+        old = sorted(p.name for p in target.iterdir())
+        code = textwrap.dedent(
+            f"""
+            import waterketen as wk
+            net = wk.load()
+            while True:
+                wk.write(net, {str(target)!r}, "csvdir")
+            """
+        )
+        for delay in (0.3, 0.5, 0.8, 1.1, 1.4):
+            process = subprocess.Popen([sys.executable, "-c", code])
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            assert target.is_dir()
+            assert sorted(p.name for p in target.iterdir()) == old
+            assert wk.load(f"csvdir:{target}") == wk.load()
+        wk.write(wk.load(), target, "csvdir")  # the next write sweeps what the killed ones left
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".net.")]
+        assert leftovers == []
