@@ -70,7 +70,8 @@ def _day_data(regions: list[RegionMap]) -> dict[str, Any]:
 
 
 def _svg_group(regions: list[RegionMap], day: date, projection: _Projection, hidden: bool) -> tuple[str, str]:
-    out = [f'<g class="day" data-day="{day.isoformat()}"{" hidden" if hidden else ""}>']
+    off = " off" if hidden else ""
+    out = [f'<g class="day{off}" data-day="{day.isoformat()}">']
     legend: list[tuple[str, str, bool]] = []
     for region in regions:
         colours = cluster_colours(region)
@@ -115,15 +116,14 @@ def _svg_group(regions: list[RegionMap], day: date, projection: _Projection, hid
         f"{html.escape(label)}</li>"
         for fill, label, hatched in legend
     )
-    return "".join(
-        out
-    ), f'<ul class="legend" data-day="{day.isoformat()}"{" hidden" if hidden else ""}>{items}</ul>'
+    return "".join(out), f'<ul class="legend{off}" data-day="{day.isoformat()}">{items}</ul>'
 
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:1em;color:#222}
 main{display:flex;gap:1.5em;flex-wrap:wrap}
-svg{max-width:100%;height:auto;border:1px solid #ddd;background:#fafcff}
+svg{max-width:100%;max-height:85vh;height:auto;width:auto;border:1px solid #ddd;background:#fafcff}
+.off{display:none}
 .municipality{stroke:#555;stroke-width:.6;cursor:pointer}
 .municipality.unknown{fill:url(#hatch)}
 .municipality:hover,.municipality.selected{stroke:#000;stroke-width:2}
@@ -134,6 +134,7 @@ aside{min-width:16em;max-width:26em}
 vertical-align:middle}
 .swatch.hatched{background:repeating-linear-gradient(45deg,#fff 0 3px,#888 3px 4px)!important}
 #info{border:1px solid #ccc;padding:.6em;min-height:6em}
+#info ul{columns:2;font-size:.85em;padding-left:1.2em}
 small{color:#555}
 """
 
@@ -165,7 +166,9 @@ _SCRIPT = """
     box.replaceChildren.apply(box, items);
   }
   function choose(day) {
-    document.querySelectorAll("[data-day]").forEach(function (g) { g.hidden = g.dataset.day !== day; });
+    document.querySelectorAll(".day, .legend").forEach(function (g) {
+      g.classList.toggle("off", g.getAttribute("data-day") !== day);
+    });
     document.getElementById("when").textContent = day;
     pinned = null;
     info.replaceChildren(text("p", "Hover over or click a municipality."));
@@ -224,7 +227,7 @@ def _render(maps: dict[date, list[RegionMap]], title: str) -> str:
         groups.append(group)
         legends.append(legend)
     data = {"days": {d.isoformat(): _day_data(maps[d]) for d in days}}
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # no markup inside the script
     options = "".join(
         f'<option value="{d.isoformat()}"{" selected" if i == len(days) - 1 else ""}>{d.isoformat()}</option>'
         for i, d in enumerate(days)
