@@ -89,6 +89,13 @@ def plugins(session: nox.Session) -> None:
     session.run("pytest", "tests/test_fuzz.py", *session.posargs)
 
 
+@nox.session(name="map-pictures")
+def map_pictures(session: nox.Session) -> None:
+    """Draw the maps docs/map.md shows into docs/_static/ with waterketen-map (not a default session)."""
+    session.install("-e", ".", "-eplugins/waterketen-map")
+    session.run("python", "plugins/waterketen-map/docs/render.py", "docs/_static")
+
+
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the documentation with Sphinx, warnings as errors: its doctests first, then the HTML."""
