@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+import attrs
 import pytest
 import shapely
 from hypothesis import given
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 import waterketen as wk
 import waterketen_map as wm
 from conftest import REGION, municipality
+from waterketen.testing import histories
 
 
 Synthetic = Callable[[list[dict[str, Any]], list[dict[str, Any]]], wk.Network]
@@ -149,3 +151,50 @@ class TestEveryDay:
         """A map needs a whole day."""
         with pytest.raises(ValueError, match="a map needs a day"):
             wm.region_map(net, on="2016")
+
+
+def _shift(bound: Any, by: timedelta) -> Any:
+    return bound + by if isinstance(bound, date) else bound
+
+
+def _with_codes(net: wk.Network, by: timedelta) -> wk.Network:
+    """The network moved ``by`` in time, with a CBS code of the 2014 file for each first organisation."""
+    codes = sorted(wm.boundary_files()[0].shapes)
+    entities: list[wk.Entity] = []
+    for entity in net:
+        if isinstance(entity, wk.Change):
+            entity = attrs.evolve(entity, date=_shift(entity.date, by))
+        elif isinstance(entity, wk.Organisation | wk.Membership):
+            period = wk.Period(start=_shift(entity.period.start, by), end=_shift(entity.period.end, by))
+            entity = attrs.evolve(entity, period=period)
+            if isinstance(entity, wk.Organisation) and entity.id.startswith("org-"):
+                code = codes[int(entity.id.removeprefix("org-"))]
+                entity = attrs.evolve(entity, identifiers=(wk.Identifier(scheme="cbs", value=code),))
+        entities.append(entity)
+    return wk.Network(entities)
+
+
+class TestGeneratedHistories:
+    @given(
+        histories(),
+        st.integers(min_value=0, max_value=30 * 365),
+        st.dates(min_value=date(2010, 1, 1), max_value=date(2060, 12, 31)),
+    )
+    def test_a_partition_of_the_land(self, history: wk.Network, days: int, day: date) -> None:
+        """In any history of mergers, every partner is drawn or said missing, and no two drawn overlap."""
+        net = _with_codes(history, timedelta(days=days))
+        region = wm.region_map(net, "coop", on=day)
+        drawn = [m.organisation.id for m in region.members]
+        missing = [m.organisation.id for m in region.missing]
+        assert sorted(drawn + missing) == sorted(p.id for p in net.partners("coop", on=day))
+        for member in region.members:
+            if member.shape.source.startswith("union of"):
+                change = next(
+                    c for c in net.changes(member.organisation.id) if c.kind is wk.ChangeKind.MERGER
+                )
+                assert not any(p.partial for p in change.before)
+        geometries = [m.shape.geometry for m in region.members]
+        for i, one in enumerate(geometries):
+            assert one.is_valid
+            for other in geometries[i + 1 :]:
+                assert one.intersection(other).area < 1e-3 * min(one.area, other.area)

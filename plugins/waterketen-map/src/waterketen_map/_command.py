@@ -75,9 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.at is not None:
         try:
-            day: date | None = wk.Period(start=wk.parse_instant(args.at)).earliest_start
-            if len(args.at) != 10:
-                raise ValueError(f"expected a whole day YYYY-MM-DD, got {args.at!r}")
+            instant = wk.parse_instant(args.at)
+            if not isinstance(instant, date):
+                raise ValueError(f"a map needs a whole day (YYYY-MM-DD), got {args.at!r}")
+            day: date | None = instant
         except ValueError as exc:
             print(f"waterketen map: error: --at: {exc}", file=sys.stderr)
             return EXIT_USAGE
