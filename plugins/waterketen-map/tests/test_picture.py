@@ -40,7 +40,11 @@ class TestRegion:
 
     def test_unknown_clusters_and_missing_shapes_are_said(self, net: wk.Network) -> None:
         """Where the data does not know a cluster or a shape, the picture says so."""
-        assert "cluster not known" in _texts(wm.picture(net, on="2025-01-01"))
+        text = _texts(wm.picture(net, on="2025-01-01"))
+        assert "cluster not known" in text
+        assert (
+            "Clusters with no known member drawn: Oost-Groningen, gnd-cluster-2020-3 (name not known)" in text
+        )
         assert "No shape known on this day for: Groningen, Slochteren" in _texts(
             wm.picture(net, on="2017-06-01")
         )

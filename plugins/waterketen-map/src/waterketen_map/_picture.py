@@ -182,6 +182,9 @@ def _region_picture(region: RegionMap) -> Picture:
     for group in region.clusters:
         if group.geometry is not None:
             _draw(axes, group.geometry, facecolor="none", edgecolor="#111111", linewidth=1.4)
+    from matplotlib import patheffects
+
+    halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
     for member in region.members:
         point = member.shape.geometry.representative_point()
         axes.annotate(
@@ -191,6 +194,7 @@ def _region_picture(region: RegionMap) -> Picture:
             va="center",
             fontsize=6.5,
             color="#111111",
+            path_effects=halo,
         )
     _frame(axes, [m.shape.geometry for m in region.members])
     handles = [
@@ -218,10 +222,12 @@ def _region_picture(region: RegionMap) -> Picture:
     title = f"{region.cooperation.name} on {region.day.isoformat()}"
     axes.set_title(title, fontsize=11)
     sources = sorted({m.shape.source for m in region.members})
+    empty = [cluster_label(g.entity) for g in region.clusters if not g.drawn]  # type: ignore[arg-type]
     _footer(
         figure,
         [
             *_not_drawn_lines([region]),
+            f"Clusters with no known member drawn: {', '.join(empty)}." if empty else "",
             f"{ATTRIBUTION}. Boundaries used: {', '.join(sources)}.",
         ],
     )
