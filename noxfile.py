@@ -18,6 +18,16 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 PLUGINS = sorted(p.parent for p in Path("plugins").glob("*/pyproject.toml"))
 
 
+def plugin_groups(group: str) -> list[str]:
+    """The requirements of the dependency group ``group`` of every plugin that has one."""
+    found: list[str] = []
+    for plugin in PLUGINS:
+        project = nox.project.load_toml(plugin / "pyproject.toml")
+        if group in project.get("dependency-groups", {}):
+            found += nox.project.dependency_groups(project, group)
+    return found
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite: unit, property-based and doctests (pass pytest arguments after --)."""
@@ -37,7 +47,11 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """Type-check the library and the typed-usage file with mypy --strict."""
     session.install(
-        "-e", ".", *[f"-e{p}" for p in PLUGINS], *nox.project.dependency_groups(PYPROJECT, "typecheck")
+        "-e",
+        ".",
+        *[f"-e{p}" for p in PLUGINS],
+        *nox.project.dependency_groups(PYPROJECT, "typecheck"),
+        *plugin_groups("typecheck"),
     )
     session.run("mypy", "--strict", "src", "tests/typing", *[str(p / "src") for p in PLUGINS])
 
@@ -55,7 +69,11 @@ def plugins(session: nox.Session) -> None:
     if not PLUGINS:
         session.skip("no plugins yet")
     session.install(
-        "-e", ".", *[f"-e{p}" for p in PLUGINS], *nox.project.dependency_groups(PYPROJECT, "test")
+        "-e",
+        ".",
+        *[f"-e{p}" for p in PLUGINS],
+        *nox.project.dependency_groups(PYPROJECT, "test"),
+        *plugin_groups("test"),
     )
     for plugin in PLUGINS:
         session.run(
@@ -69,6 +87,13 @@ def plugins(session: nox.Session) -> None:
         )
     # The core's fuzz tests again, now that every plugin's source types are installed.
     session.run("pytest", "tests/test_fuzz.py", *session.posargs)
+
+
+@nox.session(name="map-pictures")
+def map_pictures(session: nox.Session) -> None:
+    """Draw the maps docs/map.md shows into docs/_static/ with waterketen-map (not a default session)."""
+    session.install("-e", ".", "-eplugins/waterketen-map")
+    session.run("python", "plugins/waterketen-map/docs/render.py", "docs/_static")
 
 
 @nox.session

@@ -20,6 +20,7 @@ __all__ = [
     "check_optional_id",
     "check_optional_text",
     "check_text",
+    "writable_text",
 ]
 
 REFERS_TO = "waterketen.refers_to"
@@ -64,3 +65,29 @@ def check_optional_text(instance: object, attribute: Any, value: str | None) -> 
 def check_optional_id(instance: object, attribute: Any, value: str | None) -> None:
     if value is not None:
         check_id(instance, attribute, value)
+
+
+_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Characters no text can hold: lone surrogates (no encoding writes them) and the non-characters
+U+FFFE and U+FFFF (no XML holds them)."""
+
+
+def writable_text(value: str) -> str:
+    """``value`` if every file format can write it; else a ValueError that says where it is not.
+
+    Examples:
+        >>> writable_text("Hunze en Aa’s")
+        'Hunze en Aa’s'
+        >>> writable_text("bad" + chr(0xD800))
+        Traceback (most recent call last):
+        ...
+        ValueError: text with an unwritable character U+D800 at position 3 (...)
+    """
+    if not value.isascii():
+        found = _UNWRITABLE.search(value)
+        if found is not None:
+            raise ValueError(
+                f"text with an unwritable character U+{ord(found.group()):04X} at position {found.start()} "
+                "(a lone surrogate or a non-character)"
+            )
+    return value

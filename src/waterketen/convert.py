@@ -18,7 +18,6 @@ import contextvars
 import enum
 import functools
 import math
-import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
@@ -33,13 +32,13 @@ from cattrs import (
 )
 
 from ._describe import describe_error
+from ._fields import writable_text
 from ._time import Bound, Instant, PartialDate, Period, parse_bound, parse_instant
 from .model import ENTITY_TYPES, Entity
 
 
 __all__ = [
     "Tables",
-    "check_text",
     "configure_converter",
     "describe_error",
     "make_converter",
@@ -56,38 +55,12 @@ def _type_name(cl: Any) -> str:
     return names.get(cl, getattr(cl, "__name__", str(cl)))
 
 
-_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
-"""Characters no text can hold: lone surrogates (no encoding writes them) and the non-characters
-U+FFFE and U+FFFF (no XML holds them)."""
-
-
-def check_text(value: str) -> str:
-    """``value`` if every file format can write it; else a ValueError that says where it is not.
-
-    Examples:
-        >>> check_text("Hunze en Aa’s")
-        'Hunze en Aa’s'
-        >>> check_text("bad\ud800")
-        Traceback (most recent call last):
-        ...
-        ValueError: text with an unwritable character U+D800 at position 3 (...)
-    """
-    if not value.isascii():
-        found = _UNWRITABLE.search(value)
-        if found is not None:
-            raise ValueError(
-                f"text with an unwritable character U+{ord(found.group()):04X} at position {found.start()} "
-                "(a lone surrogate or a non-character)"
-            )
-    return value
-
-
 def _strict(cl: type[T]) -> Callable[[Any, Any], T]:
     def hook(value: Any, _: Any) -> T:
         # bool is an int in Python, but not in data.
         if isinstance(value, cl) and not (cl is not bool and isinstance(value, bool)):
             if cl is str:
-                return check_text(value)  # type: ignore[arg-type, return-value]
+                return writable_text(value)  # type: ignore[arg-type, return-value]
             if cl is float and not math.isfinite(value):  # type: ignore[arg-type]
                 raise ValueError(f"expected a finite number, got {value!r}")
             return value
@@ -287,14 +260,14 @@ def sharing(tables: Tables | None = None) -> Iterator[Tables]:
 
 def _fast_str(value: Any, _: Any) -> str:
     if isinstance(value, str):
-        return value if value.isascii() else check_text(value)
+        return value if value.isascii() else writable_text(value)
     raise TypeError(f"expected text, got {value!r:.80}")
 
 
 def _fast_id(value: Any, _: Any) -> str:
     if type(value) is str:
         if not value.isascii():
-            check_text(value)
+            writable_text(value)
         tables = _TABLES.get()
         return value if tables is None else tables.ids.setdefault(value, value)
     return _fast_str(value, None)

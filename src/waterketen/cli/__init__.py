@@ -24,9 +24,27 @@ from ._parser import build_parser
 __all__ = ["COMMANDS", "main"]
 
 
+def _map(argv: list[str]) -> int:
+    """``waterketen map``: the command of the plugin waterketen-map, imported only when asked for."""
+    import importlib
+
+    try:
+        plugin = importlib.import_module("waterketen_map")
+    except ImportError:
+        print(
+            "waterketen map: the map needs the plugin waterketen-map; install it with "
+            "'pip install ./plugins/waterketen-map' from a clone of the repository",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    return int(plugin.main(argv))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["map"]:
+        return _map(args_list[1:])
     if not args_list or args_list[0] not in (*HANDLERS, "-h", "--help", "--version"):
         args_list.insert(0, "show")
     parser = build_parser()

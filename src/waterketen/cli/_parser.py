@@ -253,4 +253,5 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         _format(command(name, summary))
     command("schema", "print the JSON Schema of the native format")
+    command("map", "draw a cooperation on a map: GeoJSON, PNG, SVG or HTML (the plugin waterketen-map)")
     return parser
