@@ -68,7 +68,11 @@ nitpick_ignore_regex = [
 # -- doctest: every ```{doctest} block of the pages, and the docstrings' examples ---------------
 # The docstrings' examples run in their module's namespace under pytest; here they get the
 # public names. The pages import what they use (pytest runs them too, without these names).
-doctest_global_setup = "from datetime import date\nimport waterketen as wk\nfrom waterketen import *"
+doctest_global_setup = (
+    "from datetime import date\nimport waterketen as wk\nfrom waterketen import *\n"
+    "from waterketen.model import *\nfrom waterketen.query import *\n"
+    "from waterketen.testing import FakeSource, fake_plugin\n"
+)
 doctest_test_doctest_blocks = "default"
 trim_doctest_flags = True
 
