@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .export import Writer
-from .export.graph import gexf_writer, graphml_writer, node_link_writer
 from .export.jsonl import jsonl_writer
 from .export.native import json_writer
 from .export.tables import csv_writer
+from .formats.graph import (
+    gexf_source,
+    gexf_writer,
+    graphml_source,
+    graphml_writer,
+    node_link_source,
+    node_link_writer,
+)
 from .hookspecs import hookimpl
 from .sources import SourceType
 from .sources.csvdir import csv_directory_source
@@ -19,8 +26,18 @@ from .sources.tables import table_source
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format as JSON, TOML and a CSV directory, tables of members, and the embedded datasets."""
-    return (json_source, toml_source, csv_directory_source, table_source, embedded_source)
+    """The native format as JSON, TOML and a CSV directory, tables of members, the embedded datasets,
+    and graphs as GraphML, GEXF and node-link JSON."""
+    return (
+        json_source,
+        toml_source,
+        csv_directory_source,
+        table_source,
+        embedded_source,
+        graphml_source,
+        gexf_source,
+        node_link_source,
+    )
 
 
 @hookimpl

@@ -1,190 +1,29 @@
-"""Graph formats out: GraphML, GEXF and node-link JSON, through networkx.
-
-All three write the same graph, :func:`export_graph`: a ``MultiDiGraph``
-with a node per entity (memberships, tenures and changes become edges) and an
-edge per relation, with typed attributes that networkx reads back as they
-were written. networkx is imported only when one of these is written.
-
-Node attributes: ``tag``, ``name``, ``kind`` (text, always); ``start`` and
-``end`` (the period's bounds as ISO text at their precision, or
-``"unknown"``; left out when open); ``identifiers`` (``scheme:value``
-joined by ``"; "``, organisations); ``members_known`` (true/false, clusters);
-``cluster`` (text) and ``seats`` (integer, when stated) for bodies;
-``number`` (integer, spearheads); ``date`` (text) and ``partners`` (integer,
-when stated) for agreements.
-
-Edge attributes: ``kind``, ``via`` (the id of the entity that states the
-edge), ``partial`` (true/false), ``start``, ``end`` (left out when open).
-Edge keys are ``via:kind:source:target``, unique in the graph.
-
-GEXF: ``start`` and ``end`` are GEXF's own (a dynamic graph whose time
-format is ``date``); a node's ``label`` is its name, and an edge's GEXF id
-is its key. In GraphML and GEXF, a character XML cannot hold (a control
-character in a name, say) is written as U+FFFD.
-"""
+"""Graph formats out: GraphML, GEXF and node-link JSON (kept here; their home is
+:mod:`waterketen.formats.graph`, which also reads them)."""
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from ..formats.graph import (
+    export_graph,
+    gexf_graph,
+    gexf_writer,
+    graphml_writer,
+    node_link_data,
+    node_link_writer,
+    write_gexf,
+    write_graphml,
+    write_node_link,
+)
 
-from .._time import Period
-from ..model import Agreement, Body, Change, Cluster, Membership, Organisation, Spearhead, Tenure, name_of
-from . import Writer, write_atomically
-
-
-if TYPE_CHECKING:
-    import networkx as nx
-
-    from ..network import Network
 
 __all__ = [
     "export_graph",
+    "gexf_graph",
     "gexf_writer",
     "graphml_writer",
+    "node_link_data",
     "node_link_writer",
     "write_gexf",
     "write_graphml",
     "write_node_link",
 ]
-
-
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_safe(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
-    """The graph with every character XML 1.0 cannot hold, in text attributes, replaced by U+FFFD."""
-
-    def clean(data: dict[str, Any]) -> None:
-        for key, value in data.items():
-            if isinstance(value, str) and _NOT_XML.search(value):
-                data[key] = _NOT_XML.sub("\ufffd", value)
-
-    for _, data in graph.nodes(data=True):
-        clean(data)
-    for _, _, data in graph.edges(data=True):
-        clean(data)
-    return graph
-
-
-def _period(period: Period) -> dict[str, str]:
-    out = {}
-    if period.start is not None:
-        out["start"] = period.start.isoformat()
-    if period.end is not None:
-        out["end"] = period.end.isoformat()
-    return out
-
-
-def export_graph(network: Network) -> nx.MultiDiGraph[str]:
-    """The graph the graph formats write (see the module's description).
-
-    Examples:
-        >>> from waterketen.export.graph import export_graph
-        >>> graph = export_graph(wk.load())
-        >>> graph.nodes["gnd-regiegroep"]["seats"], graph.nodes["bedum"]["identifiers"]
-        (11, 'cbs:GM0005')
-    """
-    import networkx as nx
-
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    for entity in network:
-        if isinstance(entity, Membership | Tenure | Change):
-            continue
-        kind = getattr(entity, "kind", None)
-        data: dict[str, Any] = {
-            "tag": entity.tag,
-            "name": name_of(entity),
-            "kind": entity.tag if kind is None else kind.value,
-            **_period(entity.period),
-        }
-        if isinstance(entity, Organisation) and entity.identifiers:
-            data["identifiers"] = "; ".join(str(i) for i in entity.identifiers)
-        elif isinstance(entity, Cluster):
-            data["members_known"] = entity.members_known
-        elif isinstance(entity, Body):
-            if entity.cluster is not None:
-                data["cluster"] = entity.cluster
-            if entity.seats is not None:
-                data["seats"] = entity.seats
-        elif isinstance(entity, Spearhead):
-            data["number"] = entity.number
-        elif isinstance(entity, Agreement):
-            if entity.date is not None:
-                data["date"] = entity.date.isoformat()
-            if entity.partners is not None:
-                data["partners"] = entity.partners
-        graph.add_node(entity.id, **data)
-    for relation in network.relations():
-        kind = relation.kind.value
-        graph.add_edge(
-            relation.source,
-            relation.target,
-            key=f"{relation.via}:{kind}:{relation.source}:{relation.target}",
-            kind=kind,
-            via=relation.via,
-            partial=relation.partial,
-            **_period(relation.period),
-        )
-    return graph
-
-
-def write_graphml(network: Network, path: str | Path) -> None:
-    """Write the network as GraphML, atomically (read it back with ``nx.read_graphml``)."""
-    import networkx as nx
-
-    write_atomically(path, "\n".join(nx.generate_graphml(_xml_safe(export_graph(network)))) + "\n")
-
-
-def gexf_graph(network: Network) -> nx.MultiDiGraph[str]:
-    """The graph written as GEXF: :func:`export_graph`, with labels and edge ids."""
-    graph = export_graph(network)
-    for _, data in graph.nodes(data=True):
-        data["label"] = data["name"]
-    for _, _, key, data in graph.edges(keys=True, data=True):
-        data["id"] = key
-    return graph
-
-
-def write_gexf(network: Network, path: str | Path) -> None:
-    """Write the network as GEXF 1.2, atomically (read it back with ``nx.read_gexf``)."""
-    import networkx as nx
-
-    write_atomically(path, "\n".join(nx.generate_gexf(_xml_safe(gexf_graph(network)))) + "\n")
-
-
-def node_link_data(network: Network) -> dict[str, Any]:
-    """The node-link form of the graph: ``{"directed", "multigraph", "graph", "nodes", "edges"}``."""
-    import networkx as nx
-
-    graph = export_graph(network)
-    try:
-        data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
-    except TypeError:  # networkx before 3.4
-        data = nx.node_link_data(graph, link="edges")
-    return data
-
-
-def write_node_link(network: Network, path: str | Path) -> None:
-    """Write the network as node-link JSON, atomically (read it back with ``nx.node_link_graph``)."""
-    text = json.dumps(node_link_data(network), ensure_ascii=False, indent=1)
-    write_atomically(path, text + "\n")
-
-
-graphml_writer = Writer(
-    name="graphml", description="the graph as GraphML (networkx)", write=write_graphml, suffixes=(".graphml",)
-)
-gexf_writer = Writer(
-    name="gexf",
-    description="the graph as GEXF 1.2, dynamic (networkx)",
-    write=write_gexf,
-    suffixes=(".gexf",),
-)
-node_link_writer = Writer(
-    name="node-link",
-    description="the graph as node-link JSON (networkx)",
-    write=write_node_link,
-    suffixes=(".node-link.json",),
-)
