@@ -266,6 +266,7 @@ class GraphMapping:
     ``part_of`` makes its source (a cluster or body) part of its target.
 
     Examples:
+        >>> from waterketen.formats.graph import GraphMapping
         >>> mapping = GraphMapping.from_options({"name": "label", "code.cbs": "cbscode",
         ...                                      "kinds.gemeente": "municipality", "membership": "lid"})
         >>> mapping.name, dict(mapping.codes), dict(mapping.kinds), mapping.membership
@@ -347,6 +348,7 @@ class GraphSource:
 
     Examples:
         >>> import pathlib, tempfile
+        >>> from waterketen.formats.graph import GraphMapping, GraphSource
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "net.graphml"
         >>> _ = path.write_text(
         ...     '<graphml><key id="n" for="node" attr.name="naam"/><graph edgedefault="directed">'
