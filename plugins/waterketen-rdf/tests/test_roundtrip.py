@@ -72,3 +72,28 @@ class TestTime:
         assert "wkv:UnknownInstant" in text
         assert "wkv:UncertainInstant" in text
         assert wr.read(text) == network
+
+
+FOREIGN = """
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/id/samenwerking> a org:OrganizationalCollaboration ; skos:prefLabel "Samenwerking" .
+<https://example.org/id/gemeente> a org:Organization ; skos:prefLabel "Gemeente" .
+<https://example.org/id/lid> a org:Membership ;
+    org:member <https://example.org/id/gemeente> ;
+    org:organization <https://example.org/id/samenwerking> ;
+    org:memberDuring [ time:hasBeginning [ time:inXSDDate "2015-01-01"^^xsd:date ] ] .
+"""
+
+
+class TestOtherPublishers:
+    def test_standard_classes(self) -> None:
+        """ORG data without waterketen's classes loads through the standard ones, IRIs as ids."""
+        network = wr.read(FOREIGN)
+        member = network["https://example.org/id/gemeente"]
+        assert isinstance(member, wk.Organisation)
+        assert member.kind is wk.OrgKind.OTHER
+        assert [o.name for o in network.partners(on="2016-01-01")] == ["Gemeente"]
+        assert network.partners(on="2014-12-31") == ()
