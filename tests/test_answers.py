@@ -174,7 +174,17 @@ class TestInstallation:
         plugin, rules = answers.plugins(pm).records()
         assert rules["name"] == "waterketen._rules"
         assert "one-cluster" in rules["checks"]
-        assert plugin["source_types"] == ("json", "jsonl", "toml", "csvdir", "table", "embedded")
+        assert plugin["source_types"] == (
+            "json",
+            "jsonl",
+            "toml",
+            "csvdir",
+            "table",
+            "embedded",
+            "graphml",
+            "gexf",
+            "node-link",
+        )
         assert [r["name"] for r in answers.writers(pm).records()] == [
             "json",
             "jsonl",

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 
 import waterketen as wk
-from waterketen.export.graph import export_graph, gexf_graph
+from waterketen.formats.graph import export_graph, gexf_graph
 from waterketen.testing import networks
 
 

@@ -39,7 +39,17 @@ class TestPluginManager:
         pm = get_plugin_manager(entry_points=False)
         assert [name for name, _ in pm.list_name_plugin()] == list(DEFAULT_PLUGINS)
         names = {t.name for t in wk.registry.source_types(pm)}
-        assert names == {"json", "jsonl", "toml", "csvdir", "table", "embedded"}
+        assert names == {
+            "json",
+            "jsonl",
+            "toml",
+            "csvdir",
+            "table",
+            "embedded",
+            "graphml",
+            "gexf",
+            "node-link",
+        }
 
     def test_registered_plugin_is_used(self) -> None:
         """A plugin registered with the manager reads its scheme."""

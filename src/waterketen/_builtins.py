@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .export import Writer
-from .export.graph import gexf_writer, graphml_writer, node_link_writer
 from .formats.csvdir import csvdir_source, csvdir_writer
+from .formats.graph import (
+    gexf_source,
+    gexf_writer,
+    graphml_source,
+    graphml_writer,
+    node_link_source,
+    node_link_writer,
+)
 from .formats.jsonl import jsonl_source, jsonl_writer
 from .formats.native import json_source, json_writer, toml_source
 from .hookspecs import hookimpl
@@ -17,8 +24,18 @@ from .sources.tables import table_source
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format (JSON, JSON Lines, TOML, a CSV directory), tables of members, the embedded data."""
-    return (json_source, jsonl_source, toml_source, csvdir_source, table_source, embedded_source)
+    """The native format (JSON, JSON Lines, TOML, a CSV directory), tables, the embedded data, graphs."""
+    return (
+        json_source,
+        jsonl_source,
+        toml_source,
+        csvdir_source,
+        table_source,
+        embedded_source,
+        graphml_source,
+        gexf_source,
+        node_link_source,
+    )
 
 
 @hookimpl

@@ -7,7 +7,9 @@ json      :mod:`.native`                 ``.json``, ``json:``    ``.json``
 toml      :mod:`.native`                 ``.toml``, ``toml:``    (hand-written)
 jsonl     :mod:`.jsonl`                  ``.jsonl``, ``jsonl:``  ``.jsonl``
 csvdir    :mod:`.csvdir`                 ``csvdir:DIR``          a directory
-graphml   :mod:`waterketen.export.graph` (not read yet)          ``.graphml``
+graphml   :mod:`.graph`                  ``.graphml``            ``.graphml``
+gexf      :mod:`.graph`                  ``.gexf``               ``.gexf``
+node-link :mod:`.graph`                  ``.node-link.json``     ``.node-link.json``
 ========  =============================  ======================  =================
 
 :mod:`.files` holds what every reader and writer (a plugin's too) needs:
@@ -22,7 +24,7 @@ import importlib
 from types import ModuleType
 
 
-__all__ = ["csvdir", "files", "jsonl", "native"]
+__all__ = ["csvdir", "files", "graph", "jsonl", "native", "writing"]
 
 
 def __getattr__(name: str) -> ModuleType:

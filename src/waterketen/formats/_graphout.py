@@ -1,27 +1,4 @@
-"""Graph formats out: GraphML, GEXF and node-link JSON, through networkx.
-
-All three write the same graph, :func:`export_graph`: a ``MultiDiGraph``
-with a node per entity (memberships, tenures and changes become edges) and an
-edge per relation, with typed attributes that networkx reads back as they
-were written. networkx is imported only when one of these is written.
-
-Node attributes: ``tag``, ``name``, ``kind`` (text, always); ``start`` and
-``end`` (the period's bounds as ISO text at their precision, or
-``"unknown"``; left out when open); ``identifiers`` (``scheme:value``
-joined by ``"; "``, organisations); ``members_known`` (true/false, clusters);
-``cluster`` (text) and ``seats`` (integer, when stated) for bodies;
-``number`` (integer, spearheads); ``date`` (text) and ``partners`` (integer,
-when stated) for agreements.
-
-Edge attributes: ``kind``, ``via`` (the id of the entity that states the
-edge), ``partial`` (true/false), ``start``, ``end`` (left out when open).
-Edge keys are ``via:kind:source:target``, unique in the graph.
-
-GEXF: ``start`` and ``end`` are GEXF's own (a dynamic graph whose time
-format is ``date``); a node's ``label`` is its name, and an edge's GEXF id
-is its key. In GraphML and GEXF, a character XML cannot hold (a control
-character in a name, say) is written as U+FFFD.
-"""
+"""The graph formats out: the one networkx graph of a network, written as GraphML, GEXF or node-link JSON."""
 
 from __future__ import annotations
 
@@ -31,8 +8,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._time import Period
-from ..model import Agreement, Body, Change, Cluster, Membership, Organisation, Spearhead, Tenure, name_of
-from . import Writer, write_atomically
+from ..convert import unstructure_entity
+from ..model import (
+    Agreement,
+    Body,
+    Change,
+    Cluster,
+    Entity,
+    Membership,
+    Organisation,
+    Spearhead,
+    Tenure,
+    name_of,
+)
+from .writing import write_atomically
 
 
 if TYPE_CHECKING:
@@ -40,16 +29,7 @@ if TYPE_CHECKING:
 
     from ..network import Network
 
-__all__ = [
-    "export_graph",
-    "gexf_writer",
-    "graphml_writer",
-    "node_link_writer",
-    "write_gexf",
-    "write_graphml",
-    "write_node_link",
-]
-
+__all__ = ["export_graph", "gexf_graph", "node_link_data", "write_gexf", "write_graphml", "write_node_link"]
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -78,11 +58,16 @@ def _period(period: Period) -> dict[str, str]:
     return out
 
 
+def _record(entity: Entity) -> str:
+    """The entity as compact native JSON, in ASCII (XML holds it as it is)."""
+    return json.dumps(unstructure_entity(entity), separators=(",", ":"))
+
+
 def export_graph(network: Network) -> nx.MultiDiGraph[str]:
     """The graph the graph formats write (see the module's description).
 
     Examples:
-        >>> from waterketen.export.graph import export_graph
+        >>> from waterketen.formats.graph import export_graph
         >>> graph = export_graph(wk.load())
         >>> graph.nodes["gnd-regiegroep"]["seats"], graph.nodes["bedum"]["identifiers"]
         (11, 'cbs:GM0005')
@@ -90,8 +75,16 @@ def export_graph(network: Network) -> nx.MultiDiGraph[str]:
     import networkx as nx
 
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    stating: dict[str, str] = {}
+    edgeless: dict[str, list[Any]] = {}
     for entity in network:
         if isinstance(entity, Membership | Tenure | Change):
+            stating[entity.id] = _record(entity)
+            if isinstance(entity, Change) and not any(
+                b.id != a.id for b in entity.before for a in entity.after
+            ):
+                parts = [p.id for p in (*entity.before, *entity.after)]
+                edgeless.setdefault(parts[0] if parts else "", []).append(unstructure_entity(entity))
             continue
         kind = getattr(entity, "kind", None)
         data: dict[str, Any] = {
@@ -116,9 +109,11 @@ def export_graph(network: Network) -> nx.MultiDiGraph[str]:
                 data["date"] = entity.date.isoformat()
             if entity.partners is not None:
                 data["partners"] = entity.partners
+        data["record"] = _record(entity)
         graph.add_node(entity.id, **data)
     for relation in network.relations():
         kind = relation.kind.value
+        record = stating.get(relation.via)
         graph.add_edge(
             relation.source,
             relation.target,
@@ -127,7 +122,11 @@ def export_graph(network: Network) -> nx.MultiDiGraph[str]:
             via=relation.via,
             partial=relation.partial,
             **_period(relation.period),
+            **({} if record is None else {"record": record}),
         )
+    for part, changes in edgeless.items():
+        target = graph.nodes[part] if part in graph else graph.graph
+        target["changes"] = json.dumps(changes, separators=(",", ":"))
     return graph
 
 
@@ -173,18 +172,4 @@ def write_node_link(network: Network, path: str | Path) -> None:
     write_atomically(path, text + "\n")
 
 
-graphml_writer = Writer(
-    name="graphml", description="the graph as GraphML (networkx)", write=write_graphml, suffixes=(".graphml",)
-)
-gexf_writer = Writer(
-    name="gexf",
-    description="the graph as GEXF 1.2, dynamic (networkx)",
-    write=write_gexf,
-    suffixes=(".gexf",),
-)
-node_link_writer = Writer(
-    name="node-link",
-    description="the graph as node-link JSON (networkx)",
-    write=write_node_link,
-    suffixes=(".node-link.json",),
-)
+# -- in --------------------------------------------------------------------------------------------
