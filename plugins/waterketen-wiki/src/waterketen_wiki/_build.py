@@ -20,9 +20,10 @@ from waterketen.convert import unstructure_entity
 
 from ._facts import ClusterFact, Mention, PageFacts
 from ._governance import Clusters, Partner, governance
+from ._lists import ANY_KIND
 from ._output import Output, quote
 from ._programme import programme
-from ._register import Match, Register, reading_day
+from ._register import Match, Register, reading_day, resolve
 from ._text import make_id, norm, slug
 
 
@@ -169,6 +170,17 @@ class _Builder:
         if others:
             data["other_names"] = others
         notes = []
+        if facts.parent:
+            notes.append(f"The page names it under the region {facts.parent} (line {facts.region_line}).")
+        if facts.started is not None:
+            data["period"] = {"start": facts.started.isoformat()}
+            data["provenance"] += self.provenance(facts.started_line)
+            notes.append(
+                f"Started {facts.started.isoformat()}, as the page states: "
+                f"{quote(facts.started_sentence or '')} (line {facts.started_line})."
+            )
+        if facts.url:
+            notes.append(f"The page: {facts.url}.")
         for statement in facts.partners:
             parts = self.parts_text(statement.parts)
             total = f"{statement.total} partners" if statement.total is not None else "its partners"
@@ -200,8 +212,21 @@ class _Builder:
                 named = self.named[key] = _Named(name=mention.name, kind=mention.kind)
             named.mentions.append(mention)
 
+    def match(self, named: _Named) -> Match | None:
+        """What the register makes of a name (or of another name the page gives it); a name of no
+        stated kind takes the kind of the organisations it resolves to."""
+        kinds = ANY_KIND if named.kind is wk.OrgKind.OTHER else (named.kind,)
+        others = [o for m in named.mentions for o in m.other_names]
+        for name in dict.fromkeys([named.name, *others]):
+            found = resolve(self.register, name, kinds)
+            if found is not None:
+                if named.kind is wk.OrgKind.OTHER and len({o.kind for o in found.organisations}) == 1:
+                    named.kind = found.organisations[0].kind
+                return found
+        return None
+
     def resolve(self) -> date:
-        matches = {key: self.register.match(named.name, (named.kind,)) for key, named in self.named.items()}
+        matches = {key: self.match(named) for key, named in self.named.items()}
         if self.explicit_day is not None:
             day = self.explicit_day
         else:
@@ -297,8 +322,13 @@ class _Builder:
                     "note": "Named on the page; the register does not resolve the name.",
                     "provenance": self.provenance(*all_lines),
                 }
+                others = [o for n in same for m in n.mentions for o in m.other_names if o != named.name]
+                if others:
+                    data["other_names"] = list(dict.fromkeys(others))
             self.emit("organisation", data, all_lines[0])
-            self.membership(named.id, self.coop, all_lines, None)
+            partner_lines = sorted({m.line for n in same for m in n.mentions if m.partner})
+            if partner_lines:
+                self.membership(named.id, self.coop, partner_lines, None)
 
     def membership(self, member: str, group: str, lines: Sequence[int], note: str | None) -> None:
         data: dict[str, Any] = {
@@ -333,6 +363,8 @@ class _Builder:
             }
             if labels:
                 data["other_names"] = list(dict.fromkeys(labels))
+            if not any(s.members or s.members_known for s in statements):
+                data["members_known"] = False
             self.emit("cluster", data, statements[0].line)
             members: dict[str, list[Mention]] = {}
             for statement in statements:
@@ -371,7 +403,8 @@ class _Builder:
             named_by_kind[named.kind].add(named.id)
         for statement in self.facts.partners:
             total = sum(part.count for part in statement.parts)
-            if statement.total is not None and statement.parts and total != statement.total:
+            unknown = any(part.whole for part in statement.parts)
+            if statement.total is not None and statement.parts and total != statement.total and not unknown:
                 sums = " + ".join(str(part.count) for part in statement.parts)
                 self.warn(
                     statement.line,

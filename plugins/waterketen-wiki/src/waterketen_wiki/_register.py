@@ -24,7 +24,7 @@ import waterketen as wk
 from ._text import norm
 
 
-__all__ = ["FUZZY_CUTOFF", "KNOWN_VARIANTS", "Match", "Register", "default_register"]
+__all__ = ["FUZZY_CUTOFF", "KNOWN_VARIANTS", "Match", "Register", "default_register", "resolve"]
 
 KNOWN_VARIANTS: dict[str, str] = {
     # The seed page's "de Pekala’s" is Pekela (GM0765): FACTS.md, section 0.
@@ -38,7 +38,17 @@ FUZZY_CUTOFF = 0.9
 """The lowest :class:`difflib.SequenceMatcher` ratio a fuzzy match needs."""
 _FUZZY_MARGIN = 0.02
 
-_PREFIXES = ("de ", "het ", "gemeente ", "waterschap ", "wetterskip ", "hoogheemraadschap van ")
+_PREFIXES = (
+    "de ",
+    "het ",
+    "gemeente ",
+    "waterschap ",
+    "wetterskip ",
+    "hoogheemraadschap van ",
+    "hoogheemraadschap ",
+    "provincie ",
+    "drinkwaterbedrijf ",
+)
 
 
 @frozen
@@ -78,7 +88,7 @@ class Register:
 
     def knows(self, name: str, kinds: Sequence[wk.OrgKind]) -> bool:
         """True when ``name`` matches some organisation of those kinds, at any time."""
-        return self.match(name, kinds) is not None
+        return resolve(self, name, kinds) is not None
 
     def match(self, name: str, kinds: Sequence[wk.OrgKind]) -> Match | None:
         """The organisations of those kinds that ``name`` may denote, at any time.
@@ -132,6 +142,26 @@ class Register:
             return None  # two organisations equally close: not a match, never a guess
         best_key = max(scored)[1]
         return Match(organisations=tuple(orgs.values()), how="fuzzy", matched=best_key, ratio=best_ratio)
+
+
+def resolve(register: Register, name: str, kinds: Sequence[wk.OrgKind]) -> Match | None:
+    """The organisations of those kinds that a name on a page may denote, at any time: the plugin's
+    one way to resolve a name (the reader asks it to split lists, the builder to resolve them).
+
+    Today it asks the page's register (by default the embedded dataset). A
+    name it does not resolve stays an organisation of the page, of the kind
+    the reader found (:func:`waterketen_wiki._build.build`). To resolve
+    through the national register instead, this body is the one line to
+    change, to an adapter of ``wk.resolve`` that returns the candidates of
+    every day as a :class:`Match` (``organisations``, the rule as ``how``,
+    the score as ``ratio``); the day is chosen after, by the builder.
+
+    Examples:
+        >>> match = resolve(default_register(), "Waterschap Noorderzijlvest", (wk.OrgKind.WATER_BOARD,))
+        >>> [o.id for o in match.organisations], match.how
+        (['noorderzijlvest'], 'exact')
+    """
+    return register.match(name, kinds)
 
 
 @functools.cache
