@@ -598,7 +598,12 @@ def _on_cycles(edges: dict[str, set[str]]) -> set[str]:
 
 
 def _stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Problem]:
-    """Warn when a source lists organisations that had ended by the day it was last updated."""
+    """Warn when a source lists organisations that had ended by the day it was last updated.
+
+    A source that itself states the end (it gives the change that ended the
+    organisation: a history, such as the embedded dataset) is not stale: it
+    gets no warning.
+    """
     from ._history import describe_change
 
     for summary in summaries:
@@ -610,11 +615,14 @@ def _stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Pro
             origins = [o for o in network.origin(entity.id) if o.source == summary.name]
             if not origins or entity.period.latest_end > day:
                 continue
-            ended_by = [
-                describe_change(network, c)
+            ending = [
+                c
                 for c in network.changes(entity.id)
                 if any(p.id == entity.id for p in c.before) and Period(start=c.date).contains(day)
             ]
+            if any(o.source == summary.name for c in ending for o in network.origin(c.id)):
+                continue
+            ended_by = [describe_change(network, c) for c in ending]
             why = f" ({'; '.join(ended_by)})" if ended_by else ""
             yield Problem(
                 source=summary.name,
