@@ -165,7 +165,9 @@ class _Builder:
         data: dict[str, Any] = {
             "id": self.coop,
             "name": name,
-            "provenance": self.provenance(facts.region_line, *(p.line for p in facts.partners)),
+            "provenance": self.provenance(
+                facts.region_line, facts.started_line, *(p.line for p in facts.partners)
+            ),
         }
         if others:
             data["other_names"] = others
@@ -174,7 +176,6 @@ class _Builder:
             notes.append(f"The page names it under the region {facts.parent} (line {facts.region_line}).")
         if facts.started is not None:
             data["period"] = {"start": facts.started.isoformat()}
-            data["provenance"] += self.provenance(facts.started_line)
             notes.append(
                 f"Started {facts.started.isoformat()}, as the page states: "
                 f"{quote(facts.started_sentence or '')} (line {facts.started_line})."
@@ -184,6 +185,9 @@ class _Builder:
         for statement in facts.partners:
             parts = self.parts_text(statement.parts)
             total = f"{statement.total} partners" if statement.total is not None else "its partners"
+            if not statement.partners:
+                notes.append(f"The page counts {parts} (line {statement.line}).")
+                continue
             notes.append(f"The page states {total}{': ' + parts if parts else ''} (line {statement.line}).")
         if notes:
             data["note"] = " ".join(notes)

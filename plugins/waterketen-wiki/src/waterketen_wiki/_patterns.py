@@ -87,7 +87,7 @@ BODY_ITEM = re.compile(
     rf"^(?P<body>[{UPPER}][\wëéöü-]*(?:groep|overleg|raad|commissie|team|bestuur))\s*:\s*(?P<rest>.+)$"
 )
 """A body in a list of the organisation: " • Stuurgroep: hierin zitten vier wethouders en één heemraad."."""
-COMPOSITION = re.compile(rf"\b(?P<n>{NUMBER}|één|een)\s+(?P<who>[a-zë]+(?:s|en|ers|ren))\b", re.IGNORECASE)
+COMPOSITION = re.compile(rf"\b(?P<n>{NUMBER}|één|een)\s+(?P<who>[a-zëé]{{3,}})\b", re.IGNORECASE)
 """One kind of member of a body and how many: "vier wethouders", "één heemraad"."""
 STARTED = re.compile(
     r"\b(?:(?:formeel|officieel)\s+)?(?:gestart|begonnen|opgericht|van\s+start\s+gegaan)\b", re.IGNORECASE
