@@ -192,9 +192,17 @@ class _Reader:
         if self.section == "toc":
             self.section = None
         yielded = False
+        previous: PartnerFact | None = None
         for sentence in sentences(text):
-            if len(sentence) <= MAX_SENTENCE:
-                yielded = self.sentence(line.number, sentence) or yielded
+            if len(sentence) > MAX_SENTENCE:
+                continue
+            if previous is not None and self.continued(previous, line.number, sentence):
+                yielded = True
+                continue
+            statements = len(self.facts.partners)
+            yielded = self.sentence(line.number, sentence) or yielded
+            new = self.facts.partners[statements:]
+            previous = new[-1] if new and new[-1].partners else None
         if p.SUBREGION_LIST.search(text):
             self.section = "subregions"
             yielded = True
@@ -427,6 +435,23 @@ class _Reader:
         )
         if also is not None:
             self.facts.partners[-1].lines.append(also)
+        return True
+
+    def continued(self, statement: PartnerFact, number: int, sentence: str) -> bool:
+        """A list of municipalities cut by a stray full stop ("… Kapelle, Middelburg. Noord-Beveland, …")
+        goes on in the sentence after it."""
+        last = statement.parts[-1] if statement.parts else None
+        run = NAME_LIST.match(sentence)
+        if last is None or last.kind is not wk.OrgKind.MUNICIPALITY or run is None or "," not in run.group(0):
+            return False
+        if p.CONSISTS.search(sentence) or p.PARTNER_TOTAL.search(sentence):
+            return False
+        parts = read_list(f"de gemeenten {sentence}", self.known, line=number, sentence=sentence)
+        if not parts:
+            return False
+        statement.parts.extend(parts)
+        if number != statement.line and number not in statement.lines:
+            statement.lines.append(number)
         return True
 
     def named(self, number: int, sentence: str) -> bool:
