@@ -324,3 +324,67 @@ class TestPage:
             ("speerpunt-2-2", "Ander punt", "[2020-01-01, 2023-01-01)"),
         ]
         assert len(warnings(net, "spearheads")) == 1
+
+
+class TestRegionPageForms:
+    def test_bare_names_take_the_kind_the_register_gives(self, tmp_path: Path) -> None:
+        """A name with no kind word in a partner list is what the register resolves it to."""
+        known = register(
+            wk.Organisation(id="vitens", name="Vitens", kind=wk.OrgKind.WATER_COMPANY),
+            municipality("bedum", "Bedum", "GM0005"),
+        )
+        net, _ = load(
+            tmp_path,
+            HEAD + "Het verband bestaat uit de volgende organisaties: Bedum, Vitens en Onbekend.\n",
+            register=known,
+        )
+        kinds = {o.name: o.kind for o in net.partners()}
+        assert kinds == {
+            "Bedum": wk.OrgKind.MUNICIPALITY,
+            "Vitens": wk.OrgKind.WATER_COMPANY,
+            "Onbekend": wk.OrgKind.OTHER,
+        }
+
+    def test_total_then_dit_zijn(self, tmp_path: Path) -> None:
+        """ "bestaat uit 3 samenwerkingspartners. Dit zijn de gemeenten A en B en het waterschap C." is one
+        statement: its parts add up."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Het netwerk bestaat uit 3 samenwerkingspartners. Dit zijn de gemeenten Bedum en Winsum "
+            "en het waterschap Noorderzijlvest.\n",
+        )
+        assert len(net.partners()) == 3
+        assert not warnings(net, "partners")
+
+    def test_region_named_in_prose_and_saved_copy_lines(self, tmp_path: Path) -> None:
+        """No title: "De regio X, bestaande uit …" names the region; URL and DATE lines are the copy's."""
+        net, page = load(
+            tmp_path,
+            "URL: https://example.invalid/regios/x/\nDATE: 23-05-2017\nDe regio Proef+, bestaande uit de "
+            "gemeenten Bedum en Winsum, werkt samen.\n",
+        )
+        assert net.cooperation().name == "Proef+"
+        assert page.updated == date(2017, 5, 23)
+        assert "https://example.invalid/regios/x/" in (net.cooperation().note or "")
+        assert not warnings(net, "paragraph")
+
+    def test_one_of_the_parents_subregions_is_no_count(self, tmp_path: Path) -> None:
+        """ "is een van de vijf deelregio's binnen X" states no number of the page's own clusters."""
+        net, _ = load(tmp_path, HEAD + "De regio Proef is een van de vijf deelregio's binnen Noord.\n")
+        assert not warnings(net, "clusters")
+
+    def test_table_of_contents_is_not_spearheads(self, tmp_path: Path) -> None:
+        """The numbered items under "Inhoud" are a table of contents."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Inhoud\n\n 1. Betrokken partijen\n 2. Aanpak\n\nBetrokken partijen\n"
+            "Gemeente Bedum, Winsum en Waterschap Noorderzijlvest.\n",
+        )
+        assert not net.entities(wk.Spearhead)
+        assert sorted(o.id for o in net.partners()) == ["bedum", "noorderzijlvest", "winsum"]
+
+    def test_close_spelling_needs_a_register_of_the_region(self, tmp_path: Path) -> None:
+        """When most of a page's names are not in the register, a close spelling is not trusted."""
+        net, _ = load(tmp_path, HEAD + "Het verband bestaat uit de gemeenten Haaren, Boxtel en Vught.\n")
+        assert "haren" not in {o.id for o in net.entities(wk.Organisation)}
+        assert {o.name for o in net.partners()} == {"Haaren", "Boxtel", "Vught"}

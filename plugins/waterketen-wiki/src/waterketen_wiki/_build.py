@@ -231,6 +231,11 @@ class _Builder:
 
     def resolve(self) -> date:
         matches = {key: self.match(named) for key, named in self.named.items()}
+        exact = sum(1 for m in matches.values() if m is not None and m.how != "fuzzy")
+        if 2 * exact < len(matches):
+            # The register does not cover the page's region ("Haaren" in Brabant is not Groningen's
+            # Haren): a close spelling is no evidence then, and stays unresolved.
+            matches = {key: None if m is not None and m.how == "fuzzy" else m for key, m in matches.items()}
         if self.explicit_day is not None:
             day = self.explicit_day
         else:
@@ -403,8 +408,11 @@ class _Builder:
 
     def check_counts(self, clusters: Clusters) -> None:
         named_by_kind: dict[wk.OrgKind, set[str]] = defaultdict(set)
+        partners_by_kind: dict[wk.OrgKind, set[str]] = defaultdict(set)
         for named in self.named.values():
             named_by_kind[named.kind].add(named.id)
+            if any(m.partner for m in named.mentions):
+                partners_by_kind[named.kind].add(named.id)
         for statement in self.facts.partners:
             total = sum(part.count for part in statement.parts)
             unknown = any(part.whole for part in statement.parts)
@@ -421,7 +429,9 @@ class _Builder:
                 if part.stated is not None:
                     stated[part.kind].append(part.stated)
             for kind, counts in stated.items():
-                names = len(named_by_kind[kind])
+                # The names the statement lists of that kind; else those of the page's partner lists.
+                own = {self.id_of(m).id for part in statement.parts for m in part.names if part.kind is kind}
+                names = len(own or partners_by_kind[kind] or named_by_kind[kind])
                 if sum(counts) != names:
                     sums = " + ".join(map(str, counts)) + " = " if len(counts) > 1 else ""
                     self.warn(

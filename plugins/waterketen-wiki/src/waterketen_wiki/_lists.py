@@ -217,7 +217,7 @@ def _names(
 
 
 def _strip(name: str) -> str:
-    return name.strip().strip(".,;:!?()[]\u00a0").strip()
+    return name.strip().strip(".,;:!?()[]*\u00a0").strip()
 
 
 def _former(body: str) -> list[str]:

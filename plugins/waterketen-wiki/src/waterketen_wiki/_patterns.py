@@ -50,11 +50,11 @@ def kind_of(name: str, default: wk.OrgKind) -> wk.OrgKind:
 
 UPDATED = re.compile(r"\blaatst\s+bijgewerkt\b\s*(?:op)?\s*:?\s*(?P<rest>.*)", re.IGNORECASE)
 REGION_LABEL = re.compile(r"^regio\s*:\s*(?P<name>\S.{0,79})$", re.IGNORECASE)
-PARTNER_TOTAL = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:[a-zë]+\s+)?partners\b", re.IGNORECASE)
+PARTNER_TOTAL = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:[a-zë]+\s+)?(?:samenwerkings)?partners\b", re.IGNORECASE)
 CONSISTS = re.compile(
     r"\b(?:bestaat|bestaan|bestaande)\s+uit\b(?:\s+een\s+samenwerking\s+tussen\b)?|\bpartners\s*:"
     r"|\bsamen(?:gewerkt|werking|werkingsverband|werkingsverbanden)\s+(?:tussen|van)\b"
-    r"|\b(?:omvat|omvatten|telt|tellen)\b"
+    r"|\b(?:omvat|omvatten|telt|tellen)\b|^(?:dit|dat|deze)\s+zijn\b"
     r"|\b(?:partijen|deelnemers|partners)\b[^.:]{0,80}?\bzijn\b(?=\s+(?:de|het|alle|[A-Z]))",
     re.IGNORECASE,
 )
@@ -94,8 +94,8 @@ STARTED = re.compile(
 )
 """A cooperation's start: "formeel gestart vanaf oktober 2013"."""
 COOPERATION_NAME = re.compile(
-    r"^(?i:de|het)\s+(?i:water(?:keten)?samenwerking|samenwerking|samenwerkingsverband|waterketen)\s+"
-    rf"(?P<name>[{UPPER}][^,:;()]{{0,80}}?)\s+(?i:bestaat|bestaan|telt|omvat)\b"
+    r"^(?i:de|het)\s+(?i:water(?:keten)?samenwerking|samenwerking|samenwerkingsverband|waterketen|regio)\s+"
+    rf"(?:(?i:regio)\s+)?(?P<name>[{UPPER}][^,:;()]{{0,80}}?)\s*,?\s+(?i:bestaat|bestaan|bestaande|telt|omvat)\b"
 )
 PART = re.compile(
     rf"\b(?:(?:alle|de|het|onze)\s+)?(?:(?P<n>{NUMBER})\s+)?(?:[a-zë-]+\s+){{0,2}}?"

@@ -117,8 +117,8 @@ class _Reader:
         if not head or head[0].text.casefold() == "regio" or p.REGION_LABEL.match(head[0].text):
             return
         title = []
-        for line in head[:2]:
-            if not _is_title(line.text):
+        for index, line in enumerate(head[:2]):
+            if not _is_title(line.text, parent=index == 1):
                 break
             title.append(line)
         if not title or (len(title) < len(head) and not _is_prose(head[len(title)].text)):
@@ -423,6 +423,19 @@ class _Reader:
             return True
         if total is None and not parts:
             return False
+        earlier = self.facts.partners[-1] if self.facts.partners else None
+        if (
+            re.match(r"^(?i:dit|dat|deze)\s+zijn\b", sentence)
+            and earlier is not None
+            and earlier.partners
+            and not earlier.parts
+            and total is None
+        ):
+            # "Het BOWA bestaat uit 20 samenwerkingspartners … Dit zijn de gemeenten …": one statement.
+            earlier.parts.extend(parts)
+            if number != earlier.line:
+                earlier.lines.append(number)
+            return True
         coop = p.COOPERATION_NAME.match(sentence)
         self.facts.partners.append(
             PartnerFact(
@@ -504,6 +517,8 @@ class _Reader:
         found = False
         for match in p.CLUSTER_COUNT.finditer(sentence):
             stated = parse_number(match.group("n"))
+            if re.search(r"\b(?:een|één)\s+van\s+de\s+$", sentence[: match.start()], re.IGNORECASE):
+                continue  # "is een van de vijf deelregio's binnen …": the region it belongs to
             if stated is not None:
                 self.facts.cluster_counts.append(CountFact(stated=stated, line=number, sentence=sentence))
                 found = True
@@ -690,7 +705,8 @@ def _is_prose(text: str) -> bool:
     return len(text) > 90 or (text.endswith((".", "!", "?")) and len(text.split()) > 3)
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: str, *, parent: bool = False) -> bool:
+    """A title line of the current layout (or, with ``parent``, the region's line under it: "regio X")."""
     return (
         len(text) <= _TITLE_MAX
         and len(text.split()) <= 8
@@ -699,7 +715,7 @@ def _is_title(text: str) -> bool:
         and not p.NUMBERED.match(text)
         and not p.UPDATED.search(text)
         and not p.SEPARATOR.match(text)
-        and text[:1].isupper()
+        and (text[:1].isupper() or (parent and text.casefold().startswith("regio ")))
     )
 
 
