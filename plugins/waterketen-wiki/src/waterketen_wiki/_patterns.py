@@ -97,10 +97,6 @@ COOPERATION_NAME = re.compile(
     r"^(?i:de|het)\s+(?i:water(?:keten)?samenwerking|samenwerking|samenwerkingsverband|waterketen|regio)\s+"
     rf"(?:(?i:regio)\s+)?(?P<name>[{UPPER}][^,:;()]{{0,80}}?)\s*,?\s+(?i:bestaat|bestaan|bestaande|telt|omvat)\b"
 )
-PART = re.compile(
-    rf"\b(?:(?:alle|de|het|onze)\s+)?(?:(?P<n>{NUMBER})\s+)?(?:[a-zë-]+\s+){{0,2}}?"
-    rf"\b(?P<kw>{MUNICIPALITY_WORDS}|{BOARD_WORDS}|{COMPANY_WORDS})\b"
-)
 CLUSTER = re.compile(
     rf"(?:^|(?<=\s))(?P<word>[Cc]luster|[Ss]ub-?regio|[Dd]eelregio)\s+(?P<name>[{UPPER}0-9][^():;.\n]{{0,80}}?)\s*"
     r"(?:\((?P<paren>[^()]*)\)|:\s*(?P<colon>.+)|\s+bestaat\s+uit\s+(?P<consists>.+))"
