@@ -220,6 +220,12 @@ class TestGovernance:
         chair = net.get("wiki-proefregio/post-voorzitter-stuurgroep", wk.Post)
         assert [(d.role, net[d.body].name) for d in chair.duties] == [(wk.Role.CHAIR, "Stuurgroep")]
 
+    def test_person_after_the_verb(self, tmp_path: Path) -> None:
+        """ "Voor de werkregio X is Piet Jansen de contactpersoon." names the contact person."""
+        net, _ = load(tmp_path, HEAD + "Voor de werkregio Proef is Piet Jansen de contactpersoon.\n")
+        held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
+        assert held == {"Piet Jansen": "Contactpersoon"}
+
     def test_seats_that_do_not_match(self, tmp_path: Path) -> None:
         """A body of N members representing kinds of partner, with another number of them, is a warning."""
         net, _ = load(

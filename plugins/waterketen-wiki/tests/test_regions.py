@@ -150,3 +150,15 @@ class TestRegionPages:
         partners = {o.name for o in net.partners()}
         assert "Brabant Water" not in partners
         assert {"Aa en Maas", "De Dommel", "Vught"} <= partners
+
+    def test_count_without_names_is_kept(self) -> None:
+        """Friesland: "de 18 Fryske gemeenten" names none; the count is kept in the note, not warned."""
+        net, _ = read("friesland-current")
+        assert net.report is not None
+        assert not [w for w in net.report.warnings if w.field == "partners"]
+        assert "18 municipalities" in (net.cooperation().note or "")
+        assert {o.name: o.kind for o in net.partners()} == {
+            "Fryslân": P,
+            "Wetterskip Fryslân": B,
+            "Vitens": C,
+        }

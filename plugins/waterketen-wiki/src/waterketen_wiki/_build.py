@@ -432,7 +432,7 @@ class _Builder:
                 # The names the statement lists of that kind; else those of the page's partner lists.
                 own = {self.id_of(m).id for part in statement.parts for m in part.names if part.kind is kind}
                 names = len(own or partners_by_kind[kind] or named_by_kind[kind])
-                if sum(counts) != names:
+                if names and sum(counts) != names:  # a count of a kind the page names none of is only kept
                     sums = " + ".join(map(str, counts)) + " = " if len(counts) > 1 else ""
                     self.warn(
                         statement.line,

@@ -142,6 +142,11 @@ ROLES = {
     "leider": wk.Role.LEAD,
 }
 PERSON = rf"[{UPPER}][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|te|op|in|'t|het)\s+)*[{UPPER}][\w'’-]*)+"
+PERSON_INVERTED = re.compile(
+    rf"\b(?i:is|zijn)\s+(?P<name>{PERSON})\s+(?i:de|het)\s+"
+    r"(?P<post>(?i:contactpersoon|trekker|[\wëéö-]*ambassadeur|[\wëéö-]*regisseur|[\wëéö-]*co[öo]rdinator))\b"
+)
+"""A person named after the verb: "Voor de werkregio Fryslân is Arie van der Sluis de contactpersoon."."""
 PERSON_IN_POST = [
     re.compile(rf"^(?:(?i:de)\s+)?(?P<post>(?i:{POST_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON})\.?$"),
     re.compile(rf"^(?P<name>{PERSON})\s+is\s+(?:de\s+)?(?P<post>{POST_WORD})\.?$"),
@@ -185,7 +190,18 @@ NUMBERED = re.compile(r"^(?P<n>[0-9]{1,3})[.)]\s+(?P<title>\S.*)$")
 BULLET = re.compile(r"^[•·▪◦*–-]\s*(?P<item>\S.*)$")
 HEADING_MAX_WORDS = 8
 BODY_HINTS = ("groep", "overleg", "raad", "commissie", "team", "bestuur")
-POST_HINTS = ("regisseur", "coördinator", "coordinator", "manager", "secretaris", "voorzitter", "directeur")
+POST_HINTS = (
+    "regisseur",
+    "coördinator",
+    "coordinator",
+    "manager",
+    "secretaris",
+    "voorzitter",
+    "directeur",
+    "contactpersoon",
+    "trekker",
+    "ambassadeur",
+)
 ARTICLE_BEFORE_KIND = re.compile(rf"^(?:de|het)\s+(?=(?:{BOARD_WORDS}|{COMPANY_WORDS})\b)", re.IGNORECASE)
 
 

@@ -562,6 +562,17 @@ class _Reader:
                 PostFact(name=_capitalised(match.group("post")), line=number, sentence=sentence)
             )
             found = True
+        inverted = p.PERSON_INVERTED.search(sentence)
+        if inverted:
+            self.facts.persons.append(
+                PersonFact(
+                    name=inverted.group("name"),
+                    post=_capitalised(inverted.group("post")),
+                    line=number,
+                    sentence=sentence,
+                )
+            )
+            return True
         for pattern in p.PERSON_IN_POST:
             person = pattern.match(sentence)
             if person:
