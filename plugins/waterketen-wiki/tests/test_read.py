@@ -226,6 +226,23 @@ class TestGovernance:
         held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
         assert held == {"Piet Jansen": "Contactpersoon"}
 
+    def test_contacts_block(self, tmp_path: Path) -> None:
+        """Under "Ambtelijke trekker(s)": a name, its role over two lines (an organisation among them),
+        a quote and portraits passed over, a second name without a role."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Ambtelijke trekker(s)\n\nPortretfoto\n\nPiet Jansen\n\nAdviseur Stedelijk Water\n"
+            'Waterschap Noorderzijlvest\n\n"Samen verder"\n\nSilhouet i.v.m. missende portretfoto\n\n'
+            "Els de Vries\n\nDe ambitie van de samenwerking is een doelmatige waterketen.\n",
+        )
+        held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
+        assert held == {
+            "Piet Jansen": "Adviseur Stedelijk Water Waterschap Noorderzijlvest",
+            "Els de Vries": "Ambtelijke trekker",
+        }
+        assert "noorderzijlvest" in {o.id for o in net.entities(wk.Organisation)}
+        assert not net.partners()
+
     def test_seats_that_do_not_match(self, tmp_path: Path) -> None:
         """A body of N members representing kinds of partner, with another number of them, is a warning."""
         net, _ = load(

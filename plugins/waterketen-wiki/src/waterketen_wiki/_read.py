@@ -71,6 +71,7 @@ class _Reader:
         self.pending: tuple[int, str, str] | None = None
         """A partner statement whose list follows in the next paragraph ("bestaat uit de gemeenten:")."""
         self.contacts = _Contacts()
+        self.first_in_paragraph = True
 
     def read(self, text: str) -> PageFacts:
         page = paragraphs(text)
@@ -79,9 +80,10 @@ class _Reader:
             self.agreement = None
             if self.section == "contacts" and any(_is_prose(line.text) for line in paragraph.lines):
                 self.end_contacts()
-            for line in paragraph.lines:
+            for index, line in enumerate(paragraph.lines):
                 if line.number in self.yielded:
                     continue
+                self.first_in_paragraph = index == 0
                 if self.line(line):
                     self.yielded.add(line.number)
         self.end_contacts()
@@ -236,7 +238,12 @@ class _Reader:
         if _is_prose(text) or p.UPDATED.search(text) or p.BULLET.match(text) or p.NUMBERED.match(text):
             return False
         current = people.found[-1] if people.found else None
-        is_person = bool(_PERSON_LINE.match(text)) and len(text.split()) <= 6
+        is_person = (
+            bool(_PERSON_LINE.match(text))
+            and len(text.split()) <= 8
+            and not p.KIND_OF_WORD.search(text)
+            and (self.first_in_paragraph or current is None)
+        )
         if current is not None and text == current[0]:
             current[2].append(line.number)
             return True
