@@ -411,3 +411,37 @@ class TestRegionPageForms:
         net, _ = load(tmp_path, HEAD + "Het verband bestaat uit de gemeenten Haaren, Boxtel en Vught.\n")
         assert "haren" not in {o.id for o in net.entities(wk.Organisation)}
         assert {o.name for o in net.partners()} == {"Haaren", "Boxtel", "Vught"}
+
+    def test_counted_part_with_its_names_in_brackets(self, tmp_path: Path) -> None:
+        """ "27 gemeenten (alle … en de vier gemeenten …), twee waterbedrijven (Waterbedrijf A en B)": what
+        the brackets hold is the part's breakdown and names, not more parts."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "De waterketen is een netwerkorganisatie van 3 gemeenten (alle gemeenten van de provincie "
+            "Groningen), twee waterschappen (Noorderzijlvest en Hunze en Aa’s) en twee waterbedrijven "
+            "(Waterbedrijf Groningen en Waterleidingmaatschappij Drenthe).\n",
+        )
+        assert sorted(o.id for o in net.partners()) == [
+            "hunze-en-aas",
+            "noorderzijlvest",
+            "waterbedrijf-groningen",
+            "wmd",
+        ]
+        assert not warnings(net, "partners")  # no municipality is named: the 3 is only kept
+        assert "3 municipalities, 2 water boards, 2 water companies" in (net.cooperation().note or "")
+
+    def test_contacts_listed_with_telephone_numbers(self, tmp_path: Path) -> None:
+        """ "Contactpersonen:" with " • Voorzitter regiegroep: X, 06-…" and " • Waterregisseur: Y, 06-…"."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Contactpersonen:\n\n • Voorzitter regiegroep: Piet Jansen, 0594-000000\n"
+            " • Waterregisseur: Els de Vries, 06-00000000\n",
+        )
+        held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
+        assert held == {"Piet Jansen": "Voorzitter Regiegroep", "Els de Vries": "Waterregisseur"}
+
+    def test_clusters_counted_but_not_listed(self, tmp_path: Path) -> None:
+        """A count of clusters the page lists none of is kept in the note, not warned."""
+        net, _ = load(tmp_path, HEAD + "De regio is verdeeld in vijf clusters.\n")
+        assert not warnings(net, "clusters")
+        assert "The page states 5 clusters" in (net.cooperation().note or "")

@@ -182,6 +182,9 @@ class _Builder:
             )
         if facts.url:
             notes.append(f"The page: {facts.url}.")
+        if not facts.clusters:
+            for count in facts.cluster_counts:
+                notes.append(f"The page states {count.stated} clusters (line {count.line}).")
         for statement in facts.partners:
             parts = self.parts_text(statement.parts)
             total = f"{statement.total} partners" if statement.total is not None else "its partners"
@@ -441,7 +444,8 @@ class _Builder:
                         f"{quote(statement.sentence)}",
                     )
         for count in self.facts.cluster_counts:
-            if count.stated != len(clusters):
+            # A count of clusters the page lists none of is only kept (in the cooperation's note).
+            if clusters and count.stated != len(clusters):
                 self.warn(
                     count.line,
                     "clusters",

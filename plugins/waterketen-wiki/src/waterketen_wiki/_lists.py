@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+import attrs
+
 import waterketen as wk
 
 from ._facts import Mention, PartFact
@@ -49,7 +51,7 @@ ANY_KIND = (
 
 _BOARD = r"waterschap(?:pen)?|wetterskip(?:pen)?|hoogheemraadschap(?:pen)?(?:\s+van)?"
 _COMPANY = (
-    r"(?:drink)?waterbedrij(?:f|ven)|waterleidingbedrij(?:f|ven)|waterleiding\s?maatschappij(?:en)?"
+    r"(?:drink)?waterbedrij(?:f|ven)|waterleidingbedrij(?:f|ven)|waterleidings?\s?maatschappij(?:en)?"
     r"|drinkwaterleveranciers?"
 )
 _MUNICIPALITY = r"gemeentes?|gemeenten"
@@ -72,7 +74,7 @@ _INTRODUCER = re.compile(
 _PLURAL_END = ("en", "es", "pen", "ven", "ies", "ers", "ijen")
 _ABBREVIATION = re.compile(rf"^\s*\((?P<abbr>[{UPPER}][{UPPER}A-Za-z&.-]{{1,9}})\)")
 _FORMER = re.compile(r"^\s*\((?i:voorheen|vroeger|was|v/h)\s+(?P<name>[^()]{2,80})\)")
-_KEEP_WORD = re.compile(r"^(?i:waterbedrijf|waterleidingbedrijf|waterleiding\s?maatschappij|wetterskip)$")
+_KEEP_WORD = re.compile(r"^(?i:waterbedrijf|waterleidingbedrijf|waterleidings?\s?maatschappij|wetterskip)$")
 
 
 def read_list(
@@ -107,9 +109,22 @@ def read_list(
     leading = _names(text[:first], known, wk.OrgKind.OTHER, whole=False) if bare else []
     if leading:
         parts.append(PartFact(kind=wk.OrgKind.OTHER, stated=None, names=[mention(*b) for b in leading]))
+    enclosing: tuple[PartFact, int] | None = None
+    """A counted part whose names follow in brackets ("twee waterbedrijven (…)"), and where they close."""
     for index, head in enumerate(heads):
         end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
         kind = _kind(head)
+        if enclosing is not None and head.start() < enclosing[1]:
+            # Inside the brackets of a part: its breakdown, not another part; names are the part's.
+            part, close = enclosing
+            inner = read_list(
+                text[head.start() : close], known, line=line, sentence=sentence, partner=partner
+            )
+            for found in inner:
+                if found.kind in (part.kind, wk.OrgKind.OTHER):
+                    part.names.extend(attrs.evolve(m, kind=part.kind) for m in found.names)
+            continue
+        enclosing = None
         if head.group("suffixed"):
             # "Evides waterbedrijf", "Vitens Waterbedrijf": the name before the word.
             name = f"{head.group('sname')} {head.group('skw')}"
@@ -140,6 +155,8 @@ def read_list(
         other = [mention(*n) for n in names if n[1] is not kind]
         whole = stated is None and not own and (head.group("art") or "").casefold() == "alle"
         parts.append(PartFact(kind=kind, stated=stated, names=own, whole=whole))
+        if body.lstrip().startswith("(") and ")" in text[head.end() :]:
+            enclosing = (parts[-1], text.index(")", head.end()))
         if other:
             parts.append(PartFact(kind=wk.OrgKind.OTHER, stated=None, names=other))
     merged: list[PartFact] = []

@@ -54,6 +54,7 @@ PARTNER_TOTAL = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:[a-zë]+\s+)?(?:samenwerkin
 CONSISTS = re.compile(
     r"\b(?:bestaat|bestaan|bestaande)\s+uit\b(?:\s+een\s+samenwerking\s+tussen\b)?|\bpartners\s*:"
     r"|\bsamen(?:gewerkt|werking|werkingsverband|werkingsverbanden)\s+(?:tussen|van)\b"
+    r"|\bnetwerk\s?organisatie\s+van\b"
     r"|\b(?:omvat|omvatten|telt|tellen)\b|^(?:dit|dat|deze)\s+zijn\b"
     r"|\b(?:partijen|deelnemers|partners)\b[^.:]{0,80}?\bzijn\b(?=\s+(?:de|het|alle|[A-Z]))",
     re.IGNORECASE,
@@ -147,14 +148,16 @@ PERSON_INVERTED = re.compile(
     r"(?P<post>(?i:contactpersoon|trekker|[\wëéö-]*ambassadeur|[\wëéö-]*regisseur|[\wëéö-]*co[öo]rdinator))\b"
 )
 """A person named after the verb: "Voor de werkregio Fryslân is Arie van der Sluis de contactpersoon."."""
+PHONE = r"(?:,\s*(?:tel(?:efoon)?\.?\s*)?\+?[0-9][0-9 ()-]{5,})?"
+"""A telephone number after a name in a list of contacts: ", 06-12345678"."""
 PERSON_IN_POST = [
-    re.compile(rf"^(?:(?i:de)\s+)?(?P<post>(?i:{POST_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON})\.?$"),
+    re.compile(rf"^(?:(?i:de)\s+)?(?P<post>(?i:{POST_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON}){PHONE}\.?$"),
     re.compile(rf"^(?P<name>{PERSON})\s+is\s+(?:de\s+)?(?P<post>{POST_WORD})\.?$"),
 ]
 PERSON_IN_ROLE = [
     re.compile(
         r"^(?P<role>(?i:voorzitter|secretaris))\s+(?:van\s+)?(?:de\s+|het\s+)?"
-        rf"(?P<body>(?i:{BODY_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON})\.?$"
+        rf"(?P<body>(?i:{BODY_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON}){PHONE}\.?$"
     ),
     re.compile(
         rf"^(?P<name>{PERSON})\s+is\s+(?:de\s+)?(?P<role>voorzitter|secretaris)\s+van\s+(?:de\s+|het\s+)?"

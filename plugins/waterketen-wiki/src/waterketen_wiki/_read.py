@@ -348,6 +348,8 @@ class _Reader:
                 self.facts.mentions.extend(part.names)
             return True
         post = p.POST_ITEM.match(item)
+        if post is not None and any(pattern.match(item) for pattern in p.PERSON_IN_POST):
+            return self.posts(number, item)  # "Waterregisseur: Peter Groen, 06-…": a person in the post
         if post is not None:
             duties = [
                 (p.ROLES[d.group("role").casefold()], _capitalised(d.group("body")), number, item)
