@@ -147,6 +147,20 @@ class TestStaleness:
         )
         assert "merger: Bedum, De Marne, Eemsmond, Winsum (part) → Het Hogeland" in warning.reason
 
+    def test_no_warning_for_a_source_that_states_the_end(self, tmp_path: Path, net: wk.Network) -> None:
+        """A source updated after the merger that gives the merger itself lists Bedum as history: no
+        warning, alone or beside the embedded dataset (which states the merger too)."""
+        import json
+
+        (merger,) = [c for c in net.changes("bedum") if any(p.id == "bedum" for p in c.before)]
+        part = wk.Network([merger, *(net[o.id] for o in (*merger.before, *merger.after))])
+        document = {"source": {"updated": "2019-04-03"}, **wk.to_document(part)}
+        page = tmp_path / "history.json"
+        page.write_text(json.dumps(document), encoding="utf-8")
+        for loaded in (wk.load(page), wk.load("embedded:groningen-noord-drenthe", page)):
+            assert loaded.report is not None
+            assert not [w for w in loaded.report.warnings if "last updated on" in w.reason]
+
     def test_no_warning_for_current_data(self, tmp_path: Path, net: wk.Network) -> None:
         """A source updated before the merger gets no warning."""
         import json

@@ -220,6 +220,29 @@ class TestGovernance:
         chair = net.get("wiki-proefregio/post-voorzitter-stuurgroep", wk.Post)
         assert [(d.role, net[d.body].name) for d in chair.duties] == [(wk.Role.CHAIR, "Stuurgroep")]
 
+    def test_person_after_the_verb(self, tmp_path: Path) -> None:
+        """ "Voor de werkregio X is Piet Jansen de contactpersoon." names the contact person."""
+        net, _ = load(tmp_path, HEAD + "Voor de werkregio Proef is Piet Jansen de contactpersoon.\n")
+        held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
+        assert held == {"Piet Jansen": "Contactpersoon"}
+
+    def test_contacts_block(self, tmp_path: Path) -> None:
+        """Under "Ambtelijke trekker(s)": a name, its role over two lines (an organisation among them),
+        a quote and portraits passed over, a second name without a role."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Ambtelijke trekker(s)\n\nPortretfoto\n\nPiet Jansen\n\nAdviseur Stedelijk Water\n"
+            'Waterschap Noorderzijlvest\n\n"Samen verder"\n\nSilhouet i.v.m. missende portretfoto\n\n'
+            "Els de Vries\n\nDe ambitie van de samenwerking is een doelmatige waterketen.\n",
+        )
+        held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
+        assert held == {
+            "Piet Jansen": "Adviseur Stedelijk Water Waterschap Noorderzijlvest",
+            "Els de Vries": "Ambtelijke trekker",
+        }
+        assert "noorderzijlvest" in {o.id for o in net.entities(wk.Organisation)}
+        assert not net.partners()
+
     def test_seats_that_do_not_match(self, tmp_path: Path) -> None:
         """A body of N members representing kinds of partner, with another number of them, is a warning."""
         net, _ = load(
@@ -324,3 +347,101 @@ class TestPage:
             ("speerpunt-2-2", "Ander punt", "[2020-01-01, 2023-01-01)"),
         ]
         assert len(warnings(net, "spearheads")) == 1
+
+
+class TestRegionPageForms:
+    def test_bare_names_take_the_kind_the_register_gives(self, tmp_path: Path) -> None:
+        """A name with no kind word in a partner list is what the register resolves it to."""
+        known = register(
+            wk.Organisation(id="vitens", name="Vitens", kind=wk.OrgKind.WATER_COMPANY),
+            municipality("bedum", "Bedum", "GM0005"),
+        )
+        net, _ = load(
+            tmp_path,
+            HEAD + "Het verband bestaat uit de volgende organisaties: Bedum, Vitens en Onbekend.\n",
+            register=known,
+        )
+        kinds = {o.name: o.kind for o in net.partners()}
+        assert kinds == {
+            "Bedum": wk.OrgKind.MUNICIPALITY,
+            "Vitens": wk.OrgKind.WATER_COMPANY,
+            "Onbekend": wk.OrgKind.OTHER,
+        }
+
+    def test_total_then_dit_zijn(self, tmp_path: Path) -> None:
+        """ "bestaat uit 3 samenwerkingspartners. Dit zijn de gemeenten A en B en het waterschap C." is one
+        statement: its parts add up."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Het netwerk bestaat uit 3 samenwerkingspartners. Dit zijn de gemeenten Bedum en Winsum "
+            "en het waterschap Noorderzijlvest.\n",
+        )
+        assert len(net.partners()) == 3
+        assert not warnings(net, "partners")
+
+    def test_region_named_in_prose_and_saved_copy_lines(self, tmp_path: Path) -> None:
+        """No title: "De regio X, bestaande uit …" names the region; URL and DATE lines are the copy's."""
+        net, page = load(
+            tmp_path,
+            "URL: https://example.invalid/regios/x/\nDATE: 23-05-2017\nDe regio Proef+, bestaande uit de "
+            "gemeenten Bedum en Winsum, werkt samen.\n",
+        )
+        assert net.cooperation().name == "Proef+"
+        assert page.updated == date(2017, 5, 23)
+        assert "https://example.invalid/regios/x/" in (net.cooperation().note or "")
+        assert not warnings(net, "paragraph")
+
+    def test_one_of_the_parents_subregions_is_no_count(self, tmp_path: Path) -> None:
+        """ "is een van de vijf deelregio's binnen X" states no number of the page's own clusters."""
+        net, _ = load(tmp_path, HEAD + "De regio Proef is een van de vijf deelregio's binnen Noord.\n")
+        assert not warnings(net, "clusters")
+
+    def test_table_of_contents_is_not_spearheads(self, tmp_path: Path) -> None:
+        """The numbered items under "Inhoud" are a table of contents."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Inhoud\n\n 1. Betrokken partijen\n 2. Aanpak\n\nBetrokken partijen\n"
+            "Gemeente Bedum, Winsum en Waterschap Noorderzijlvest.\n",
+        )
+        assert not net.entities(wk.Spearhead)
+        assert sorted(o.id for o in net.partners()) == ["bedum", "noorderzijlvest", "winsum"]
+
+    def test_close_spelling_needs_a_register_of_the_region(self, tmp_path: Path) -> None:
+        """When most of a page's names are not in the register, a close spelling is not trusted."""
+        net, _ = load(tmp_path, HEAD + "Het verband bestaat uit de gemeenten Haaren, Boxtel en Vught.\n")
+        assert "haren" not in {o.id for o in net.entities(wk.Organisation)}
+        assert {o.name for o in net.partners()} == {"Haaren", "Boxtel", "Vught"}
+
+    def test_counted_part_with_its_names_in_brackets(self, tmp_path: Path) -> None:
+        """ "27 gemeenten (alle … en de vier gemeenten …), twee waterbedrijven (Waterbedrijf A en B)": what
+        the brackets hold is the part's breakdown and names, not more parts."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "De waterketen is een netwerkorganisatie van 3 gemeenten (alle gemeenten van de provincie "
+            "Groningen), twee waterschappen (Noorderzijlvest en Hunze en Aa’s) en twee waterbedrijven "
+            "(Waterbedrijf Groningen en Waterleidingmaatschappij Drenthe).\n",
+        )
+        assert sorted(o.id for o in net.partners()) == [
+            "hunze-en-aas",
+            "noorderzijlvest",
+            "waterbedrijf-groningen",
+            "wmd",
+        ]
+        assert not warnings(net, "partners")  # no municipality is named: the 3 is only kept
+        assert "3 municipalities, 2 water boards, 2 water companies" in (net.cooperation().note or "")
+
+    def test_contacts_listed_with_telephone_numbers(self, tmp_path: Path) -> None:
+        """ "Contactpersonen:" with " • Voorzitter regiegroep: X, 06-…" and " • Waterregisseur: Y, 06-…"."""
+        net, _ = load(
+            tmp_path,
+            HEAD + "Contactpersonen:\n\n • Voorzitter regiegroep: Piet Jansen, 0594-000000\n"
+            " • Waterregisseur: Els de Vries, 06-00000000\n",
+        )
+        held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
+        assert held == {"Piet Jansen": "Voorzitter Regiegroep", "Els de Vries": "Waterregisseur"}
+
+    def test_clusters_counted_but_not_listed(self, tmp_path: Path) -> None:
+        """A count of clusters the page lists none of is kept in the note, not warned."""
+        net, _ = load(tmp_path, HEAD + "De regio is verdeeld in vijf clusters.\n")
+        assert not warnings(net, "clusters")
+        assert "The page states 5 clusters" in (net.cooperation().note or "")

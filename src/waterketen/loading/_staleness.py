@@ -19,7 +19,12 @@ __all__ = ["stale"]
 
 
 def stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Problem]:
-    """Warn when a source lists organisations that had ended by the day it was last updated."""
+    """Warn when a source lists organisations that had ended by the day it was last updated.
+
+    A source that itself states the end (it gives the change that ended the
+    organisation: a history, such as the embedded dataset) is not stale: it
+    gets no warning.
+    """
     for summary in summaries:
         if summary.updated is None:
             continue
@@ -29,11 +34,14 @@ def stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Prob
             origins = [o for o in network.origin(entity.id) if o.source == summary.name]
             if not origins or entity.period.latest_end > day:
                 continue
-            ended_by = [
-                describe_change(network, c)
+            ending = [
+                c
                 for c in network.changes(entity.id)
                 if any(p.id == entity.id for p in c.before) and Period(start=c.date).contains(day)
             ]
+            if any(o.source == summary.name for c in ending for o in network.origin(c.id)):
+                continue
+            ended_by = [describe_change(network, c) for c in ending]
             why = f" ({'; '.join(ended_by)})" if ended_by else ""
             yield Problem(
                 source=summary.name,

@@ -20,9 +20,10 @@ from waterketen.convert import unstructure_entity
 
 from ._facts import ClusterFact, Mention, PageFacts
 from ._governance import Clusters, Partner, governance
+from ._lists import ANY_KIND
 from ._output import Output, quote
 from ._programme import programme
-from ._register import Match, Register, reading_day
+from ._register import Match, Register, reading_day, resolve
 from ._text import make_id, norm, slug
 
 
@@ -164,14 +165,32 @@ class _Builder:
         data: dict[str, Any] = {
             "id": self.coop,
             "name": name,
-            "provenance": self.provenance(facts.region_line, *(p.line for p in facts.partners)),
+            "provenance": self.provenance(
+                facts.region_line, facts.started_line, *(p.line for p in facts.partners)
+            ),
         }
         if others:
             data["other_names"] = others
         notes = []
+        if facts.parent:
+            notes.append(f"The page names it under the region {facts.parent} (line {facts.region_line}).")
+        if facts.started is not None:
+            data["period"] = {"start": facts.started.isoformat()}
+            notes.append(
+                f"Started {facts.started.isoformat()}, as the page states: "
+                f"{quote(facts.started_sentence or '')} (line {facts.started_line})."
+            )
+        if facts.url:
+            notes.append(f"The page: {facts.url}.")
+        if not facts.clusters:
+            for count in facts.cluster_counts:
+                notes.append(f"The page states {count.stated} clusters (line {count.line}).")
         for statement in facts.partners:
             parts = self.parts_text(statement.parts)
             total = f"{statement.total} partners" if statement.total is not None else "its partners"
+            if not statement.partners:
+                notes.append(f"The page counts {parts} (line {statement.line}).")
+                continue
             notes.append(f"The page states {total}{': ' + parts if parts else ''} (line {statement.line}).")
         if notes:
             data["note"] = " ".join(notes)
@@ -200,8 +219,26 @@ class _Builder:
                 named = self.named[key] = _Named(name=mention.name, kind=mention.kind)
             named.mentions.append(mention)
 
+    def match(self, named: _Named) -> Match | None:
+        """What the register makes of a name (or of another name the page gives it); a name of no
+        stated kind takes the kind of the organisations it resolves to."""
+        kinds = ANY_KIND if named.kind is wk.OrgKind.OTHER else (named.kind,)
+        others = [o for m in named.mentions for o in m.other_names]
+        for name in dict.fromkeys([named.name, *others]):
+            found = resolve(self.register, name, kinds)
+            if found is not None:
+                if named.kind is wk.OrgKind.OTHER and len({o.kind for o in found.organisations}) == 1:
+                    named.kind = found.organisations[0].kind
+                return found
+        return None
+
     def resolve(self) -> date:
-        matches = {key: self.register.match(named.name, (named.kind,)) for key, named in self.named.items()}
+        matches = {key: self.match(named) for key, named in self.named.items()}
+        exact = sum(1 for m in matches.values() if m is not None and m.how != "fuzzy")
+        if 2 * exact < len(matches):
+            # The register does not cover the page's region ("Haaren" in Brabant is not Groningen's
+            # Haren): a close spelling is no evidence then, and stays unresolved.
+            matches = {key: None if m is not None and m.how == "fuzzy" else m for key, m in matches.items()}
         if self.explicit_day is not None:
             day = self.explicit_day
         else:
@@ -297,8 +334,13 @@ class _Builder:
                     "note": "Named on the page; the register does not resolve the name.",
                     "provenance": self.provenance(*all_lines),
                 }
+                others = [o for n in same for m in n.mentions for o in m.other_names if o != named.name]
+                if others:
+                    data["other_names"] = list(dict.fromkeys(others))
             self.emit("organisation", data, all_lines[0])
-            self.membership(named.id, self.coop, all_lines, None)
+            partner_lines = sorted({m.line for n in same for m in n.mentions if m.partner})
+            if partner_lines:
+                self.membership(named.id, self.coop, partner_lines, None)
 
     def membership(self, member: str, group: str, lines: Sequence[int], note: str | None) -> None:
         data: dict[str, Any] = {
@@ -333,6 +375,8 @@ class _Builder:
             }
             if labels:
                 data["other_names"] = list(dict.fromkeys(labels))
+            if not any(s.members or s.members_known for s in statements):
+                data["members_known"] = False
             self.emit("cluster", data, statements[0].line)
             members: dict[str, list[Mention]] = {}
             for statement in statements:
@@ -367,11 +411,15 @@ class _Builder:
 
     def check_counts(self, clusters: Clusters) -> None:
         named_by_kind: dict[wk.OrgKind, set[str]] = defaultdict(set)
+        partners_by_kind: dict[wk.OrgKind, set[str]] = defaultdict(set)
         for named in self.named.values():
             named_by_kind[named.kind].add(named.id)
+            if any(m.partner for m in named.mentions):
+                partners_by_kind[named.kind].add(named.id)
         for statement in self.facts.partners:
             total = sum(part.count for part in statement.parts)
-            if statement.total is not None and statement.parts and total != statement.total:
+            unknown = any(part.whole for part in statement.parts)
+            if statement.total is not None and statement.parts and total != statement.total and not unknown:
                 sums = " + ".join(str(part.count) for part in statement.parts)
                 self.warn(
                     statement.line,
@@ -384,8 +432,10 @@ class _Builder:
                 if part.stated is not None:
                     stated[part.kind].append(part.stated)
             for kind, counts in stated.items():
-                names = len(named_by_kind[kind])
-                if sum(counts) != names:
+                # The names the statement lists of that kind; else those of the page's partner lists.
+                own = {self.id_of(m).id for part in statement.parts for m in part.names if part.kind is kind}
+                names = len(own or partners_by_kind[kind] or named_by_kind[kind])
+                if names and sum(counts) != names:  # a count of a kind the page names none of is only kept
                     sums = " + ".join(map(str, counts)) + " = " if len(counts) > 1 else ""
                     self.warn(
                         statement.line,
@@ -394,7 +444,8 @@ class _Builder:
                         f"{quote(statement.sentence)}",
                     )
         for count in self.facts.cluster_counts:
-            if count.stated != len(clusters):
+            # A count of clusters the page lists none of is only kept (in the cooperation's note).
+            if clusters and count.stated != len(clusters):
                 self.warn(
                     count.line,
                     "clusters",

@@ -38,6 +38,10 @@ class Mention:
     kind: wk.OrgKind
     line: int
     sentence: str
+    other_names: list[str] = field(factory=list)
+    """Other names the page gives it: an abbreviation in brackets ("HHNK")."""
+    partner: bool = True
+    """False for a name outside a list of partners ("een bestuurder van de gemeente Diemen")."""
 
 
 @define
@@ -47,6 +51,8 @@ class PartFact:
     kind: wk.OrgKind
     stated: int | None
     names: list[Mention] = field(factory=list)
+    whole: bool = False
+    """True for "alle gemeenten" without a count: a part of unknown size."""
 
     @property
     def count(self) -> int:
@@ -64,6 +70,11 @@ class PartnerFact:
     sentence: str
     other_name: str | None = None
     """The name the sentence gives the cooperation ("De waterketensamenwerking X bestaat uit")."""
+    lines: list[int] = field(factory=list)
+    """Other lines the statement spans (a list in the next paragraph)."""
+    partners: bool = True
+    """False for a count outside a list of partners ("Toen hebben 10 gemeenten … getekend"): its
+    names are named organisations, not partners; its counts are checked."""
 
 
 @define
@@ -76,6 +87,8 @@ class ClusterFact:
     members: list[Mention]
     line: int
     sentence: str
+    members_known: bool = True
+    """False for a sub-region named without its members ("verenigd in vier sub-regio's: …")."""
 
 
 @define
@@ -99,6 +112,8 @@ class BodyFact:
     represents: list[str] = field(factory=list)
     """The kinds of partner the seats represent, in the page's order:
     ``cluster``, ``municipality``, ``water-board``, ``water-company``, ``partner``."""
+    composition: str | None = None
+    """Who sits in it, as the page says ("vier wethouders en één heemraad")."""
 
 
 @define
@@ -133,6 +148,8 @@ class PersonFact:
     role: wk.Role | None = None
     body: str | None = None
     """For "Voorzitter van de regiegroep is ...": the role and the body."""
+    heading: str | None = None
+    """The heading the person is listed under ("Ambtelijke trekker(s)"), if any."""
 
 
 @define
@@ -166,6 +183,16 @@ class PageFacts:
 
     region: str | None = None
     region_line: int | None = None
+    parent: str | None = None
+    """The region a sub-region's page names under its title (the current layout's second line)."""
+    url: str | None = None
+    """The page's address, when the saved text gives it (a ``URL:`` line)."""
+    page_date: date | None = None
+    page_date_line: int | None = None
+    """The date a saved copy gives (a ``DATE:`` line): the page's date when it states no last update."""
+    started: wk.typing.Instant | None = None
+    started_line: int | None = None
+    started_sentence: str | None = None
     updated: date | None = None
     updated_line: int | None = None
     partners: list[PartnerFact] = field(factory=list)

@@ -111,6 +111,8 @@ class _Governance:
     def stated_bodies(self) -> None:
         for fact in self.facts.bodies:
             body = self.body(fact.name, fact.line)
+            if fact.composition and "note" not in body:
+                body["note"] = f"The page gives its members: {fact.composition} (line {fact.line})."
             if fact.seats is None:
                 continue
             if "seats" in body and body["seats"] != fact.seats:

@@ -50,15 +50,53 @@ def kind_of(name: str, default: wk.OrgKind) -> wk.OrgKind:
 
 UPDATED = re.compile(r"\blaatst\s+bijgewerkt\b\s*(?:op)?\s*:?\s*(?P<rest>.*)", re.IGNORECASE)
 REGION_LABEL = re.compile(r"^regio\s*:\s*(?P<name>\S.{0,79})$", re.IGNORECASE)
-PARTNER_TOTAL = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:[a-zë]+\s+)?partners\b", re.IGNORECASE)
-CONSISTS = re.compile(r"\b(?:bestaat|bestaan)\s+uit\b|\bpartners\s*:", re.IGNORECASE)
-COOPERATION_NAME = re.compile(
-    r"^(?i:de|het)\s+(?i:water(?:keten)?samenwerking|samenwerking|samenwerkingsverband|waterketen)\s+"
-    rf"(?P<name>[{UPPER}][^,:;()]{{0,80}}?)\s+(?i:bestaat|bestaan|telt|omvat)\b"
+PARTNER_TOTAL = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:[a-zë]+\s+)?(?:samenwerkings)?partners\b", re.IGNORECASE)
+CONSISTS = re.compile(
+    r"\b(?:bestaat|bestaan|bestaande)\s+uit\b(?:\s+een\s+samenwerking\s+tussen\b)?|\bpartners\s*:"
+    r"|\bsamen(?:gewerkt|werking|werkingsverband|werkingsverbanden)\s+(?:tussen|van)\b"
+    r"|\bnetwerk\s?organisatie\s+van\b"
+    r"|\b(?:omvat|omvatten|telt|tellen)\b|^(?:dit|dat|deze)\s+zijn\b"
+    r"|\b(?:partijen|deelnemers|partners)\b[^.:]{0,80}?\bzijn\b(?=\s+(?:de|het|alle|[A-Z]))",
+    re.IGNORECASE,
 )
-PART = re.compile(
-    rf"\b(?:(?:alle|de|het|onze)\s+)?(?:(?P<n>{NUMBER})\s+)?(?:[a-zë-]+\s+){{0,2}}?"
-    rf"\b(?P<kw>{MUNICIPALITY_WORDS}|{BOARD_WORDS}|{COMPANY_WORDS})\b"
+"""The words that introduce a list of partners: "bestaat uit", "samengewerkt tussen", "Partijen … zijn"."""
+SECTION_PARTNERS = re.compile(
+    r"^(?:betrokken|deelnemende|samenwerkende)?\s*(?:partijen|partners|deelnemers|organisaties)\s*:?$",
+    re.IGNORECASE,
+)
+"""A heading over a list of partners: "Betrokken partijen"."""
+SECTION_CONTACTS = re.compile(
+    r"^(?:ambtelijke?\s+trekkers?(?:\s*\(s\))?|contactperso(?:on|nen)(?:\s*\(s\))?|trekkers?(?:\s*\(s\))?"
+    r"|bestuurlijke?\s+trekkers?(?:\s*\(s\))?)\s*:?$",
+    re.IGNORECASE,
+)
+"""A heading over the people of a region: "Ambtelijke trekker(s)", "Contactpersonen:"."""
+PLACEHOLDER = re.compile(r"^(?:silhouet\b.*|portretfoto|foto|afbeelding)$", re.IGNORECASE)
+"""A line that stands for a portrait."""
+SEPARATOR = re.compile(r"^[\u2500-\u257f\s]+$")
+"""The current layout's rule under the title ("╼╾")."""
+META = re.compile(r"^(?P<key>URL|DATE)\s*:\s*(?P<value>.*)$")
+"""The lines a saved copy of a page may start with: its address and its date."""
+TOC = re.compile(r"^(?:inhoud|inhoudsopgave)\s*:?$", re.IGNORECASE)
+"""A heading over a table of contents, whose numbered items are not spearheads."""
+SUBREGION_LIST = re.compile(
+    rf"\b(?:{NUMBER}\s+)?(?:[a-zë]+\s+)?(?:clusters|sub-?regio[’']?s|deelregio[’']?s|werkregio[’']?s)\s*:$",
+    re.IGNORECASE,
+)
+"""A sentence that ends by announcing a list of sub-regions: "verenigd in vier sub-regio’s:"."""
+BODY_ITEM = re.compile(
+    rf"^(?P<body>[{UPPER}][\wëéöü-]*(?:groep|overleg|raad|commissie|team|bestuur))\s*:\s*(?P<rest>.+)$"
+)
+"""A body in a list of the organisation: " • Stuurgroep: hierin zitten vier wethouders en één heemraad."."""
+COMPOSITION = re.compile(rf"\b(?P<n>{NUMBER}|één|een)\s+(?P<who>[a-zëé]{{3,}})\b", re.IGNORECASE)
+"""One kind of member of a body and how many: "vier wethouders", "één heemraad"."""
+STARTED = re.compile(
+    r"\b(?:(?:formeel|officieel)\s+)?(?:gestart|begonnen|opgericht|van\s+start\s+gegaan)\b", re.IGNORECASE
+)
+"""A cooperation's start: "formeel gestart vanaf oktober 2013"."""
+COOPERATION_NAME = re.compile(
+    r"^(?i:de|het)\s+(?i:water(?:keten)?samenwerking|samenwerking|samenwerkingsverband|waterketen|regio)\s+"
+    rf"(?:(?i:regio)\s+)?(?P<name>[{UPPER}][^,:;()]{{0,80}}?)\s*,?\s+(?i:bestaat|bestaan|bestaande|telt|omvat)\b"
 )
 CLUSTER = re.compile(
     rf"(?:^|(?<=\s))(?P<word>[Cc]luster|[Ss]ub-?regio|[Dd]eelregio)\s+(?P<name>[{UPPER}0-9][^():;.\n]{{0,80}}?)\s*"
@@ -88,6 +126,8 @@ REPRESENTED_KIND = re.compile(
     re.IGNORECASE,
 )
 POST_WORD = r"[\wëéö-]*(?:regisseur|coördinator|coordinator|manager|secretaris|voorzitter|directeur)"
+POST_ITEM = re.compile(rf"^(?P<post>[{UPPER}](?i:{POST_WORD}))\s*:\s*(?P<rest>.+)$")
+"""A post in a list of the organisation: " • Waterregisseur: is secretaris van de stuurgroep."."""
 APPOINTED = re.compile(rf"\been\s+(?P<post>{POST_WORD})\s+(?:aangesteld|benoemd)\b", re.IGNORECASE)
 ROLE_SUBJECT = re.compile(rf"^(?:deze|de|het)\s+(?P<post>{POST_WORD})\s+is\s+(?P<rest>.+)$", re.IGNORECASE)
 DUTY = re.compile(
@@ -103,14 +143,21 @@ ROLES = {
     "leider": wk.Role.LEAD,
 }
 PERSON = rf"[{UPPER}][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|te|op|in|'t|het)\s+)*[{UPPER}][\w'’-]*)+"
+PERSON_INVERTED = re.compile(
+    rf"\b(?i:is|zijn)\s+(?P<name>{PERSON})\s+(?i:de|het)\s+"
+    r"(?P<post>(?i:contactpersoon|trekker|[\wëéö-]*ambassadeur|[\wëéö-]*regisseur|[\wëéö-]*co[öo]rdinator))\b"
+)
+"""A person named after the verb: "Voor de werkregio Fryslân is Arie van der Sluis de contactpersoon."."""
+PHONE = r"(?:,\s*(?:tel(?:efoon)?\.?\s*)?\+?[0-9][0-9 ()-]{5,})?"
+"""A telephone number after a name in a list of contacts: ", 06-12345678"."""
 PERSON_IN_POST = [
-    re.compile(rf"^(?:(?i:de)\s+)?(?P<post>(?i:{POST_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON})\.?$"),
+    re.compile(rf"^(?:(?i:de)\s+)?(?P<post>(?i:{POST_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON}){PHONE}\.?$"),
     re.compile(rf"^(?P<name>{PERSON})\s+is\s+(?:de\s+)?(?P<post>{POST_WORD})\.?$"),
 ]
 PERSON_IN_ROLE = [
     re.compile(
         r"^(?P<role>(?i:voorzitter|secretaris))\s+(?:van\s+)?(?:de\s+|het\s+)?"
-        rf"(?P<body>(?i:{BODY_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON})\.?$"
+        rf"(?P<body>(?i:{BODY_WORD}))\s*(?:is|:)\s*(?P<name>{PERSON}){PHONE}\.?$"
     ),
     re.compile(
         rf"^(?P<name>{PERSON})\s+is\s+(?:de\s+)?(?P<role>voorzitter|secretaris)\s+van\s+(?:de\s+|het\s+)?"
@@ -119,11 +166,13 @@ PERSON_IN_ROLE = [
 ]
 AGREEMENT = re.compile(
     r"\b(?P<name>bestuurlijke?\s+akkoord|bestuursakkoord|samenwerkingsakkoord|samenwerkingsovereenkomst"
-    r"|waterketenakkoord|waterakkoord|intentieovereenkomst|convenant)\b",
+    r"|waterketenakkoord|waterakkoord|intentieovereenkomst|convenant|bestuurlijke?\s+overeenkomst"
+    r"|bestuursovereenkomst|mantelovereenkomst|afvalwaterakkoord|overeenkomst|akkoord)\b",
     re.IGNORECASE,
 )
 ESTABLISHED = re.compile(
-    r"\b(?:vastgelegd|gesloten|getekend|ondertekend|afgesloten|aangegaan|overeengekomen|vastgesteld)\b",
+    r"\b(?:vastgelegd|gesloten|getekend|ondertekend|ondertekenden|tekenden|afgesloten|aangegaan"
+    r"|overeengekomen|vastgesteld)\b",
     re.IGNORECASE,
 )
 WHEN = re.compile(
@@ -144,7 +193,18 @@ NUMBERED = re.compile(r"^(?P<n>[0-9]{1,3})[.)]\s+(?P<title>\S.*)$")
 BULLET = re.compile(r"^[•·▪◦*–-]\s*(?P<item>\S.*)$")
 HEADING_MAX_WORDS = 8
 BODY_HINTS = ("groep", "overleg", "raad", "commissie", "team", "bestuur")
-POST_HINTS = ("regisseur", "coördinator", "coordinator", "manager", "secretaris", "voorzitter", "directeur")
+POST_HINTS = (
+    "regisseur",
+    "coördinator",
+    "coordinator",
+    "manager",
+    "secretaris",
+    "voorzitter",
+    "directeur",
+    "contactpersoon",
+    "trekker",
+    "ambassadeur",
+)
 ARTICLE_BEFORE_KIND = re.compile(rf"^(?:de|het)\s+(?=(?:{BOARD_WORDS}|{COMPANY_WORDS})\b)", re.IGNORECASE)
 
 

@@ -8,7 +8,6 @@ split a list such as "Assen en Aa en Hunze" where a name itself holds "en".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from datetime import date
 
 import waterketen as wk
@@ -23,13 +22,13 @@ from ._facts import (
     CountFact,
     Mention,
     PageFacts,
-    PartFact,
     PartnerFact,
     PersonFact,
     PostFact,
     SpearheadFact,
     TeamFact,
 )
+from ._lists import Known, read_list
 from ._patterns import body_kind, kind_of
 from ._text import (
     MAX_SENTENCE,
@@ -47,8 +46,7 @@ from ._text import (
 
 __all__ = ["Known", "read_page"]
 
-Known = Callable[[str, Sequence[wk.OrgKind]], bool]
-"""Whether a name is known (to the register) as an organisation of one of those kinds."""
+_TITLE_MAX = 60
 
 
 def read_page(text: str, known: Known) -> PageFacts:
@@ -70,14 +68,29 @@ class _Reader:
         self.agreement: AgreementFact | None = None
         self.expect_region = False
         self.yielded: set[int] = set()
+        self.section: str | None = None
+        """``partners``, ``contacts``, ``toc`` or ``subregions``: what the lines under a heading are."""
+        self.pending: tuple[int, str, str] | None = None
+        """A partner statement whose list follows in the next paragraph ("bestaat uit de gemeenten:")."""
+        self.contacts = _Contacts()
+        self.first_in_paragraph = True
 
     def read(self, text: str) -> PageFacts:
         page = paragraphs(text)
+        self.title(page)
         for paragraph in page:
             self.agreement = None
-            for line in paragraph.lines:
+            if self.section == "contacts" and any(_is_prose(line.text) for line in paragraph.lines):
+                self.end_contacts()
+            for index, line in enumerate(paragraph.lines):
+                if line.number in self.yielded:
+                    continue
+                self.first_in_paragraph = index == 0
                 if self.line(line):
                     self.yielded.add(line.number)
+        self.end_contacts()
+        if self.facts.updated is None and self.facts.page_date is not None:
+            self.facts.updated, self.facts.updated_line = self.facts.page_date, self.facts.page_date_line
         for paragraph in page:
             if not any(line.number in self.yielded for line in paragraph.lines) and not _is_heading(
                 paragraph
@@ -87,8 +100,80 @@ class _Reader:
 
     # -- lines ------------------------------------------------------------------------------------
 
+    def title(self, page: list[Paragraph]) -> None:
+        """The metadata lines of a saved copy, and the current layout's title (and parent region)."""
+        lines = [line for paragraph in page for line in paragraph.lines]
+        for line in lines[:3]:
+            meta = p.META.match(line.text)
+            if meta is None:
+                break
+            self.yielded.add(line.number)
+            if meta.group("key") == "URL":
+                self.facts.url = meta.group("value").strip() or None
+            else:
+                day = parse_day(meta.group("value"))
+                if day is not None:
+                    self.facts.page_date, self.facts.page_date_line = day, line.number
+        first = next((pa for pa in page if any(ln.number not in self.yielded for ln in pa.lines)), None)
+        if first is None:
+            return
+        head = [ln for ln in first.lines if ln.number not in self.yielded]
+        if not head or head[0].text.casefold() == "regio" or p.REGION_LABEL.match(head[0].text):
+            return
+        title = []
+        for index, line in enumerate(head[:2]):
+            if not _is_title(line.text, parent=index == 1):
+                break
+            title.append(line)
+        if not title or (len(title) < len(head) and not _is_prose(head[len(title)].text)):
+            return
+        self.facts.region, self.facts.region_line = _strip_regio(title[0].text), title[0].number
+        self.yielded.add(title[0].number)
+        if len(title) > 1:
+            self.facts.parent = _strip_regio(title[1].text)
+            self.yielded.add(title[1].number)
+
     def line(self, line: Line) -> bool:
         text = line.text
+        if p.SEPARATOR.match(text):
+            return False
+        if self.pending is not None:
+            number, sentence, description = self.pending
+            self.pending = None
+            if self.partners(line.number, f"{sentence} {text}", f"{description} {text}", also=number):
+                return True
+        section = self.heading(text)
+        if section is not None:
+            self.end_contacts()
+            self.section = section
+            if section == "contacts":
+                self.contacts.heading = text.rstrip(" :")
+            return section != "toc"
+        if self.section == "contacts":
+            if self.contact(line):
+                return True
+            self.end_contacts()
+        if self.section == "partners":
+            self.section = None
+            if self.partners(line.number, text, text):
+                return True
+        if self.section == "subregions":
+            name = _subregion(text)
+            if name is not None:
+                self.facts.clusters.append(
+                    ClusterFact(
+                        name=name,
+                        label=name,
+                        members=[],
+                        line=line.number,
+                        sentence=text,
+                        members_known=False,
+                    )
+                )
+                return True
+            self.section = None
+        if self.section == "toc" and (p.NUMBERED.match(text) or p.BULLET.match(text)):
+            return True
         if self.expect_region:
             self.expect_region = False
             if self.facts.region is None and len(text) <= 80 and not text.endswith((".", ":")):
@@ -108,14 +193,94 @@ class _Reader:
         if bullet:
             return self.bullet(line, bullet.group("item").strip())
         self.intro = line
+        if self.section == "toc":
+            self.section = None
         yielded = False
+        previous: PartnerFact | None = None
         for sentence in sentences(text):
-            if len(sentence) <= MAX_SENTENCE:
-                yielded = self.sentence(line.number, sentence) or yielded
+            if len(sentence) > MAX_SENTENCE:
+                continue
+            if previous is not None and self.continued(previous, line.number, sentence):
+                yielded = True
+                continue
+            statements = len(self.facts.partners)
+            yielded = self.sentence(line.number, sentence) or yielded
+            new = self.facts.partners[statements:]
+            previous = new[-1] if new and new[-1].partners else None
+        if p.SUBREGION_LIST.search(text):
+            self.section = "subregions"
+            yielded = True
         return yielded
+
+    @staticmethod
+    def heading(text: str) -> str | None:
+        if p.SECTION_PARTNERS.match(text):
+            return "partners"
+        if p.SECTION_CONTACTS.match(text):
+            return "contacts"
+        if p.TOC.match(text):
+            return "toc"
+        return None
+
+    # -- the people under "Ambtelijke trekker(s)" ------------------------------------------------------
+
+    def contact(self, line: Line) -> bool:
+        """One line of the people under a contacts heading: a portrait, a name, a role, a quote."""
+        text, people = line.text, self.contacts
+        if people.in_quote:
+            people.in_quote = not text.endswith(('"', "”"))
+            return True
+        if text.startswith(('"', "“", "„")):
+            people.in_quote = not (len(text) > 1 and text.endswith(('"', "”")))
+            people.after_break = True
+            return True
+        if p.PLACEHOLDER.match(text):
+            people.after_break = True
+            return True
+        if _is_prose(text) or p.UPDATED.search(text) or p.BULLET.match(text) or p.NUMBERED.match(text):
+            return False
+        current = people.found[-1] if people.found else None
+        is_person = (
+            bool(_PERSON_LINE.match(text))
+            and len(text.split()) <= 8
+            and not p.KIND_OF_WORD.search(text)
+            and (self.first_in_paragraph or current is None)
+        )
+        if current is not None and text == current[0]:
+            current[2].append(line.number)
+            return True
+        if is_person and (current is None or people.after_break or current[1]):
+            people.found.append((text, [], [line.number]))
+            people.after_break = False
+            return True
+        if current is not None:
+            current[1].append(text)
+            current[2].append(line.number)
+            for part in read_list(
+                text, self.known, line=line.number, sentence=text, bare=False, partner=False
+            ):
+                self.facts.mentions.extend(part.names)
+            return True
+        return False
+
+    def end_contacts(self) -> None:
+        people = self.contacts
+        heading = people.heading
+        for name, role, lines in people.found:
+            post = " ".join(role) or _post_of(heading)
+            self.facts.persons.append(
+                PersonFact(
+                    name=name, post=post, line=lines[0], sentence=" ".join([name, *role]), heading=heading
+                )
+            )
+        self.contacts = _Contacts()
+        if self.section == "contacts":
+            self.section = None
 
     def numbered(self, line: Line, number: int, title: str) -> bool:
         if self.cluster(line.number, title):
+            return True
+        if self.organisation_item(line.number, title):
             return True
         fact = SpearheadFact(number=number, title=title, line=line.number)
         intro = self.intro
@@ -131,11 +296,71 @@ class _Reader:
     def bullet(self, line: Line, item: str) -> bool:
         if self.cluster(line.number, item):
             return True
+        if self.section == "subregions":
+            name = _subregion(item)
+            if name is not None:
+                self.facts.clusters.append(
+                    ClusterFact(
+                        name=name,
+                        label=name,
+                        members=[],
+                        line=line.number,
+                        sentence=item,
+                        members_known=False,
+                    )
+                )
+                return True
+        if self.organisation_item(line.number, item):
+            return True
         intro = self.intro
-        if intro is not None and "gemeente" in intro.text.casefold():
+        listed = NAME_LIST.fullmatch(item.rstrip(".;"))
+        if intro is not None and "gemeente" in intro.text.casefold() and listed:
             names = self.names(item.rstrip(".;"), wk.OrgKind.MUNICIPALITY, line.number, item)
             self.facts.mentions.extend(names)
             return bool(names)
+        yielded = False
+        for sentence in sentences(item):
+            if len(sentence) <= MAX_SENTENCE:
+                yielded = self.sentence(line.number, sentence) or yielded
+        return yielded
+
+    def organisation_item(self, number: int, item: str) -> bool:
+        """A body or a post in a list: "Stuurgroep: hierin zitten …"; "Waterregisseur: is …"."""
+        body = p.BODY_ITEM.match(item)
+        if body is not None:
+            rest = body.group("rest")
+            counted = [
+                (1 if m.group("n").casefold() in ("één", "een") else parse_number(m.group("n")), m.group(0))
+                for m in p.COMPOSITION.finditer(rest)
+            ]
+            seats = [n for n, _ in counted if n is not None]
+            numbered = [m for m in p.COMPOSITION.finditer(rest) if m.group("n").casefold() != "een"]
+            name = body.group("body")
+            self.facts.bodies.append(
+                BodyFact(
+                    name=_capitalised(name),
+                    kind=body_kind(name),
+                    line=number,
+                    sentence=item,
+                    seats=sum(seats) if numbered else None,
+                    composition=" en ".join(text for _, text in counted) if numbered else None,
+                )
+            )
+            for part in read_list(rest, self.known, line=number, sentence=item, bare=False, partner=False):
+                self.facts.mentions.extend(part.names)
+            return True
+        post = p.POST_ITEM.match(item)
+        if post is not None and any(pattern.match(item) for pattern in p.PERSON_IN_POST):
+            return self.posts(number, item)  # "Waterregisseur: Peter Groen, 06-…": a person in the post
+        if post is not None:
+            duties = [
+                (p.ROLES[d.group("role").casefold()], _capitalised(d.group("body")), number, item)
+                for d in p.DUTY.finditer(post.group("rest"))
+            ]
+            fact = PostFact(name=_capitalised(post.group("post")), line=number, sentence=item)
+            fact.duties.extend(duties)
+            self.facts.posts.append(fact)
+            return True
         return False
 
     # -- sentences --------------------------------------------------------------------------------
@@ -146,12 +371,15 @@ class _Reader:
         if "bijgewerkt" in lower:
             found = self.updated(number, sentence) or found
         regional = "cluster" in lower or "regio" in lower
-        if regional and self.cluster(number, sentence):
+        if (regional and self.cluster(number, sentence)) or (
+            (p.PARTNER_TOTAL.search(sentence) or p.CONSISTS.search(sentence))
+            and self.partners(number, sentence)
+        ):
             found = True
-        elif "partner" in lower or ("bestaat uit" in lower and p.KIND_OF_WORD.search(sentence)):
-            found = self.partners(number, sentence) or found
-        elif "gemeenten" in lower:
-            found = self.municipality_list(number, sentence) or found
+        else:
+            found = self.named(number, sentence) or found
+        if p.STARTED.search(sentence):
+            found = self.started(number, sentence) or found
         if regional:
             found = self.cluster_count(number, sentence) or found
             found = self.team(number, sentence) or found
@@ -186,19 +414,39 @@ class _Reader:
             )
         return True
 
-    def partners(self, number: int, sentence: str) -> bool:
+    def partners(
+        self, number: int, sentence: str, description: str | None = None, *, also: int | None = None
+    ) -> bool:
+        """A list of partners: "bestaat uit 31 partners: …", "samengewerkt tussen …", "Betrokken partijen"."""
         total_match = p.PARTNER_TOTAL.search(sentence)
         total = parse_number(total_match.group("n")) if total_match else None
-        start = total_match.end() if total_match else 0
-        consists = p.CONSISTS.search(sentence, start if total_match is None else 0)
-        if total_match is None and consists is None:
-            return False
-        if consists is not None and total_match is None:
-            start = consists.end()
-        description = sentence[start:].lstrip(" :")
-        parts = self.parts(number, sentence, description)
+        if description is None:
+            start = total_match.end() if total_match else 0
+            consists = p.CONSISTS.search(sentence, start if total_match is None else 0)
+            if total_match is None and consists is None:
+                return False
+            if consists is not None and total_match is None:
+                start = consists.end()
+            description = sentence[start:].lstrip(" :")
+        parts = read_list(description, self.known, line=number, sentence=sentence)
+        if not any(part.names for part in parts) and description.rstrip().endswith(":") and also is None:
+            self.pending = (number, sentence, description)  # the list follows: "bestaat uit de gemeenten:"
+            return True
         if total is None and not parts:
             return False
+        earlier = self.facts.partners[-1] if self.facts.partners else None
+        if (
+            re.match(r"^(?i:dit|dat|deze)\s+zijn\b", sentence)
+            and earlier is not None
+            and earlier.partners
+            and not earlier.parts
+            and total is None
+        ):
+            # "Het BOWA bestaat uit 20 samenwerkingspartners … Dit zijn de gemeenten …": one statement.
+            earlier.parts.extend(parts)
+            if number != earlier.line:
+                earlier.lines.append(number)
+            return True
         coop = p.COOPERATION_NAME.match(sentence)
         self.facts.partners.append(
             PartnerFact(
@@ -209,26 +457,47 @@ class _Reader:
                 other_name=coop.group("name").strip() if coop else None,
             )
         )
+        if also is not None:
+            self.facts.partners[-1].lines.append(also)
         return True
 
-    def parts(self, number: int, sentence: str, description: str) -> list[PartFact]:
-        matches = list(p.PART.finditer(description))
-        parts = []
-        for index, match in enumerate(matches):
-            end = matches[index + 1].start() if index + 1 < len(matches) else len(description)
-            kind = kind_of(match.group("kw"), wk.OrgKind.OTHER)
-            stated = parse_number(match.group("n")) if match.group("n") else None
-            names_text = description[match.end() : end].lstrip()
-            names_text = names_text[1:].lstrip() if names_text[:1] in (":", "(") else names_text
-            listed = NAME_LIST.match(names_text)
-            names = self.names(listed.group(0), kind, number, sentence) if listed else []
-            if stated is not None:
-                parts.append(PartFact(kind=kind, stated=stated, names=names))
-                continue
-            # Names without a count: each kind is a part ("de waterschappen A en B en het Waterbedrijf C").
-            for each in dict.fromkeys(m.kind for m in names):
-                parts.append(PartFact(kind=each, stated=None, names=[m for m in names if m.kind is each]))
-        return parts
+    def continued(self, statement: PartnerFact, number: int, sentence: str) -> bool:
+        """A list of municipalities cut by a stray full stop ("… Kapelle, Middelburg. Noord-Beveland, …")
+        goes on in the sentence after it."""
+        last = statement.parts[-1] if statement.parts else None
+        run = NAME_LIST.match(sentence)
+        if last is None or last.kind is not wk.OrgKind.MUNICIPALITY or run is None or "," not in run.group(0):
+            return False
+        if p.CONSISTS.search(sentence) or p.PARTNER_TOTAL.search(sentence):
+            return False
+        parts = read_list(f"de gemeenten {sentence}", self.known, line=number, sentence=sentence)
+        if not parts:
+            return False
+        statement.parts.extend(parts)
+        if number != statement.line and number not in statement.lines:
+            statement.lines.append(number)
+        return True
+
+    def named(self, number: int, sentence: str) -> bool:
+        """Organisations named outside a list of partners; a stated count of a kind is kept to check."""
+        parts = read_list(sentence, self.known, line=number, sentence=sentence, bare=False, partner=False)
+        if not parts:
+            return False
+        if any(part.stated is not None for part in parts):
+            self.facts.partners.append(
+                PartnerFact(total=None, parts=parts, line=number, sentence=sentence, partners=False)
+            )
+        else:
+            self.facts.mentions.extend(m for part in parts for m in part.names)
+        return True
+
+    def started(self, number: int, sentence: str) -> bool:
+        """ "Het Netwerk … is formeel gestart vanaf oktober 2013": the cooperation's start."""
+        when = _when(sentence)
+        if when is None or self.facts.started is not None:
+            return False
+        self.facts.started, self.facts.started_line, self.facts.started_sentence = when, number, sentence
+        return True
 
     def names(self, text: str, kind: wk.OrgKind, number: int, sentence: str) -> list[Mention]:
         def known(name: str) -> bool:
@@ -240,16 +509,6 @@ class _Reader:
             if name:
                 out.append(Mention(name=name, kind=kind_of(name, kind), line=number, sentence=sentence))
         return out
-
-    def municipality_list(self, number: int, sentence: str) -> bool:
-        found = False
-        for match in re.finditer(r"\bgemeenten\s*:?\s+", sentence):
-            listed = NAME_LIST.match(sentence, match.end())
-            if listed:
-                names = self.names(listed.group(0), wk.OrgKind.MUNICIPALITY, number, sentence)
-                self.facts.mentions.extend(names)
-                found = found or bool(names)
-        return found
 
     def cluster(self, number: int, sentence: str) -> bool:
         match = p.CLUSTER.search(sentence)
@@ -269,6 +528,8 @@ class _Reader:
         found = False
         for match in p.CLUSTER_COUNT.finditer(sentence):
             stated = parse_number(match.group("n"))
+            if re.search(r"\b(?:een|één)\s+van\s+de\s+$", sentence[: match.start()], re.IGNORECASE):
+                continue  # "is een van de vijf deelregio's binnen …": the region it belongs to
             if stated is not None:
                 self.facts.cluster_counts.append(CountFact(stated=stated, line=number, sentence=sentence))
                 found = True
@@ -312,6 +573,17 @@ class _Reader:
                 PostFact(name=_capitalised(match.group("post")), line=number, sentence=sentence)
             )
             found = True
+        inverted = p.PERSON_INVERTED.search(sentence)
+        if inverted:
+            self.facts.persons.append(
+                PersonFact(
+                    name=inverted.group("name"),
+                    post=_capitalised(inverted.group("post")),
+                    line=number,
+                    sentence=sentence,
+                )
+            )
+            return True
         for pattern in p.PERSON_IN_POST:
             person = pattern.match(sentence)
             if person:
@@ -356,6 +628,21 @@ class _Reader:
         match = p.AGREEMENT.search(sentence)
         if match is None or not p.ESTABLISHED.search(sentence):
             return False
+        generic = match.group("name").casefold() in ("overeenkomst", "akkoord")
+        earlier = self.facts.agreements
+        if (
+            generic
+            and earlier
+            and re.match(r"^(?i:deze|dit|die|de|het)\s+(?i:overeenkomst|akkoord)\b", sentence)
+        ):
+            # "Deze overeenkomst is getekend in september 2013": the agreement named before.
+            when = _when(sentence)
+            last = earlier[-1]
+            for fact in earlier:
+                if fact.name == last.name and fact.date is None and when is not None:
+                    fact.date = when
+                    fact.lines.append(number)
+            return when is not None
         fact = AgreementFact(
             name=_capitalised(re.sub(r"\s+", " ", match.group("name"))), line=number, sentence=sentence
         )
@@ -419,3 +706,59 @@ def _is_heading(paragraph: Paragraph) -> bool:
         and len(text.split()) <= p.HEADING_MAX_WORDS
         and not text.endswith((".", "!", "?"))
     )
+
+
+_PERSON_LINE = re.compile(rf"^{p.PERSON}$")
+
+
+class _Contacts:
+    """The people listed under a contacts heading, as they are read."""
+
+    def __init__(self) -> None:
+        self.heading: str | None = None
+        self.found: list[tuple[str, list[str], list[int]]] = []
+        """(name, role lines, line numbers) of each person."""
+        self.in_quote = False
+        self.after_break = False
+
+
+def _is_prose(text: str) -> bool:
+    """A line of running text, not a name, a role or a heading."""
+    return len(text) > 90 or (text.endswith((".", "!", "?")) and len(text.split()) > 3)
+
+
+def _is_title(text: str, *, parent: bool = False) -> bool:
+    """A title line of the current layout (or, with ``parent``, the region's line under it: "regio X")."""
+    return (
+        len(text) <= _TITLE_MAX
+        and len(text.split()) <= 8
+        and not text.endswith((".", ":", "!", "?", ","))
+        and not p.BULLET.match(text)
+        and not p.NUMBERED.match(text)
+        and not p.UPDATED.search(text)
+        and not p.SEPARATOR.match(text)
+        and (text[:1].isupper() or (parent and text.casefold().startswith("regio ")))
+    )
+
+
+def _strip_regio(text: str) -> str:
+    """ "Regio Noordkop" is the region Noordkop."""
+    stripped = re.sub(r"^(?i:regio)\s+(?=\S)", "", text).strip()
+    return stripped or text
+
+
+def _subregion(text: str) -> str | None:
+    """A line that is the name of a sub-region in a list ("Leidse Regio"), if it is one."""
+    item = text.strip().rstrip(";,")
+    if not item or len(item.split()) > 6 or item.endswith((".", ":")) or not NAME_LIST.fullmatch(item):
+        return None
+    return item
+
+
+def _post_of(heading: str | None) -> str:
+    """The post of a person listed under a heading alone: "Ambtelijke trekker(s)" → "Ambtelijke trekker"."""
+    if not heading:
+        return "Contactpersoon"
+    text = re.sub(r"\s*\(s\)$", "", heading.strip(" :"))
+    text = re.sub(r"(?i)contactpersonen$", "Contactpersoon", text)
+    return _capitalised(text)

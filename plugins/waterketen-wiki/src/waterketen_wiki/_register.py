@@ -16,6 +16,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import Any, Protocol
 
 from attrs import frozen
 
@@ -24,7 +25,16 @@ import waterketen as wk
 from ._text import norm
 
 
-__all__ = ["FUZZY_CUTOFF", "KNOWN_VARIANTS", "Match", "Register", "default_register"]
+__all__ = [
+    "FUZZY_CUTOFF",
+    "KNOWN_VARIANTS",
+    "Match",
+    "Register",
+    "Resolver",
+    "default_register",
+    "national",
+    "resolve",
+]
 
 KNOWN_VARIANTS: dict[str, str] = {
     # The seed page's "de Pekala’s" is Pekela (GM0765): FACTS.md, section 0.
@@ -38,7 +48,17 @@ FUZZY_CUTOFF = 0.9
 """The lowest :class:`difflib.SequenceMatcher` ratio a fuzzy match needs."""
 _FUZZY_MARGIN = 0.02
 
-_PREFIXES = ("de ", "het ", "gemeente ", "waterschap ", "wetterskip ", "hoogheemraadschap van ")
+_PREFIXES = (
+    "de ",
+    "het ",
+    "gemeente ",
+    "waterschap ",
+    "wetterskip ",
+    "hoogheemraadschap van ",
+    "hoogheemraadschap ",
+    "provincie ",
+    "drinkwaterbedrijf ",
+)
 
 
 @frozen
@@ -47,7 +67,7 @@ class Match:
 
     organisations: tuple[wk.Organisation, ...]
     how: str
-    """``exact``, ``variant`` or ``fuzzy``."""
+    """``exact``, ``variant`` or ``fuzzy`` (or the rule the national register names, see :func:`national`)."""
     matched: str
     """The register's name that matched."""
     ratio: float = 1.0
@@ -78,7 +98,7 @@ class Register:
 
     def knows(self, name: str, kinds: Sequence[wk.OrgKind]) -> bool:
         """True when ``name`` matches some organisation of those kinds, at any time."""
-        return self.match(name, kinds) is not None
+        return resolve(self, name, kinds) is not None
 
     def match(self, name: str, kinds: Sequence[wk.OrgKind]) -> Match | None:
         """The organisations of those kinds that ``name`` may denote, at any time.
@@ -132,6 +152,54 @@ class Register:
             return None  # two organisations equally close: not a match, never a guess
         best_key = max(scored)[1]
         return Match(organisations=tuple(orgs.values()), how="fuzzy", matched=best_key, ratio=best_ratio)
+
+
+def resolve(register: Register, name: str, kinds: Sequence[wk.OrgKind]) -> Match | None:
+    """The organisations of those kinds that a name on a page may denote, at any time: the plugin's
+    one way to resolve a name (the reader asks it to split lists, the builder to resolve them).
+
+    Today it asks the page's register (by default the embedded dataset). A
+    name it does not resolve stays an organisation of the page, of the kind
+    the reader found (:func:`waterketen_wiki._build.build`). To resolve
+    through the national register instead, its one line becomes
+    ``return national(wk.resolve, name, kinds)`` (see :func:`national`); the
+    day is chosen after, by the builder.
+
+    Examples:
+        >>> match = resolve(default_register(), "Waterschap Noorderzijlvest", (wk.OrgKind.WATER_BOARD,))
+        >>> [o.id for o in match.organisations], match.how
+        (['noorderzijlvest'], 'exact')
+    """
+    return register.match(name, kinds)
+
+
+class Resolver(Protocol):
+    """A resolver as the national register offers it: ``wk.resolve(name, on=day, kind=None)``."""
+
+    def __call__(self, name: str, *, on: date | None = ..., kind: wk.OrgKind | None = ...) -> Any: ...
+
+
+def national(resolver: Resolver, name: str, kinds: Sequence[wk.OrgKind]) -> Match | None:
+    """What ``resolver`` (``wk.resolve``) makes of a name, as a :class:`Match`: the best organisation
+    of each kind it finds (at any day), with the rule and the score of the best.
+
+    Examples:
+        >>> class Found:
+        ...     organisation = wk.Organisation(id="vitens", name="Vitens", kind=wk.OrgKind.WATER_COMPANY)
+        ...     rule, score = "exact name", 1.0
+        >>> def fake(name, *, on=None, kind=None):
+        ...     return Found() if name == "Vitens" and kind is wk.OrgKind.WATER_COMPANY else None
+        >>> match = national(fake, "Vitens", (wk.OrgKind.MUNICIPALITY, wk.OrgKind.WATER_COMPANY))
+        >>> [o.id for o in match.organisations], match.how
+        (['vitens'], 'exact name')
+    """
+    found = [(kind, resolver(name, on=None, kind=kind)) for kind in kinds]
+    hits = [f for _, f in found if f is not None]
+    if not hits:
+        return None
+    best = max(hits, key=lambda f: float(f.score))
+    organisations = tuple(dict.fromkeys(f.organisation for f in hits))
+    return Match(organisations=organisations, how=str(best.rule), matched=name, ratio=float(best.score))
 
 
 @functools.cache

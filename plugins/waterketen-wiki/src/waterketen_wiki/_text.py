@@ -215,9 +215,11 @@ def make_id(*parts: str, joiner: str = "/") -> str:
 
 # -- lists of names -------------------------------------------------------------------------
 
-_CONNECTORS = frozenset({"en", "van", "de", "der", "den", "het", "aan", "op", "te", "ter", "ten", "'s", "’s"})
-_NAME_WORD = rf"(?:[{UPPER}][^\s,;:()\[\]]*)"
-_CONNECTOR = r"(?:en|van|de|der|den|het|aan|op|te|ter|ten|'s|’s)"
+_CONNECTORS = frozenset(
+    {"en", "van", "de", "der", "den", "het", "aan", "op", "te", "ter", "ten", "'s", "’s", "&"}
+)
+_NAME_WORD = rf"(?:(?:['’]s-)?[{UPPER}][^\s,;:()\[\]]*)"
+_CONNECTOR = r"(?:en|van|de|der|den|het|aan|op|te|ter|ten|'s|’s|&)"
 NAME_LIST = re.compile(
     rf"(?:{_CONNECTOR}\s+)*{_NAME_WORD}(?:(?:\s*,\s*|\s+)(?:{_CONNECTOR}\s+)*{_NAME_WORD})*"
 )

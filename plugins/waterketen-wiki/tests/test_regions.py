@@ -1,0 +1,164 @@
+"""Hand-written pages in the sentence forms of real region pages (tests/data, see its README):
+the names the reader finds, by kind, against the names each page writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import waterketen as wk
+from waterketen_wiki import WikiPage
+
+
+DATA = Path(__file__).parent / "data"
+M, B, C, P = (wk.OrgKind.MUNICIPALITY, wk.OrgKind.WATER_BOARD, wk.OrgKind.WATER_COMPANY, wk.OrgKind.PROVINCE)
+
+EXPECTED: dict[str, dict[wk.OrgKind, set[str]]] = {
+    "rivierenland-current": {
+        M: {"Buren", "Culemborg", "Geldermalsen", "Maasdriel", "NederBetuwe", "Neerijnen", "Tiel"}
+        | {"West Maas en Waal", "Zaltbommel"},
+        B: {"Rivierenland"},
+    },
+    "friesland-current": {P: {"Fryslân"}, B: {"Wetterskip Fryslân"}, C: {"Vitens"}},
+    "noordkop-current": {
+        M: {"Texel", "Den Helder", "Schagen", "Hollands Kroon"},
+        B: {"Hollands Noorderkwartier"},
+        C: {"PWN"},
+    },
+    "rijnland-current": {B: {"Rijnland"}},
+    "twente-wiki-2017": {
+        M: {"Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo"}
+        | {"Hof van Twente", "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden"},
+        B: {"Vechtstromen", "Regge en Dinkel"},
+    },
+    "meierij-current": {
+        M: {"Best", "Boxtel", "Haaren", "'s-Hertogenbosch", "Heusden", "Meierijstad", "Oirschot"}
+        | {"Oisterwijk", "Sint Michielsgestel", "Sint Oedenrode", "Vught"},
+        B: {"Aa en Maas", "De Dommel"},
+        C: {"Brabant Water"},
+    },
+}
+"""What each page names, by kind, as it writes the names (without "Gemeente", "Waterschap", …)."""
+
+
+def companies() -> wk.Network:
+    """A register of the drinking-water companies the pages name by name alone (their names as the
+    shared register writes them): the register decides the kind of a name the page gives none."""
+    return wk.Network(
+        wk.Organisation(id=f"company-{n}", name=name, kind=C)
+        for n, name in enumerate(("Vitens", "PWN", "Brabant Water"))
+    )
+
+
+def read(stem: str) -> tuple[wk.Network, WikiPage]:
+    """A fixture page read against the company register, leniently."""
+    page = WikiPage(DATA / f"{stem}.txt", register=companies())
+    return wk.load(page, strict=False), page
+
+
+def found(net: wk.Network, source: str) -> dict[wk.OrgKind, set[str]]:
+    """The organisations the page gave, by kind: their names and other names."""
+    out: dict[wk.OrgKind, set[str]] = {}
+    for org in net.entities(wk.Organisation):
+        if any(p.source == source for p in org.provenance):
+            out.setdefault(org.kind, set()).add(org.name)
+    return out
+
+
+def scores(
+    pairs: Iterable[tuple[dict[wk.OrgKind, set[str]], dict[wk.OrgKind, set[str]]]],
+) -> tuple[float, float]:
+    """Recall and precision of names by kind over (expected, found) pairs."""
+    hits = wanted = given = 0
+    for expected, got in pairs:
+        for kind in {*expected, *got}:
+            want, have = expected.get(kind, set()), got.get(kind, set())
+            hits += len(want & have)
+            wanted += len(want)
+            given += len(have)
+    return hits / wanted, hits / given
+
+
+class TestRegionPages:
+    @pytest.mark.parametrize("stem", sorted(EXPECTED))
+    def test_each_page(self, stem: str) -> None:
+        """Each page: recall of at least 90% and precision of at least 95% of its names by kind."""
+        net, page = read(stem)
+        recall, precision = scores([(EXPECTED[stem], found(net, page.name))])
+        assert recall >= 0.9, found(net, page.name)
+        assert precision >= 0.95, found(net, page.name)
+
+    def test_all_pages(self) -> None:
+        """Over all the pages together, every name is found with its kind."""
+        pairs = []
+        for stem, expected in EXPECTED.items():
+            net, page = read(stem)
+            pairs.append((expected, found(net, page.name)))
+        assert scores(pairs) == (1.0, 1.0)
+
+    def test_count_that_disagrees_is_kept_and_warned(self) -> None:
+        """Rivierenland: "10 gemeenten" against nine names is kept in the note and warned."""
+        net, _ = read("rivierenland-current")
+        assert net.report is not None
+        (warning,) = [w for w in net.report.warnings if w.field == "partners"]
+        assert "states 10 municipalities, but names 9" in warning.reason
+        assert len(net.partners(kind=M)) == 9
+        assert "10 municipalities" in (net.cooperation().note or "")
+
+    def test_start_bodies_and_people(self) -> None:
+        """The start "vanaf oktober 2013", the bodies' composition and the trekker with her role."""
+        net, _ = read("rivierenland-current")
+        coop = net.cooperation()
+        assert coop.period.start == wk.PartialDate(2013, 10)
+        bodies = {b.name: b.seats for b in net.bodies()}
+        assert bodies == {"Stuurgroep": 5, "Kerngroep": 5}
+        held = {net[t.holder].name: wk.model.name_of(net[t.post]) for t in net.entities(wk.Tenure)}
+        assert held == {"Karin van Dorenmalen": "Coördinator Netwerk Waterketen regio Rivierenland"}
+
+    def test_current_layout_title(self) -> None:
+        """A sub-region's page: its title is the cooperation, the line under it its region."""
+        net, _ = read("noordkop-current")
+        coop = net.cooperation()
+        assert coop.name == "Noordkop"
+        assert "under the region Hollands Noorderkwartier" in (coop.note or "")
+        (pwn,) = [o for o in net.entities(wk.Organisation) if o.name == "Hollands Noorderkwartier"]
+        assert pwn.other_names == ("HHNK",)
+
+    def test_subregions(self) -> None:
+        """ "verenigd in vier sub-regio’s:" and the names under it are four sub-regions, members unknown."""
+        net, _ = read("rijnland-current")
+        clusters = {c.name: c.members_known for c in net.clusters()}
+        assert clusters == dict.fromkeys(
+            ["Leidse Regio", "Bollenstreek", "Kennemerland", "Groene Hart"], False
+        )
+        assert not [w for w in net.report.warnings if w.field == "clusters"]  # type: ignore[union-attr]
+        (agreement,) = net.entities(wk.Agreement)
+        assert agreement.date == date(2016, 7, 4)
+
+    def test_old_layout(self) -> None:
+        """The old wiki layout: the region under "Regio", the last-updated date, a former board."""
+        net, page = read("twente-wiki-2017")
+        assert (net.cooperation().name, page.updated) == ("Twents Waternet", date(2017, 1, 16))
+        assert len(net.partners(kind=M)) == 14
+
+    def test_names_outside_a_partner_list(self) -> None:
+        """A drinking-water company named outside the partner list is an organisation, not a partner."""
+        net, _ = read("meierij-current")
+        partners = {o.name for o in net.partners()}
+        assert "Brabant Water" not in partners
+        assert {"Aa en Maas", "De Dommel", "Vught"} <= partners
+
+    def test_count_without_names_is_kept(self) -> None:
+        """Friesland: "de 18 Fryske gemeenten" names none; the count is kept in the note, not warned."""
+        net, _ = read("friesland-current")
+        assert net.report is not None
+        assert not [w for w in net.report.warnings if w.field == "partners"]
+        assert "18 municipalities" in (net.cooperation().note or "")
+        assert {o.name: o.kind for o in net.partners()} == {
+            "Fryslân": P,
+            "Wetterskip Fryslân": B,
+            "Vitens": C,
+        }
