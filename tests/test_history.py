@@ -154,7 +154,7 @@ class TestStaleness:
 
         (merger,) = [c for c in net.changes("bedum") if any(p.id == "bedum" for p in c.before)]
         part = wk.Network([merger, *(net[o.id] for o in (*merger.before, *merger.after))])
-        document = {"source": {"updated": "2019-04-03"}, **wk.to_document(part)}
+        document = {"source": {"updated": "2019-04-03"}, **wk.formats.native.to_document(part)}
         page = tmp_path / "history.json"
         page.write_text(json.dumps(document), encoding="utf-8")
         for loaded in (wk.load(page), wk.load("embedded:groningen-noord-drenthe", page)):
