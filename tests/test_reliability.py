@@ -284,3 +284,74 @@ class TestWrites:
         wk.write(wk.load(), target, "csvdir")  # the next write sweeps what the killed ones left
         leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".net.")]
         assert leftovers == []
+
+
+class TestPlugins:
+    def test_the_docs_rule_runs_on_two_cooperations(self) -> None:
+        """The example rule of docs/hooks.md works on a network with two cooperations."""
+        import re
+
+        from waterketen.checks import Check, Finding, Level, run_checks
+        from waterketen.plugins import get_plugin_manager
+
+        page = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
+        block = next(b for b in re.findall(r"```python\n(.*?)```", page, re.S) if "waterketen_checks" in b)
+        names: dict[str, object] = {
+            "hookimpl": wk.hookimpl,
+            "Finding": Finding,
+            "Level": Level,
+            "Check": Check,
+            "Cooperation": wk.Cooperation,
+        }
+        exec(block, names)  # the page's own code
+        plugin = type("Rule", (), {"waterketen_checks": staticmethod(names["waterketen_checks"])})  # type: ignore[arg-type]
+        pm = get_plugin_manager(entry_points=False)
+        pm.register(plugin())
+        net = wk.load(
+            FakeSource(
+                [
+                    ("cooperation", {"id": "a", "name": "A"}),
+                    ("cooperation", {"id": "b", "name": "B"}),
+                    ("cluster", {"id": "k", "name": "K", "cooperation": "b"}),
+                ]
+            )
+        )
+        report = run_checks(net, rules=["no-empty-clusters"], plugins=pm)
+        assert [f.entities for f in report.findings] == [("k",)]
+
+    def test_a_source_type_that_raises_on_open_is_named(self) -> None:
+        """A source type whose ``open`` raises a foreign error becomes a problem naming it."""
+        from waterketen.plugins import get_plugin_manager
+        from waterketen.testing import fake_plugin
+
+        def broken(location: str) -> wk.Source:
+            raise KeyError("no such key")
+
+        kind = wk.SourceType(name="broken", description="raises", open=broken, schemes=("broken",))
+        pm = get_plugin_manager(entry_points=False)
+        pm.register(fake_plugin(source_types=[kind]))
+        (problem,) = wk.load("broken:x", strict=False, plugins=pm).report.errors  # type: ignore[union-attr]
+        assert "source type broken could not open it: KeyError" in problem.reason
+
+    def test_a_writer_that_fails_is_named(self, tmp_path: Path) -> None:
+        """A writer raising OSError or anything else gives the library's error, naming writer and path."""
+        from waterketen.errors import WriteError
+        from waterketen.plugins import get_plugin_manager
+        from waterketen.testing import fake_plugin
+
+        def full(network: wk.Network, path: Path) -> None:
+            raise OSError(28, "No space left on device")
+
+        def buggy(network: wk.Network, path: Path) -> None:
+            raise ZeroDivisionError("oops")
+
+        pm = get_plugin_manager(entry_points=False)
+        writers = [
+            wk.Writer(name="full", description="", write=full),
+            wk.Writer(name="buggy", description="", write=buggy),
+        ]
+        pm.register(fake_plugin(writers=writers))
+        with pytest.raises(WriteError, match="the full writer cannot write it: No space left"):
+            wk.write(wk.load(), tmp_path / "x", "full", plugins=pm)
+        with pytest.raises(WriteError, match="the buggy writer failed: ZeroDivisionError"):
+            wk.write(wk.load(), tmp_path / "x", "buggy", plugins=pm)

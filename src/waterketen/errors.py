@@ -28,6 +28,7 @@ __all__ = [
     "UnknownSourceError",
     "UsageError",
     "WaterketenError",
+    "WriteError",
 ]
 
 
@@ -128,3 +129,7 @@ class UnknownFrameError(WaterketenError, ValueError):
 
 class UsageError(WaterketenError, ValueError):
     """The command line is wrong in a way its parser cannot see (the command exits with 2)."""
+
+
+class WriteError(WaterketenError, OSError):
+    """A network could not be written; the message names the writer and the path."""

@@ -86,10 +86,14 @@ def waterketen_checks() -> Iterable[Check]:  # type: ignore[empty-body]
             def waterketen_checks():
                 def no_empty_clusters(network, days):
                     for day in days:
-                        for cluster in network.clusters(on=day):
-                            if not network.members(cluster.id, on=day):
-                                yield Finding(rule="no-empty-clusters", level=Level.WARNING,
-                                              message=f"{cluster.name} is empty", entities=(cluster.id,),
-                                              first=day, last=day)
+                        for coop in network.entities(Cooperation, on=day):  # one or many
+                            for cluster in network.clusters(coop.id, on=day):
+                                if not network.members(cluster.id, on=day):
+                                    yield Finding(
+                                        rule="no-empty-clusters", level=Level.WARNING,
+                                        message=f"{cluster.name} is empty",
+                                        entities=(cluster.id,), first=day, last=day,
+                                    )
+
                 return [Check(name="no-empty-clusters", description="...", run=no_empty_clusters)]
     """

@@ -66,8 +66,23 @@ def write(
 
     Raises:
         UnknownFormatError: no writer has that name, or none the suffix of ``path``.
-        OSError: the path cannot be written.
+        WriteError: the path cannot be written, or the writer failed; the
+            message names the writer and the path (it is an ``OSError`` too).
     """
+    from ..errors import WaterketenError, WriteError
+
     writer = find_writer(format, path, plugins)
-    writer.write(network, Path(path))
+    try:
+        writer.write(network, Path(path))
+    except WaterketenError:
+        raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise WriteError(
+            exc.errno or 0, f"the {writer.name} writer cannot write it: {reason}", str(path)
+        ) from exc
+    except Exception as exc:  # a plugin's writer's bug is named, never let through as it is
+        raise WriteError(
+            0, f"the {writer.name} writer failed: {type(exc).__name__}: {exc}", str(path)
+        ) from exc
     return writer

@@ -21,7 +21,7 @@ import os
 
 from .. import registry
 from ..convert import Tables, sharing
-from ..errors import LoadError, WaterketenError
+from ..errors import LoadError, Problem, SourceError, WaterketenError
 from ..network import Network
 from ..plugins import PluginManager
 from ..sources import Source, SourceType
@@ -51,8 +51,15 @@ def open_source(location: SourceLike, plugins: PluginManager | None = None) -> S
     """
     if not isinstance(location, str | os.PathLike):
         return location
-    source_type, rest = registry.source_type_for(os.fspath(location), plugins)
-    return source_type.open(rest)
+    text = os.fspath(location)
+    source_type, rest = registry.source_type_for(text, plugins)
+    try:
+        return source_type.open(rest)
+    except WaterketenError:
+        raise
+    except Exception as exc:  # a plugin's bug is named, never let through
+        reason = f"the source type {source_type.name} could not open it: {type(exc).__name__}: {exc}"
+        raise SourceError(Problem(source=text, reason=reason)) from exc
 
 
 def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | None = None) -> Network:
