@@ -174,7 +174,14 @@ class TestInstallation:
         plugin, rules = answers.plugins(pm).records()
         assert rules["name"] == "waterketen._rules"
         assert "one-cluster" in rules["checks"]
-        assert plugin["source_types"] == ("native-json", "native-toml", "native-csv", "table", "embedded")
+        assert plugin["source_types"] == (
+            "native-json",
+            "native-toml",
+            "native-csv",
+            "table",
+            "embedded",
+            "register",
+        )
         assert [r["name"] for r in answers.writers(pm).records()] == [
             "json",
             "jsonl",

@@ -10,6 +10,7 @@ from .export.jsonl import jsonl_writer
 from .export.native import json_writer
 from .export.tables import csv_writer
 from .hookspecs import hookimpl
+from .register._build import register_source
 from .sources import SourceType
 from .sources.csvdir import csv_directory_source
 from .sources.embedded import embedded_source
@@ -19,8 +20,9 @@ from .sources.tables import table_source
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format as JSON, TOML and a CSV directory, tables of members, and the embedded datasets."""
-    return (json_source, toml_source, csv_directory_source, table_source, embedded_source)
+    """The native format as JSON, TOML and a CSV directory, tables of members, the embedded datasets
+    and the national register."""
+    return (json_source, toml_source, csv_directory_source, table_source, embedded_source, register_source)
 
 
 @hookimpl

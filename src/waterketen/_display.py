@@ -327,7 +327,7 @@ def organisation_html(org: Organisation) -> str:
         ("id", f"<code>{_e(org.id)}</code>"),
         ("kind", _e(org.kind.value)),
         ("codes", _e(", ".join(str(i) for i in org.identifiers))),
-        ("other names", _e(", ".join(org.other_names))),
+        ("other names", _e(", ".join(map(str, org.other_names)))),
         ("valid", _e(_period(org.period))),
         ("note", _e(org.note or "")),
         ("sources", _sources(org)),

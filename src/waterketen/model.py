@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+from datetime import date
 from typing import Any, ClassVar, TypeAlias
 
 from attrs import field, frozen
@@ -31,6 +32,7 @@ __all__ = [
     "Goal",
     "Identifier",
     "Membership",
+    "Name",
     "OrgKind",
     "Organisation",
     "Part",
@@ -135,6 +137,8 @@ class ChangeKind(enum.Enum):
     RENAME = "rename"
     REORGANISATION = "reorganisation"
     """A cooperation changes its clusters or bodies."""
+    UNKNOWN = "unknown"
+    """A change whose kind no source states (a merger or an absorption, say)."""
 
 
 @frozen(kw_only=True)
@@ -162,6 +166,32 @@ class Identifier:
 
 
 @frozen(kw_only=True)
+class Name:
+    """A name an organisation bore during a period (an older spelling, say).
+
+    The native format reads an other name as plain text (valid whenever the
+    organisation is) or as a table with ``name`` and ``period``.
+
+    Examples:
+        >>> from datetime import date
+        >>> old = Name(name="Appingendam", period=Period(end=date(2011, 1, 1)))
+        >>> str(old), old.period.contains(date(2010, 1, 1))
+        ('Appingendam', True)
+    """
+
+    name: str = field(validator=_check_text)
+    period: Period = Period()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def name_text(name: str | Name) -> str:
+    """The text of an other name, whether plain text or a :class:`Name`."""
+    return name if type(name) is str else str(name)
+
+
+@frozen(kw_only=True)
 class Organisation:
     """A partner organisation: a municipality, a water board, a drinking-water company, ..."""
 
@@ -170,7 +200,8 @@ class Organisation:
     name: str = field(validator=_check_text)
     kind: OrgKind
     identifiers: tuple[Identifier, ...] = ()
-    other_names: tuple[str, ...] = ()
+    other_names: tuple[str | Name, ...] = ()
+    """Other names: plain text, or a :class:`Name` with the period it was borne."""
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -178,6 +209,13 @@ class Organisation:
     def identifier(self, scheme: str) -> str | None:
         """The code of this organisation in ``scheme``, if it has one."""
         return next((i.value for i in self.identifiers if i.scheme == scheme), None)
+
+    def name_on(self, day: date) -> str:
+        """The name it bore on ``day``: an other name whose period surely holds it, else :attr:`name`."""
+        for other in self.other_names:
+            if isinstance(other, Name) and other.period.contains(day):
+                return other.name
+        return self.name
 
     def __repr__(self) -> str:
         from ._display import organisation_repr
