@@ -296,7 +296,7 @@ def organisation_repr(org: Organisation) -> str:
 
     Examples:
         >>> organisation_repr(wk.load()["bedum"])
-        '<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>'
+        '<Organisation bedum: Bedum, municipality, cbs:GM0005, [..2010-01-01, 2019-01-01)>'
     """
     facts = [org.name, org.kind.value, *(str(i) for i in org.identifiers), str(org.period)]
     return f"<Organisation {org.id}: {', '.join(facts)}>"
