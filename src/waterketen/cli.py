@@ -274,6 +274,9 @@ def _parser() -> argparse.ArgumentParser:
     ):
         _format(command(name, summary))
     command("schema", "print the JSON Schema of the native format")
+    from .cli_register import add_register_command
+
+    add_register_command(command)
     return parser
 
 
@@ -577,6 +580,12 @@ def _diff(network: Network, args: argparse.Namespace, on: date | None) -> Answer
     return diff(network, args.start, args.end)
 
 
+def _register(args: argparse.Namespace) -> int:
+    from .cli_register import run_register
+
+    return run_register(args)
+
+
 def _run_posts(args: argparse.Namespace) -> int:
     if args.body is not None and _is_source(args.body):
         args.sources.insert(0, args.body)
@@ -607,6 +616,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sources": _installation,
     "writers": _installation,
     "schema": _schema,
+    "register": _register,
 }
 
 COMMANDS = tuple(_HANDLERS)

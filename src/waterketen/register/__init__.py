@@ -21,8 +21,13 @@ Examples:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._build import compiled, entities, load_register, open_register
-from .history import HistoryFact, Unparsed, parse_history
+
+
+if TYPE_CHECKING:
+    from .history import HistoryFact, Unparsed, parse_history
 
 
 __all__ = [
@@ -34,3 +39,12 @@ __all__ = [
     "open_register",
     "parse_history",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The history parser is imported on first use: loading the register does not need it.
+    if name in ("HistoryFact", "Unparsed", "parse_history"):
+        from . import history
+
+        return getattr(history, name)
+    raise AttributeError(f"module 'waterketen.register' has no attribute {name!r}")
