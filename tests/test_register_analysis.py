@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -233,3 +236,28 @@ def test_shipped_crosswalk_is_quick_enough_to_build_often() -> None:
     """A sanity bound, not a benchmark: the 2010 → 2025 crosswalk has one link per reached code."""
     cw = walk(FIRST, date(2025, 1, 1) - timedelta(days=0))
     assert len(cw) >= 431
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def console_examples() -> list[tuple[str, str]]:
+    """The shell examples of docs/register.md and of README's section on the register."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## The national register", 1)[1]
+    texts = [readme.split("\n## ", 1)[0], (ROOT / "docs" / "register.md").read_text(encoding="utf-8")]
+    out = []
+    for text in texts:
+        for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL):
+            command, _, output = block.partition("\n")
+            out.append((command.removeprefix("$ "), output))
+    return out
+
+
+@pytest.mark.parametrize(("command", "output"), console_examples())
+def test_documented_shell_examples(command: str, output: str) -> None:
+    """Each shell example of the register's docs prints what the docs show."""
+    args = shlex.split(command)
+    assert args[:2] == ["waterketen", "register"]
+    result = run(*args[2:])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == output
