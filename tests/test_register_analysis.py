@@ -261,3 +261,22 @@ def test_documented_shell_examples(command: str, output: str) -> None:
     result = run(*args[2:])
     assert result.returncode == 0, result.stderr
     assert result.stdout == output
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("lookup", ["GM0005"]),
+        ("history", ["winsum"]),
+        ("crosswalk", ["2018-01-01", "2025-01-01", "GM0005"]),
+        ("vintage", sorted(codes_on(date(2016, 6, 1)))),
+    ],
+)
+def test_documented_columns(command: str, args: list[str]) -> None:
+    """docs/cli.md names the columns each register command answers with."""
+    docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    documented = re.search(rf"^Columns of `register {command}`: (.*)$", docs, re.MULTILINE)
+    assert documented is not None, command
+    result = run(command, *args, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["columns"] == re.findall(r"`([^`]+)`", documented.group(1))
