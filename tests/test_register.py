@@ -7,6 +7,7 @@ import io
 from collections import Counter, defaultdict
 from datetime import date
 from importlib.resources import files
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -310,3 +311,25 @@ def test_by_year_codes_per_kind() -> None:
         per_year[row["year"]] += 1
     assert sum(per_year.values()) == 6059
     assert len(per_year) == 16
+
+
+class TestAsANetwork:
+    def test_frames(self, register: wk.Network) -> None:
+        """Without a cooperation, the partners frame lists every organisation; changes every change."""
+        pytest.importorskip("pandas")
+        frame = register.to_frame("partners", on="2016-01-01")
+        assert frame.loc["bedum", ["name", "kind", "cbs"]].tolist() == ["Bedum", "municipality", "GM0005"]
+        assert frame.loc["noorderzijlvest", "kadaster-bgt"] == "W0647"
+        assert (frame["kind"] == "municipality").sum() == 390
+        assert len(register.to_frame("changes")) == len(register.changes())
+
+    def test_diff_and_timeline(self, register: wk.Network) -> None:
+        """A diff between two days is explained by the register's changes."""
+        found = register.diff("2018-06-01", "2019-06-01")
+        assert {c.id for c in found.explain("winsum")} == {"split-winsum-2019"}
+        assert [e.what for e in register.timeline("winsum")] == ["start", "end", "change"]
+
+    def test_round_trip_through_native_json(self, register: wk.Network, tmp_path: Path) -> None:
+        """Written as native JSON and read back, the register is the same network."""
+        wk.write_json(register, tmp_path / "register.json")
+        assert wk.load(tmp_path / "register.json") == register

@@ -41,8 +41,10 @@ from .model import (
     Change,
     ChangeKind,
     Cluster,
+    Cooperation,
     Entity,
     Membership,
+    Organisation,
     OrgKind,
     Part,
     Post,
@@ -240,7 +242,10 @@ def _joined(items: Iterable[str]) -> str | None:
 
 
 def _partners(network: Network, on: DateLike | None, cooperation: str | None) -> _Table:
-    partners = network.partners(cooperation, on=on)
+    if cooperation is None and not network.entities(Cooperation):
+        partners = network.entities(Organisation, on=on)  # no cooperation (the register): every organisation
+    else:
+        partners = network.partners(cooperation, on=on)
     schemes = list(dict.fromkeys(i.scheme for o in partners for i in o.identifiers))
     fixed = [
         ("name", "string"),
