@@ -64,13 +64,11 @@ class TestReferences:
             if fields:
                 differ[org.id] = fields
         assert differ == {
-            "groningen": ["note"],
             "bellingwedde": ["period"],
             "noorderzijlvest": ["name", "other_names", "period", "note"],
             "hunze-en-aas": ["name", "other_names", "period", "note"],
             "waterbedrijf-groningen": ["period", "note"],
             "wmd": ["other_names", "period"],
-            "groningen-2019": ["note"],
         }
         assert net["bellingwedde"].period.start == date(1968, 9, 1)
         assert register["bellingwedde"].period.start == wk.Between(latest=date(2010, 1, 1))
@@ -139,8 +137,6 @@ def test_load_both_reports_only_the_refinements() -> None:
     rejected = sorted(r.record.data["id"] for r in net.report.rejected)
     assert rejected == [
         "bellingwedde",
-        "groningen",
-        "groningen-2019",
         "hunze-en-aas",
         "noorderzijlvest",
         "waterbedrijf-groningen",

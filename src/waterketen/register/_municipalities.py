@@ -17,12 +17,14 @@ January it is present, or absent.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+import attrs
 from attrs import frozen
 
 from .._time import Between, Bound, Period
@@ -167,7 +169,25 @@ def municipalities() -> tuple[list[Organisation], list[Change]]:
     orgs = [_organisation(era, by_year, code in history_codes) for code in eras for era in eras[code]]
     _check_unique(o.id for o in orgs)
     changes = _changes(successions, eras)
-    return orgs, changes
+    return _with_kept_code_notes(orgs, changes, eras), changes
+
+
+def _with_kept_code_notes(
+    orgs: list[Organisation], changes: list[Change], eras: dict[str, list[_Era]]
+) -> list[Organisation]:
+    """Say of the two organisations of a kept code which is which."""
+    by_id = {o.id: o for o in orgs}
+    notes: dict[str, str] = {}
+    for code, found in eras.items():
+        for old, new in itertools.pairwise(found):
+            notes[old.id] = f"The municipality before {new.start}; its successor kept the code."
+            merger = next(
+                c for c in changes if c.kind is ChangeKind.MERGER and any(p.id == new.id for p in c.after)
+            )
+            others = sorted((by_id[p.id].name for p in merger.before if p.id != old.id), key=str.casefold)
+            names = " + ".join([by_id[old.id].name, *others])
+            notes[new.id] = f"The new municipality {by_id[new.id].name} ({names}), which kept code {code}."
+    return [attrs.evolve(o, note=notes[o.id]) if o.id in notes else o for o in orgs]
 
 
 def _organisation(era: _Era, by_year: dict[tuple[int, str], str], noted: bool) -> Organisation:
