@@ -107,6 +107,16 @@ class TestSuccessions:
                 assert all(p.source.startswith(("https://", "http://")) for p in succession.change.provenance)
         assert missing == []
 
+    def test_every_code_that_comes_has_predecessors(self, register: wk.Network) -> None:
+        """Each new code of a year starts on the date of the change that made it, from its predecessors."""
+        for row in table("municipality-code-changes.csv"):
+            if row["change"] != "came":
+                continue
+            new = register.lookup("cbs", row["code"], on=f"{row['to_year']}-01-01")
+            found = register.predecessors(new.id)
+            assert found, row["code"]
+            assert new.period.start in {s.change.date for s in found}, row["code"]
+
     def test_unknown_kinds_are_marked_and_listed(self, register: wk.Network) -> None:
         """Where no source says merger or absorption, the change says unknown, with a note.
 
