@@ -170,6 +170,7 @@ def crosswalk(register: Network, from_day: DateLike, to_day: DateLike) -> Crossw
     lies in the later one. A code without change maps to itself.
 
     Examples:
+        >>> from waterketen.register.analysis import crosswalk
         >>> register = wk.load("register:")
         >>> [(l.to_code, l.partial) for l in crosswalk(register, "2025-01-01", "2018-01-01")["GM1966"]]
         [('GM0005', False), ('GM0053', True), ('GM1651', False), ('GM1663', False)]
@@ -199,6 +200,7 @@ def vintage(codes: Iterable[str | int], register: Network | None = None) -> tupl
     """The periods in which ``codes`` were exactly the municipalities (empty when never).
 
     Examples:
+        >>> from waterketen.register.analysis import vintage
         >>> register = wk.load("register:")
         >>> codes = [o.identifier("cbs") for o in register.entities(wk.Organisation, on="2016-06-01")
         ...          if o.kind is wk.OrgKind.MUNICIPALITY]
@@ -253,6 +255,7 @@ def trajectory(register: Network, code_or_id: str) -> Trajectory:
         UnknownEntityError: no organisation has that id or code.
 
     Examples:
+        >>> from waterketen.register.analysis import trajectory
         >>> register = wk.load("register:")
         >>> print("\\n".join(trajectory(register, "GM0014").lines(register)))
         2017-01-01 boundary-correction: Slochteren (part) → Groningen
