@@ -114,5 +114,7 @@ def dataset(session: nox.Session) -> None:
         "-c",
         "from pathlib import Path; from waterketen.sources.embedded import compiled, datasets\n"
         "for name in datasets():\n"
-        "    Path('src/waterketen/data', name + '.json').write_text(compiled(name), encoding='utf-8')",
+        "    Path('src/waterketen/data', name + '.json').write_text(compiled(name), encoding='utf-8')\n"
+        "from waterketen.register._build import compiled as register\n"
+        "Path('src/waterketen/data/register/register.json').write_text(register(), encoding='utf-8')",
     )

@@ -281,6 +281,27 @@ def bench_start(repeats: int) -> dict[str, Any]:
     return {"repeats": repeats, "seconds": {name: _median(values) for name, values in times.items()}}
 
 
+def bench_register(repeats: int) -> dict[str, Any]:
+    """Median seconds of loading the national register and of its crosswalks 2010 <-> 2025."""
+    import waterketen as wk
+    from waterketen.register.analysis import crosswalk
+
+    register = wk.load("register:")
+    cases: dict[str, Callable[[], object]] = {
+        'wk.load("register:")': lambda: wk.load("register:"),
+        "crosswalk 2010-01-01 → 2025-01-01": lambda: crosswalk(register, "2010-01-01", "2025-01-01"),
+        "crosswalk 2025-01-01 → 2010-01-01": lambda: crosswalk(register, "2025-01-01", "2010-01-01"),
+    }
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(repeats):
+        for name, case in cases.items():
+            start = time.perf_counter()
+            case()
+            times[name].append(time.perf_counter() - start)
+    links = len(crosswalk(register, "2010-01-01", "2025-01-01"))
+    return {"repeats": repeats, "links": links, "seconds": {n: _median(v) for n, v in times.items()}}
+
+
 # -- the run -------------------------------------------------------------------------------------
 
 
@@ -364,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.query_size in files:
         print("queries ...", file=sys.stderr, flush=True)
         results["queries"] = bench_queries(files[args.query_size][0], args.repeats)
+    print("register ...", file=sys.stderr, flush=True)
+    results["register"] = bench_register(max(args.repeats, 5))
     print("cold start ...", file=sys.stderr, flush=True)
     results["start"] = bench_start(args.start_repeats)
     results["duration_seconds"] = time.perf_counter() - began

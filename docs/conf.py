@@ -58,7 +58,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(E|T|Instant|Bound|DateLike|SourceLike|Entity|Unknown\.UNKNOWN)"),
     (r"py:.*", r"waterketen\.\w+\.(E|T)"),
     (r"py:.*", r"PathLike"),
-    (r"py:exc", r"(UnknownFormatError|UnknownSourceError)"),  # documented under waterketen.errors
+    (r"py:exc", r"(UnknownFormatError|UnknownSourceError|WriteError)"),
+    (r"py:.*", r"importlib\..*"),  # documented under waterketen.errors
     (
         r"py:func",
         r"write_atomically",

@@ -29,7 +29,7 @@ class TestAnswer:
             "kind": "municipality",
             "identifiers": ["cbs:GM0010"],
             "clusters": ["gnd-dal"],
-            "start": None,
+            "start": "..2010-01-01",
             "end": "2021-01-01",
         }
         assert json.loads(answers.partners(net).dumps())["at"] is None
@@ -184,6 +184,7 @@ class TestInstallation:
             "graphml",
             "gexf",
             "node-link",
+            "register",
         )
         assert [r["name"] for r in answers.writers(pm).records()] == [
             "json",

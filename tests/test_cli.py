@@ -232,6 +232,7 @@ class TestQueries:
             "municipality",
             "cbs:GM0010",
             "gnd-dal",
+            "..2010-01-01",
             "2021-01-01",
         ]
         assert len(lines) == 4
@@ -539,7 +540,8 @@ class TestHistoryCommands:
         result = run("timeline", "bedum", "--format", "json")
         assert result.returncode == 0, result.stderr
         rows = json.loads(result.stdout)["rows"]
-        assert rows[0]["date"] == "2014"
+        assert (rows[0]["date"], rows[0]["what"]) == ("..2010-01-01", "start")  # the register's
+        assert rows[1]["date"] == "2014"
         assert rows[-1]["what"] == "change"
 
     def test_diff(self) -> None:

@@ -85,7 +85,8 @@ class TestPlainRepr:
 
     def test_entities(self, net: wk.Network) -> None:
         """An organisation and a cluster show their id, name, kind or what is unknown, and period."""
-        assert repr(net["bedum"]) == "<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>"
+        expected = "<Organisation bedum: Bedum, municipality, cbs:GM0005, [..2010-01-01, 2019-01-01)>"
+        assert repr(net["bedum"]) == expected
         assert repr(net["gnd-bmwe"]) == "<Cluster gnd-bmwe: BMWE, [2014, 2020)>"
         assert "(name unknown), members not all known" in repr(net["gnd-cluster-2020-4"])
 

@@ -70,7 +70,7 @@ class TestRoundTrip:
         assert nodes["gnd-dal"]["members_known"] is True
         assert nodes["gnd-speerpunt-9"]["number"] == 9
         assert nodes["bedum"]["end"] == "2019-01-01"
-        assert "start" not in nodes["bedum"]  # an open bound is left out
+        assert "end" not in nodes["assen"]  # an open bound is left out
         assert all(isinstance(d["partial"], bool) for d in edges.values())
 
     @pytest.mark.parametrize(("format", "suffix", "read", "expected"), FORMATS, ids=[f[0] for f in FORMATS])
@@ -110,7 +110,7 @@ class TestGraph:
         wk.write(net, path)
         text = path.read_text(encoding="utf-8")
         assert 'mode="dynamic"' in text
-        assert '<node id="bedum" label="Bedum" end="2019-01-01">' in text
+        assert '<node id="gnd-bmwe" label="BMWE" start="2014" end="2020">' in text
 
     @pytest.mark.parametrize(("format", "suffix", "read", "expected"), FORMATS[:2], ids=["graphml", "gexf"])
     def test_characters_xml_cannot_hold(

@@ -115,9 +115,9 @@ class TestClustersOverTime:
 
 class TestTimeline:
     def test_bedum(self, net: wk.Network) -> None:
-        """Bedum's timeline: joined in 2014, ended and merged on 2019-01-01."""
+        """Bedum's timeline: began by 2010 (the register), joined in 2014, ended and merged on 2019-01-01."""
         events = [(str(e.date), e.what) for e in net.timeline("bedum")]
-        assert events[0] == ("2014", "joined")
+        assert events[:2] == [("..2010-01-01", "start"), ("2014", "joined")]
         assert ("2019-01-01", "change") in events
         assert events[-1][0] == "2019-01-01"
 

@@ -49,6 +49,7 @@ class TestPluginManager:
             "graphml",
             "gexf",
             "node-link",
+            "register",
         }
 
     def test_registered_plugin_is_used(self) -> None:

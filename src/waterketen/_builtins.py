@@ -17,6 +17,7 @@ from .formats.graph import (
 from .formats.jsonl import jsonl_source, jsonl_writer
 from .formats.native import json_source, json_writer, toml_source
 from .hookspecs import hookimpl
+from .register._build import register_source
 from .sources import SourceType
 from .sources.embedded import embedded_source
 from .sources.tables import table_source
@@ -24,7 +25,7 @@ from .sources.tables import table_source
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format (JSON, JSON Lines, TOML, a CSV directory), tables, the embedded data, graphs."""
+    """The native format (JSON, JSON Lines, TOML, CSV directory), tables, embedded data, graphs, register."""
     return (
         json_source,
         jsonl_source,
@@ -35,6 +36,7 @@ def waterketen_source_types() -> Iterable[SourceType]:
         graphml_source,
         gexf_source,
         node_link_source,
+        register_source,
     )
 
 

@@ -76,7 +76,7 @@ def organisation_html(org: Organisation) -> str:
         ("id", f"<code>{e(org.id)}</code>"),
         ("kind", e(org.kind.value)),
         ("codes", e(", ".join(str(i) for i in org.identifiers))),
-        ("other names", e(", ".join(org.other_names))),
+        ("other names", e(", ".join(map(str, org.other_names)))),
         ("valid", e(period_text(org.period))),
         ("note", e(org.note or "")),
         ("sources", _sources(org)),

@@ -227,7 +227,8 @@ def _may_be(bound: Bound | None, day: Bound) -> bool:
 
 def change_validity(network: Network, days: Sequence[date]) -> Iterator[Finding]:
     """A change ends what it takes whole and starts what it creates, on its date
-    (a boundary correction ends and starts nothing; an absorption starts nothing)."""
+    (a boundary correction ends and starts nothing; an absorption, or a change of
+    unknown kind, starts nothing; a part that receives only a part need not start)."""
     for change in network.entities(Change):
         if change.kind is ChangeKind.BOUNDARY_CORRECTION:
             continue  # territory moves; nothing ends or starts
@@ -235,7 +236,9 @@ def change_validity(network: Network, days: Sequence[date]) -> Iterator[Finding]
         after = {p.id for p in change.after}
         ends = [p.id for p in change.before if not p.partial and p.id not in after]
         starts = (
-            [] if change.kind is ChangeKind.ABSORPTION else [p.id for p in change.after if p.id not in before]
+            []
+            if change.kind in (ChangeKind.ABSORPTION, ChangeKind.UNKNOWN)
+            else [p.id for p in change.after if p.id not in before and not p.partial]
         )
         checks: Iterable[tuple[str, str, Bound | None]] = [
             *((i, "end", period_of(network[i]).end) for i in ends),

@@ -34,7 +34,7 @@ from cattrs import (
 from ._describe import describe_error
 from ._fields import writable_text
 from ._time import Bound, Instant, PartialDate, Period, parse_bound, parse_instant
-from .model import ENTITY_TYPES, Entity
+from .model import ENTITY_TYPES, Entity, Name
 
 
 __all__ = [
@@ -162,6 +162,23 @@ def configure_converter(converter: Converter) -> None:
     converter.register_structure_hook(Period, _structure_period)
     converter.register_unstructure_hook(Period, _unstructure_period)
     converter.register_structure_hook_factory(_is_enum, _structure_enum_factory)
+
+    def structure_name(value: Any, _: Any) -> str | Name:
+        # An other name: plain text, or a table with its name and period.
+        if isinstance(value, str):
+            return value
+        if isinstance(value, Mapping):
+            return converter.structure(value, Name)
+        raise TypeError(f"expected text, or a table with name and period; got {value!r:.80}")
+
+    def unstructure_name(value: str | Name) -> Any:
+        if isinstance(value, str):
+            return value
+        return {"name": value.name, "period": _unstructure_period(value.period)}
+
+    converter.register_structure_hook_func(lambda t: t == str | Name, structure_name)
+    converter.register_unstructure_hook_func(lambda t: t == str | Name, unstructure_name)
+    converter.register_unstructure_hook(Name, unstructure_name)
 
     def tuple_hook_factory(cl: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         item_type = typing.get_args(cl)[0]

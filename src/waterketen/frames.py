@@ -47,8 +47,10 @@ from .model import (
     BodyKind,
     ChangeKind,
     Cluster,
+    Cooperation,
     Entity,
     Membership,
+    Organisation,
     OrgKind,
     Part,
     Post,
@@ -164,7 +166,10 @@ def valid_on(frame: pd.DataFrame, on: DateLike) -> pd.Series[bool]:
 
 
 def _partners(network: Network, on: DateLike | None, cooperation: str | None) -> Table:
-    partners = network.partners(cooperation, on=on)
+    if cooperation is None and not network.entities(Cooperation):
+        partners = network.entities(Organisation, on=on)  # no cooperation (the register): every organisation
+    else:
+        partners = network.partners(cooperation, on=on)
     schemes = list(dict.fromkeys(i.scheme for o in partners for i in o.identifiers))
     fixed = [
         ("name", "string"),

@@ -7,7 +7,7 @@ another by id only; the :class:`~waterketen.Network` resolves the references.
 
 from __future__ import annotations
 
-import enum
+from datetime import date
 from typing import ClassVar, TypeAlias
 
 from attrs import field, frozen
@@ -24,6 +24,7 @@ from ._fields import (
     check_optional_text,
     check_text,
 )
+from ._kinds import BodyKind, ChangeKind, OrgKind, Role
 from ._time import (
     UNKNOWN,
     Between,
@@ -57,6 +58,7 @@ __all__ = [
     "Goal",
     "Identifier",
     "Membership",
+    "Name",
     "OrgKind",
     "Organisation",
     "Part",
@@ -75,60 +77,6 @@ __all__ = [
     "parse_instant",
     "period_of",
 ]
-
-
-class OrgKind(enum.Enum):
-    """What kind of organisation a partner is."""
-
-    MUNICIPALITY = "municipality"
-    """A gemeente."""
-    WATER_BOARD = "water-board"
-    """A waterschap, wetterskip or hoogheemraadschap."""
-    WATER_COMPANY = "water-company"
-    """A drinking-water company (drinkwaterbedrijf)."""
-    PROVINCE = "province"
-    """A provincie."""
-    OTHER = "other"
-    """Any other kind of organisation."""
-
-
-class BodyKind(enum.Enum):
-    """What kind of governance body a body is."""
-
-    STEERING_GROUP = "steering-group"
-    """A regiegroep (managers) or stuurgroep (administrators)."""
-    COORDINATORS_MEETING = "coordinators-meeting"
-    """The clustercoördinatorenoverleg."""
-    WATER_TEAM = "water-team"
-    """The waterteam of one cluster."""
-    OTHER = "other"
-    """Any other body."""
-
-
-class Role(enum.Enum):
-    """What a post does in a body."""
-
-    CHAIR = "chair"
-    SECRETARY = "secretary"
-    MEMBER = "member"
-    LEAD = "lead"
-    """Leads the body (a cluster coordinator leads the water team)."""
-
-
-class ChangeKind(enum.Enum):
-    """What kind of change an event is."""
-
-    MERGER = "merger"
-    """Organisations end and a new organisation starts."""
-    ABSORPTION = "absorption"
-    """Organisations end and their territory or task goes to one that stays."""
-    SPLIT = "split"
-    """An organisation ends and its parts go to several successors."""
-    BOUNDARY_CORRECTION = "boundary-correction"
-    """Part of one organisation moves to another; both stay."""
-    RENAME = "rename"
-    REORGANISATION = "reorganisation"
-    """A cooperation changes its clusters or bodies."""
 
 
 @frozen(kw_only=True)
@@ -156,6 +104,32 @@ class Identifier:
 
 
 @frozen(kw_only=True)
+class Name:
+    """A name an organisation bore during a period (an older spelling, say).
+
+    The native format reads an other name as plain text (valid whenever the
+    organisation is) or as a table with ``name`` and ``period``.
+
+    Examples:
+        >>> from datetime import date
+        >>> old = Name(name="Appingendam", period=Period(end=date(2011, 1, 1)))
+        >>> str(old), old.period.contains(date(2010, 1, 1))
+        ('Appingendam', True)
+    """
+
+    name: str = field(validator=check_text)
+    period: Period = Period()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def name_text(name: str | Name) -> str:
+    """The text of an other name, whether plain text or a :class:`Name`."""
+    return name if type(name) is str else str(name)
+
+
+@frozen(kw_only=True)
 class Organisation:
     """A partner organisation: a municipality, a water board, a drinking-water company, ..."""
 
@@ -164,7 +138,8 @@ class Organisation:
     name: str = field(validator=check_text)
     kind: OrgKind
     identifiers: tuple[Identifier, ...] = ()
-    other_names: tuple[str, ...] = ()
+    other_names: tuple[str | Name, ...] = ()
+    """Other names: plain text, or a :class:`Name` with the period it was borne."""
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -172,6 +147,13 @@ class Organisation:
     def identifier(self, scheme: str) -> str | None:
         """The code of this organisation in ``scheme``, if it has one."""
         return next((i.value for i in self.identifiers if i.scheme == scheme), None)
+
+    def name_on(self, day: date) -> str:
+        """The name it bore on ``day``: an other name whose period surely holds it, else :attr:`name`."""
+        for other in self.other_names:
+            if isinstance(other, Name) and other.period.contains(day):
+                return other.name
+        return self.name
 
     def __repr__(self) -> str:
         """``<Organisation bedum: Bedum, municipality, cbs:GM0005, […, 2019-01-01)>``."""

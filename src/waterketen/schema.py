@@ -111,6 +111,8 @@ def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[hint.__name__] = _class_schema(hint, defs)
         return {"$ref": f"#/$defs/{hint.__name__}"}
     args = typing.get_args(hint)
+    if args and type(None) not in args:  # a union such as str | Name
+        return {"anyOf": [_type_schema(a, defs) for a in args]}
     if type(None) in args:
         rest = [a for a in args if a is not type(None)]
         inner = _type_schema(rest[0] if len(rest) == 1 else typing.Union[tuple(rest)], defs)  # noqa: UP007

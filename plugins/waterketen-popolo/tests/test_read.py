@@ -355,4 +355,4 @@ class TestLeftOut:
         network = lenient(document)
         assert network["gnd"].note == "Since 2011."
         assert network["gnd"].period.start is wk.UNKNOWN
-        assert reasons(network) == ["/organizations/1 None: unknown field(s) 'colour'"]
+        assert reasons(network) == ["/organizations/1 colour: unknown field(s) 'colour'"]

@@ -88,8 +88,10 @@ def partners(
 
     Examples:
         >>> answer = wk.answers.partners(wk.load(), on="2016-01-01", kind="water-board")
-        >>> [(row["name"], row["identifiers"]) for row in answer.records()]
-        [('Noorderzijlvest', ('kadaster-bgt:W0647',)), ('Hunze en Aa’s', ('kadaster-bgt:W0646',))]
+        >>> for row in answer.records():
+        ...     print(row["name"], row["identifiers"])
+        Noorderzijlvest ('cbs:WS17', 'kadaster-bgt:W0647')
+        Hunze en Aa’s ('cbs:WS16', 'kadaster-bgt:W0646')
     """
     coop = _cooperation(network, cooperation, on)
     cluster_id = None if cluster is None else resolve(network, cluster, Cluster, on=on)

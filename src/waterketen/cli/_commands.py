@@ -283,6 +283,12 @@ def _diff(network: Network, args: argparse.Namespace, on: date | None) -> Answer
     return diff(network, args.start, args.end)
 
 
+def _register(args: argparse.Namespace) -> int:
+    from ..cli_register import run_register
+
+    return run_register(args)
+
+
 def _run_posts(args: argparse.Namespace) -> int:
     if args.body is not None and _is_source(args.body):
         args.sources.insert(0, args.body)
@@ -313,6 +319,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sources": _installation,
     "writers": _installation,
     "schema": _schema,
+    "register": _register,
 }
 
 COMMANDS = tuple(HANDLERS)

@@ -253,5 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         _format(command(name, summary))
     command("schema", "print the JSON Schema of the native format")
+    from ..cli_register import add_register_command
+
+    add_register_command(command)
     command("map", "draw a cooperation on a map: GeoJSON, PNG, SVG or HTML (the plugin waterketen-map)")
     return parser

@@ -124,7 +124,9 @@ def atomic_file(path: str | PathLike[str]) -> Iterator[TextIO]:
 
 
 def write_atomically(path: str | PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, ``fsync`` and a rename (see :func:`atomic_file`).
+    """Write ``text`` to ``path`` through a temporary file, ``fsync`` and a rename.
+
+    See :func:`~waterketen.formats.writing.atomic_file`.
 
     An interrupted write never leaves a half-written file in place.
     """

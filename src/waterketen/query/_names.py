@@ -51,7 +51,7 @@ def names_of(entity: Entity) -> Iterator[str]:
     first = entity.title if isinstance(entity, Spearhead) else entity.name
     if first:
         yield first
-    yield from (n for n in getattr(entity, "other_names", ()) if n)
+    yield from (n if type(n) is str else str(n) for n in getattr(entity, "other_names", ()) if n)
 
 
 def build_name_index(network: Network) -> dict[int, str | tuple[str, ...]]:

@@ -1,7 +1,9 @@
 """The datasets that ship inside the package.
 
-Each dataset is kept as TOML (``data/<name>.toml``, commented, edited by hand)
-and shipped also as the native JSON written from it (``data/<name>.json``),
+Each dataset is kept as TOML (``data/<name>.toml``, commented, edited by hand;
+its organisations may refer to the national register, see
+:mod:`waterketen.register.overlay`) and shipped also as the native JSON
+written from it (``data/<name>.json``),
 which loads some forty times faster: the main job starts on the JSON. A test
 fails when the JSON is not what :func:`compiled` makes of the TOML;
 ``nox -s dataset`` writes it again.
@@ -9,11 +11,12 @@ fails when the JSON is not what :func:`compiled` makes of the TOML;
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib.resources import files
 
 from ..errors import Problem, SourceError
 from ..formats.native import NativeSource
-from . import SourceType
+from . import Record, SourceType
 
 
 __all__ = ["DEFAULT_DATASET", "compiled", "datasets", "embedded_source", "open_dataset"]
@@ -28,16 +31,32 @@ def datasets() -> tuple[str, ...]:
     return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
+class _Compiled:
+    """A dataset's TOML with its references to the register filled in (:mod:`waterketen.register.overlay`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = f"embedded:{name}"
+        self.path = files("waterketen") / "data" / f"{name}.toml"
+
+    def records(self) -> Iterator[Record]:
+        from ..formats.files import parse_toml
+        from ..formats.native import records_of_document
+        from ..register.overlay import with_register
+
+        document = with_register(parse_toml(self.path.read_text(encoding="utf-8"), self.name))
+        return records_of_document(document, self.name)
+
+
 def compiled(name: str = DEFAULT_DATASET) -> str:
-    """The native JSON of the dataset's TOML: what ``data/<name>.json`` must hold."""
+    """The native JSON of the dataset's TOML, its references to the register
+    filled in: what ``data/<name>.json`` must hold."""
     from ..formats.native import dumps
     from ..loading import load
 
-    toml = NativeSource(files("waterketen") / "data" / f"{name}.toml", syntax="toml", name=f"embedded:{name}")
-    return dumps(load(toml))
+    return dumps(load(_Compiled(name)))
 
 
-def open_dataset(name: str) -> NativeSource:
+def open_dataset(name: str) -> NativeSource | _Compiled:
     """The embedded dataset called ``name`` as a source.
 
     Raises:
@@ -54,7 +73,7 @@ def open_dataset(name: str) -> NativeSource:
     folder = files("waterketen") / "data"
     if (folder / f"{name}.json").is_file():
         return NativeSource(folder / f"{name}.json", syntax="json", name=f"embedded:{name}")
-    return NativeSource(folder / f"{name}.toml", syntax="toml", name=f"embedded:{name}")
+    return _Compiled(name)
 
 
 embedded_source = SourceType(

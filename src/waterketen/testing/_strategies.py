@@ -22,6 +22,7 @@ from ..model import (
     Goal,
     Identifier,
     Membership,
+    Name,
     Organisation,
     OrgKind,
     Part,
@@ -139,7 +140,9 @@ def networks(draw: st.DrawFn, *, max_organisations: int = 8) -> Network:
                     )
                 )
             ),
-            other_names=tuple(draw(st.lists(names, max_size=2))),
+            other_names=tuple(
+                draw(st.lists(names | st.builds(Name, name=names, period=periods()), max_size=2))
+            ),
             period=draw(periods()),
             **extra(),
         )

@@ -126,7 +126,7 @@ def _organization(entity: wk.Cooperation | wk.Organisation | wk.Cluster | wk.Bod
     if isinstance(entity, wk.Organisation) and entity.identifiers:
         obj["identifiers"] = [{"identifier": i.value, "scheme": i.scheme} for i in entity.identifiers]
     if not isinstance(entity, wk.Body) and entity.other_names:
-        obj["other_names"] = [{"name": name} for name in entity.other_names]
+        obj["other_names"] = [{"name": str(name)} for name in entity.other_names]
     if isinstance(entity, wk.Cluster):
         obj["parent_id"] = entity.cooperation
     elif isinstance(entity, wk.Body):

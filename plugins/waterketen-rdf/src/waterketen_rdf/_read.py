@@ -203,7 +203,15 @@ class _Reader:
     def other_names(self, out: dict[str, Any], subject: Node) -> None:
         head = self.graph.value(subject, WKV.otherNames)
         if head is not None:
-            out["other_names"] = [str(n) for n in Collection(self.graph, head)]
+            names: list[Any] = []
+            for item in Collection(self.graph, head):
+                if isinstance(item, Literal):
+                    names.append(str(item))
+                    continue
+                dated: dict[str, Any] = {"name": str(self.graph.value(item, SKOS.prefLabel))}
+                self.period(dated, item, TIME.hasTime)
+                names.append(dated)
+            out["other_names"] = names
             return
         labels = sorted(str(n) for n in self.graph.objects(subject, SKOS.altLabel))
         if labels:

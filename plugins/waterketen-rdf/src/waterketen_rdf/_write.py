@@ -19,6 +19,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 import waterketen as wk
+import waterketen.model
 import waterketen.typing
 from waterketen.export import write_atomically
 
@@ -110,7 +111,7 @@ class _Writer:
             return node
         return self.instant(bound)
 
-    def period(self, subject: URIRef, predicate: URIRef, period: wk.Period) -> None:
+    def period(self, subject: URIRef | BNode, predicate: URIRef, period: wk.Period) -> None:
         if period.start is None and period.end is None:
             return
         interval = BNode()
@@ -133,12 +134,20 @@ class _Writer:
         if value is not None:
             self.add(subject, predicate, Literal(value))
 
-    def names(self, subject: URIRef, names: tuple[str, ...]) -> None:
+    def names(self, subject: URIRef, names: tuple[str | wk.model.Name, ...]) -> None:
+        items: list[Node] = []
         for name in names:
-            self.add(subject, SKOS.altLabel, Literal(name))
+            self.add(subject, SKOS.altLabel, Literal(str(name)))
+            if isinstance(name, str):
+                items.append(Literal(name))
+            else:  # a name borne during a period: a node with its label and its time
+                node = BNode()
+                self.add(node, SKOS.prefLabel, Literal(name.name))
+                self.period(node, TIME.hasTime, name.period)
+                items.append(node)
         if names:  # the labels have no order in RDF; the list keeps it (and a name given twice)
             head = BNode()
-            Collection(self.graph, head, [Literal(n) for n in names])
+            Collection(self.graph, head, items)
             self.add(subject, WKV.otherNames, head)
 
     def provenance(self, subject: URIRef, provenance: tuple[wk.Provenance, ...]) -> None:

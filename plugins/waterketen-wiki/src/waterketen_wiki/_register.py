@@ -90,7 +90,7 @@ class Register:
         )
         for org in network.entities(wk.Organisation):
             for name in (org.name, *org.other_names):
-                key = norm(name)
+                key = norm(str(name))
                 if key and org not in self._keys[org.kind][key]:
                     self._keys[org.kind][key].append(org)
         self._cache: dict[tuple[str, tuple[wk.OrgKind, ...]], Match | None] = {}
