@@ -181,6 +181,7 @@ class TestInstallation:
             "table",
             "embedded",
             "register",
+            "regions",
         )
         assert [r["name"] for r in answers.writers(pm).records()] == [
             "json",

@@ -39,7 +39,15 @@ class TestPluginManager:
         pm = get_plugin_manager(entry_points=False)
         assert [name for name, _ in pm.list_name_plugin()] == list(DEFAULT_PLUGINS)
         names = {t.name for t in wk.source_types(pm)}
-        assert names == {"native-json", "native-toml", "native-csv", "table", "embedded", "register"}
+        assert names == {
+            "native-json",
+            "native-toml",
+            "native-csv",
+            "table",
+            "embedded",
+            "register",
+            "regions",
+        }
 
     def test_registered_plugin_is_used(self) -> None:
         """A plugin registered with the manager reads its scheme."""

@@ -10,6 +10,7 @@ from .export.jsonl import jsonl_writer
 from .export.native import json_writer
 from .export.tables import csv_writer
 from .hookspecs import hookimpl
+from .regions._source import regions_source
 from .register._build import register_source
 from .sources import SourceType
 from .sources.csvdir import csv_directory_source
@@ -20,9 +21,17 @@ from .sources.tables import table_source
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format as JSON, TOML and a CSV directory, tables of members, the embedded datasets
-    and the national register."""
-    return (json_source, toml_source, csv_directory_source, table_source, embedded_source, register_source)
+    """The native format as JSON, TOML and a CSV directory, tables of members, the embedded datasets,
+    the national register and the regions."""
+    return (
+        json_source,
+        toml_source,
+        csv_directory_source,
+        table_source,
+        embedded_source,
+        register_source,
+        regions_source,
+    )
 
 
 @hookimpl
