@@ -539,7 +539,7 @@ class TestHistoryCommands:
         result = run("timeline", "bedum", "--format", "json")
         assert result.returncode == 0, result.stderr
         rows = json.loads(result.stdout)["rows"]
-        assert rows[0]["date"] == "2014"
+        assert rows[0]["date"] == "..2014"
         assert rows[-1]["what"] == "change"
 
     def test_diff(self) -> None:

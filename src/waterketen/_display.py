@@ -175,7 +175,7 @@ def snapshot_repr(snapshot: Snapshot) -> str:
 
     Examples:
         >>> snapshot_repr(wk.load().at("2016-01-01"))
-        '<Snapshot on 2016-01-01: 31 partners, 7 clusters, 9 bodies; 6 entities uncertain>'
+        '<Snapshot on 2016-01-01: 31 partners, 7 clusters, 9 bodies; 7 entities uncertain>'
     """
     network, day = snapshot.network, snapshot.day
     coops = network.entities(Cooperation, on=day)
@@ -303,7 +303,7 @@ def organisation_repr(org: Organisation) -> str:
 
 
 def cluster_repr(cluster: Cluster) -> str:
-    """``<Cluster gnd-bmwe: BMWE, [2014, 2020)>``; says so when the name or members are unknown.
+    """``<Cluster gnd-bmwe: BMWE, [..2014, 2020)>``; says so when the name or members are unknown.
 
     Examples:
         >>> cluster_repr(wk.load()["gnd-cluster-2020-3"])

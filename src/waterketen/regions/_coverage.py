@@ -118,7 +118,7 @@ def _region_lines(net: Network, coop: Cooperation) -> Iterator[str]:
     yield f"### {coop.name}"
     yield ""
     yield f"- id `{coop.id}`" + (f"; also called {', '.join(coop.other_names)}" if coop.other_names else "")
-    yield f"- partners named: {_by_kind(net, coop.id)}"
+    yield f"- partners named (on any of its pages, of any date): {_by_kind(net, coop.id)}"
     clusters = [c for c in net.entities(Cluster) if c.cooperation == coop.id]
     if clusters:
         described = [
