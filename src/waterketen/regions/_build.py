@@ -41,6 +41,7 @@ from ..model import (
 from ..network import Network, normalise_name
 from ..register._municipalities import slug
 from . import _files as f
+from ._governance import governance
 from ._resolve import resolve_name
 
 
@@ -119,6 +120,8 @@ class _Region:
 
 
 class _Builder:
+    """Resolves the names of the files and collects memberships and findings."""
+
     def __init__(self, register: Network, files: tuple[f.RegionFile, ...]) -> None:
         self.register = register
         self.files = files
@@ -311,8 +314,6 @@ class _Assembler(_Builder):
             out.append(_cooperation(region, parent_file, kinds))
             out.extend(self.clusters(region, children.get(r.slug, [])))
             out.extend(self.memberships(region))
-            from ._governance import governance
-
             out.extend(governance(r, region.id, LOOKED_UP))
         return [*self.orgs.values(), *self.locals.values(), *out], skipped
 
