@@ -116,5 +116,21 @@ def dataset(session: nox.Session) -> None:
         "for name in datasets():\n"
         "    Path('src/waterketen/data', name + '.json').write_text(compiled(name), encoding='utf-8')\n"
         "from waterketen.register._build import compiled as register\n"
-        "Path('src/waterketen/data/register/register.json').write_text(register(), encoding='utf-8')",
+        "Path('src/waterketen/data/register/register.json').write_text(register(), encoding='utf-8')\n"
+        "from waterketen.regions import compiled as regions\n"
+        "shipped, findings = regions()\n"
+        "Path('src/waterketen/data/regions/regions.json').write_text(shipped, encoding='utf-8')\n"
+        "Path('src/waterketen/data/regions/findings.json').write_text(findings, encoding='utf-8')",
+    )
+
+
+@nox.session
+def coverage(session: nox.Session) -> None:
+    """Write docs/coverage.md again from the data (after nox -s dataset)."""
+    session.install("-e", ".")
+    session.run(
+        "python",
+        "-c",
+        "from pathlib import Path; from waterketen.regions._coverage import coverage_page\n"
+        "Path('docs/coverage.md').write_text(coverage_page(), encoding='utf-8')",
     )

@@ -541,7 +541,7 @@ class TestHistoryCommands:
         assert result.returncode == 0, result.stderr
         rows = json.loads(result.stdout)["rows"]
         assert (rows[0]["date"], rows[0]["what"]) == ("..2010-01-01", "start")  # the register's
-        assert rows[1]["date"] == "2014"
+        assert rows[1]["date"] == "..2014"
         assert rows[-1]["what"] == "change"
 
     def test_diff(self) -> None:

@@ -114,7 +114,7 @@ class TestLayout:
             "11",
             "",
         )
-        assert regiegroep["start"] == "2014"
+        assert regiegroep["start"] == "..2014"
         org = dict(
             zip(columns_of("organisation"), read(tmp_path / "net" / "organisations.csv")[1], strict=True)
         )
@@ -125,7 +125,7 @@ class TestLayout:
             "groningen-noord-drenthe",
             "delfzijl@groningen-noord-drenthe",
             "false",
-            "2014",
+            "..2014",
             "2021-01-01",
         ]
 

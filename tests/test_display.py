@@ -87,7 +87,7 @@ class TestPlainRepr:
         """An organisation and a cluster show their id, name, kind or what is unknown, and period."""
         expected = "<Organisation bedum: Bedum, municipality, cbs:GM0005, [..2010-01-01, 2019-01-01)>"
         assert repr(net["bedum"]) == expected
-        assert repr(net["gnd-bmwe"]) == "<Cluster gnd-bmwe: BMWE, [2014, 2020)>"
+        assert repr(net["gnd-bmwe"]) == "<Cluster gnd-bmwe: BMWE, [..2014, 2020)>"
         assert "(name unknown), members not all known" in repr(net["gnd-cluster-2020-4"])
 
 
@@ -105,7 +105,7 @@ class TestHtml:
         assert "31 partners: 27 municipalities, 2 water boards, 2 drinking-water companies" in text
         assert "Delfzijl, Appingedam, Loppersum" in text
         assert "11 member seats of 11 stated" in text
-        assert "6 uncertain on this day" in text
+        assert "7 uncertain on this day" in text
 
     def test_snapshot_unknowns(self, net: wk.Network) -> None:
         """In 2021 the HTML says which cluster names and members are not known."""

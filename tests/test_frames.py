@@ -104,14 +104,12 @@ class TestPartners:
 
 class TestDates:
     def test_partial_date(self, net: wk.Network) -> None:
-        """A year keeps its text; earliest and latest span the year."""
+        """A bound "no later than a year" keeps its text; its earliest day is open, its latest the last."""
         frame = to_frame(net, "memberships")
         row = frame.loc["bedum@groningen-noord-drenthe"]
-        assert (row["start"], row["start_earliest"], row["start_latest"]) == (
-            "2014",
-            ts("2014-01-01"),
-            ts("2014-12-31"),
-        )
+        assert row["start"] == "..2014"
+        assert pd.isna(row["start_earliest"])
+        assert row["start_latest"] == ts("2014-12-31")
         assert (row["end"], row["end_earliest"], row["end_latest"]) == (
             "2019-01-01",
             ts("2019-01-01"),
@@ -125,8 +123,9 @@ class TestDates:
         assert posts.loc["gnd-regiegroep-noorderzijlvest", "end_earliest"] == ts("2017-01-01")
         assert pd.isna(posts.loc["gnd-regiegroep-noorderzijlvest", "end_latest"])
         bodies = to_frame(net, "bodies")
-        assert bodies.loc["gnd-rmg", "start"] == "unknown"
-        assert pd.isna(bodies.loc["gnd-rmg", "start_earliest"])
+        assert posts.loc["gnd-voorzitter-regiegroep", "start"] == "unknown"
+        assert pd.isna(posts.loc["gnd-voorzitter-regiegroep", "start_earliest"])
+        assert bodies.loc["gnd-rmg", "start"] == "..2021-09-15"
         assert pd.isna(bodies.loc["gnd-stuurgroep", "end"])
         assert pd.isna(bodies.loc["gnd-stuurgroep", "end_latest"])
 

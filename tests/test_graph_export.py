@@ -110,7 +110,7 @@ class TestGraph:
         wk.write(net, path)
         text = path.read_text(encoding="utf-8")
         assert 'mode="dynamic"' in text
-        assert '<node id="gnd-bmwe" label="BMWE" start="2014" end="2020">' in text
+        assert '<node id="gnd-bmwe" label="BMWE" end="2020">' in text
 
     @pytest.mark.parametrize(("format", "suffix", "read", "expected"), FORMATS[:2], ids=["graphml", "gexf"])
     def test_characters_xml_cannot_hold(

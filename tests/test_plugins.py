@@ -50,6 +50,7 @@ class TestPluginManager:
             "gexf",
             "node-link",
             "register",
+            "regions",
         }
 
     def test_registered_plugin_is_used(self) -> None:

@@ -17,6 +17,7 @@ from .formats.graph import (
 from .formats.jsonl import jsonl_source, jsonl_writer
 from .formats.native import json_source, json_writer, toml_source
 from .hookspecs import hookimpl
+from .regions._source import regions_source
 from .register._build import register_source
 from .sources import SourceType
 from .sources.embedded import embedded_source
@@ -25,7 +26,7 @@ from .sources.tables import table_source
 
 @hookimpl
 def waterketen_source_types() -> Iterable[SourceType]:
-    """The native format (JSON, JSON Lines, TOML, CSV directory), tables, embedded data, graphs, register."""
+    """The native format (JSON, JSON Lines, TOML, CSV directory), tables, embedded data, graphs, registers."""
     return (
         json_source,
         jsonl_source,
@@ -37,6 +38,7 @@ def waterketen_source_types() -> Iterable[SourceType]:
         gexf_source,
         node_link_source,
         register_source,
+        regions_source,
     )
 
 

@@ -123,7 +123,7 @@ def snapshot_repr(snapshot: Snapshot) -> str:
 
     Examples:
         >>> snapshot_repr(wk.load().at("2016-01-01"))
-        '<Snapshot on 2016-01-01: 31 partners, 7 clusters, 9 bodies; 6 entities uncertain>'
+        '<Snapshot on 2016-01-01: 31 partners, 7 clusters, 9 bodies; 7 entities uncertain>'
     """
     network, day = snapshot.network, snapshot.day
     coops = network.entities(Cooperation, on=day)

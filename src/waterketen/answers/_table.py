@@ -81,7 +81,7 @@ class Answer:
 
         Examples:
             >>> print(wk.answers.bodies(wk.load(), on="2016-01-01").to_csv().splitlines()[1])
-            gnd-regiegroep,Regiegroep,steering-group,groningen-noord-drenthe,,11,2014,2019-04-12..
+            gnd-regiegroep,Regiegroep,steering-group,groningen-noord-drenthe,,11,..2014,2019-04-12..
         """
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

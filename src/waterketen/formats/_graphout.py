@@ -142,9 +142,22 @@ def gexf_graph(network: Network) -> nx.MultiDiGraph[str]:
     graph = export_graph(network)
     for _, data in graph.nodes(data=True):
         data["label"] = data["name"]
+        _gexf_times(data)
     for _, _, key, data in graph.edges(keys=True, data=True):
         data["id"] = key
+        _gexf_times(data)
     return graph
+
+
+_GEXF_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+
+
+def _gexf_times(data: dict[str, Any]) -> None:
+    """GEXF's own ``start`` and ``end`` hold dates only: a range or an unknown bound is left to ``record``."""
+    for bound in ("start", "end"):
+        value = data.get(bound)
+        if value is not None and not _GEXF_DATE.fullmatch(str(value)):
+            del data[bound]
 
 
 def write_gexf(network: Network, path: str | Path) -> None:
