@@ -64,6 +64,7 @@ from .model import (
 )
 from .network import Network, Seat, Snapshot, normalise_name
 from .plugins import get_plugin_manager, list_plugins
+from .resolution import Outcome, Resolution, Rule, candidates, explain, resolve
 from .schema import json_schema
 from .sources import Record, Source, SourceType
 from .sources.tables import TableSource
@@ -101,6 +102,7 @@ __all__ = [
     "Network",
     "OrgKind",
     "Organisation",
+    "Outcome",
     "Part",
     "PartialDate",
     "Period",
@@ -112,7 +114,9 @@ __all__ = [
     "Rejected",
     "Relation",
     "RelationKind",
+    "Resolution",
     "Role",
+    "Rule",
     "Seat",
     "Severity",
     "Snapshot",
@@ -133,7 +137,9 @@ __all__ = [
     "Writer",
     "__version__",
     "answers",
+    "candidates",
     "dumps",
+    "explain",
     "find_writer",
     "get_plugin_manager",
     "hookimpl",
@@ -144,6 +150,7 @@ __all__ = [
     "open_source",
     "parse_bound",
     "parse_instant",
+    "resolve",
     "source_types",
     "to_document",
     "write",

@@ -106,7 +106,6 @@ class Network:
 
     __slots__ = (
         "_by_identifier",
-        "_by_name",
         "_by_tag",
         "_changes_of",
         "_children",
@@ -114,6 +113,7 @@ class Network:
         "_graph",
         "_groups_of",
         "_members_of",
+        "_name_index",
         "_origin_source",
         "_origins",
         "_posts_of_body",
@@ -154,7 +154,8 @@ class Network:
         self.report = report
         """The report of the load that made this network, if a load made it."""
         self._graph: nx.MultiDiGraph[str] | None = None
-        self._by_name: dict[int, Any] | None = None
+        self._name_index: Any = None
+        """The index of names and codes of :mod:`waterketen.resolution`, built on first use."""
         self._build_indexes()
 
     # The indexes map a key to one value or, only when there are several, to a
@@ -231,26 +232,6 @@ class Network:
         self._children = children
         self._changes_of = changes_of
 
-    def _names(self) -> dict[int, Any]:
-        """The index of names, built on the first search by name.
-
-        It is keyed by the hash of each normalised name rather than by the
-        name itself, which would be a second copy of every name; :meth:`find`
-        checks the names of what it finds, so two names with one hash never mix.
-        """
-        if self._by_name is None:
-            by_name: dict[int, Any] = {}
-            for entity in self._entities.values():
-                if isinstance(entity, Membership | Tenure | Change):
-                    continue
-                for name in _names_of(entity):
-                    key = hash(normalise_name(name))
-                    if entity.id not in _all(by_name, key):
-                        _put(by_name, key, entity.id)
-            _freeze(by_name)
-            self._by_name = by_name
-        return self._by_name
-
     # -- the store -------------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -266,7 +247,9 @@ class Network:
         try:
             return self._entities[entity_id]
         except KeyError:
-            raise UnknownEntityError(f"no entity has the id {entity_id!r}") from None
+            from .resolution import unknown
+
+            raise unknown(self, f"no entity has the id {entity_id!r}", entity_id) from None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Network):
@@ -339,21 +322,26 @@ class Network:
         return orgs[0] if orgs else None
 
     def find(
-        self, name: str, *, kind: type[E] | None = None, on: DateLike | None = None
+        self, name: str, *, kind: type[E] | None = None, on: DateLike | None = None, exact: bool = False
     ) -> tuple[Entity, ...]:
-        """Entities called ``name`` (any case, accents or punctuation; other names too).
+        """Entities called ``name``, ranked (see :func:`waterketen.resolution.find`).
+
+        Names match in any case, accents, punctuation or spacing, other names
+        too; then parts of names (``bed`` finds Bedum), then, when nothing
+        else does, similar names. ``exact=True`` keeps only whole names.
 
         Examples:
-            >>> [e.id for e in wk.load().find("hunze en aa's")]
+            >>> net = wk.load()
+            >>> [e.id for e in net.find("hunze en aa's")]
+            ['hunze-en-aas', 'gnd-regiegroep-hunze-en-aas']
+            >>> [e.id for e in net.find("hunze en aa's", exact=True)]
             ['hunze-en-aas']
+            >>> [e.name for e in net.find("Bedm")]
+            ['Bedum']
         """
-        wanted = normalise_name(name)
-        found = (
-            entity
-            for entity in (self._entities[i] for i in _all(self._names(), hash(wanted)))
-            if any(normalise_name(n) == wanted for n in _names_of(entity))
-        )
-        return tuple(e for e in self._valid(found, on) if kind is None or isinstance(e, kind))
+        from .resolution import find
+
+        return find(self, name, kind=kind, on=on, exact=exact)
 
     # -- the cooperation -----------------------------------------------------------------
 
@@ -660,16 +648,6 @@ class Network:
         return tuple(out.values())
 
 
-def _names_of(entity: Entity) -> Iterator[str]:
-    """The names an entity is found by: its name (a spearhead's title) and its other names."""
-    if isinstance(entity, Membership | Tenure | Change):
-        return
-    first = entity.title if isinstance(entity, Spearhead) else entity.name
-    if first:
-        yield first
-    yield from (n for n in getattr(entity, "other_names", ()) if n)
-
-
 def _freeze(index: dict[Any, Any]) -> None:
     """Turn the lists of an index into tuples, which are smaller, once it is built."""
     for key, found in index.items():
@@ -777,9 +755,9 @@ class Snapshot:
         """See :meth:`Network.lookup`."""
         return self.network.lookup(scheme, value, on=self.day)
 
-    def find(self, name: str, *, kind: type[E] | None = None) -> tuple[Entity, ...]:
+    def find(self, name: str, *, kind: type[E] | None = None, exact: bool = False) -> tuple[Entity, ...]:
         """See :meth:`Network.find`."""
-        return self.network.find(name, kind=kind, on=self.day)
+        return self.network.find(name, kind=kind, on=self.day, exact=exact)
 
     def to_frame(self, what: str, *, cooperation: str | None = None) -> pd.DataFrame:
         """See :func:`waterketen.frames.to_frame`: the table as of the snapshot's day."""

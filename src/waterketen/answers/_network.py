@@ -103,13 +103,15 @@ def resolve(
         if not wanted or isinstance(entity, wanted):
             return ref
         raise UnknownEntityError(f"{ref!r} is {a(entity.tag)}, not {a(what)}")
-    found = [e for e in network.find(ref) if not wanted or isinstance(e, wanted)]
+    found = [e for e in network.find(ref, exact=True) if not wanted or isinstance(e, wanted)]
     if len(found) > 1 and on is not None:
         day = as_date(on)
         valid = [e for e in found if network.certainty(e.id, day) is Certainty.YES]
         found = valid or found
     if not found:
-        raise UnknownEntityError(f"no {what} has the id or name {ref!r}")
+        from ..resolution import unknown
+
+        raise unknown(network, f"no {what} has the id or name {ref!r}", ref, wanted)
     if len(found) > 1:
         ids = ", ".join(e.id for e in found)
         raise AmbiguityError(f"{ref!r} names {len(found)} entities ({ids}); give an id")
@@ -431,6 +433,9 @@ _FIND_COLUMNS = ("id", "tag", "name", "kind", "start", "end")
 def find(network: Network, name: str, *, on: DateLike | None = None, tag: str | None = None) -> Answer:
     """Entities called ``name`` (``waterketen find NAME``): any case, accents or punctuation.
 
+    Ranked as :meth:`~waterketen.Network.find` ranks them: whole names, then
+    parts of names, then (when nothing else matches) similar names.
+
     Args:
         network: the network.
         name: the name (or another name) to look for.
@@ -445,7 +450,7 @@ def find(network: Network, name: str, *, on: DateLike | None = None, tag: str | 
 
     Examples:
         >>> [row["id"] for row in wk.answers.find(wk.load(), "hunze en aa's").records()]
-        ['hunze-en-aas']
+        ['hunze-en-aas', 'gnd-regiegroep-hunze-en-aas']
     """
     cls = None
     if tag is not None:
