@@ -17,12 +17,13 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import attrs
 from attrs import frozen
 
+from ._matchmerge import combine, differences, merge_by_code
 from ._time import Instant, PartialDate, Period
 from .convert import clear_tables, describe_error, sharing, structure_entity, unstructure_entity
 from .errors import LoadError, Problem, Severity, SourceError, UnknownSourceError, WaterketenError
+from .matching import Match
 from .model import (
     ENTITY_TYPES,
     Agreement,
@@ -82,6 +83,8 @@ class LoadReport:
     problems: tuple[Problem, ...]
     """Every problem: those of rejected records, of unreadable sources, and warnings."""
     sources: tuple[SourceSummary, ...]
+    matches: tuple[Match, ...] = ()
+    """The organisations of different sources merged by code (the kept id first), with the rule."""
 
     @property
     def ok(self) -> bool:
@@ -399,6 +402,12 @@ class _Loader:
 
     def finish(self) -> tuple[Network, LoadReport]:
         clear_tables()  # every record is structured: the shared ids and dates are kept by the entities
+        matches: list[Match] = []
+        if sum(1 for s in self.summaries if s.accepted) > 1:  # one organisation under two sources' ids
+            matches, warnings = merge_by_code(
+                self.entities, self.origins, self.place, [s.name for s in self.summaries]
+            )
+            self.problems.extend(warnings)
         # Referential integrity, to a fixed point: rejecting a record can
         # leave others pointing at nothing. Settled entities need no check:
         # what they refer to is settled too, and is never rejected.
@@ -430,6 +439,7 @@ class _Loader:
             rejected=tuple(self.rejected),
             problems=tuple(self.problems),
             sources=tuple(self.summaries),
+            matches=tuple(matches),
         )
         network.report = report
         return network, report
@@ -484,23 +494,17 @@ def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
 
 
 def _merge(old: Entity, new: Entity) -> Entity | None:
-    """The two records of one id merged, or ``None`` when they disagree."""
-    if type(old) is not type(new) or attrs.evolve(old, provenance=()) != attrs.evolve(new, provenance=()):
-        return None
-    provenance = old.provenance + tuple(p for p in new.provenance if p not in old.provenance)
-    return attrs.evolve(old, provenance=provenance)
+    """The two records of one id merged, or ``None`` when they disagree (see :mod:`._matchmerge`)."""
+    if old == new:
+        return old
+    return combine(old, new)
 
 
 def _conflict(old: Entity, there: Provenance, entity: Entity, record: Record) -> Problem:
     if type(old) is not type(entity):
         detail = f"it is {a(entity.tag)} here and {a(old.tag)} there"
     else:
-        fields = [
-            f"{a.name} {getattr(entity, a.name)!r:.60} here, {getattr(old, a.name)!r:.60} there"
-            for a in attrs.fields(type(entity))
-            if a.name != "provenance" and getattr(entity, a.name) != getattr(old, a.name)
-        ]
-        detail = "; ".join(fields)
+        detail = "; ".join(differences(old, entity))
     return Problem(
         source=record.provenance.source,
         place=record.provenance.locator,
