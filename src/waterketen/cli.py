@@ -274,6 +274,18 @@ def _parser() -> argparse.ArgumentParser:
     ):
         _format(command(name, summary))
     command("schema", "print the JSON Schema of the native format")
+
+    from .cli_resolve import add_arguments
+
+    add_arguments(
+        command(
+            "resolve",
+            "resolve a column of names or codes of a spreadsheet",
+            "Resolve the names or codes of one column of a CSV or TSV table and write it back "
+            "with the columns code, id, rule, score, successors (the organisations it is today) and note.",
+        ),
+        _day,
+    )
     return parser
 
 
@@ -486,6 +498,12 @@ def _installation(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _resolve(args: argparse.Namespace) -> int:
+    from .cli_resolve import run
+
+    return run(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     import json
 
@@ -607,6 +625,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sources": _installation,
     "writers": _installation,
     "schema": _schema,
+    "resolve": _resolve,
 }
 
 COMMANDS = tuple(_HANDLERS)
