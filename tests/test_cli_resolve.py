@@ -16,15 +16,7 @@ from .test_cli import run
 
 
 TABLE = (
-    "Gemeente;Inwoners\n"
-    "Gemeente Bedum;10475\n"
-    "Groningen;202000\n"
-    "de Pekala's;12700\n"
-    "Winsum;13500\n"
-    "5;1\n"
-    "abc;2\n"
-    "12345;3\n"
-    "GM9999;4\n"
+    "Gemeente;Nummer\nGemeente Bedum;1\nGroningen;2\nde Pekala's;3\nWinsum;4\n5;5\nabc;6\n12345;7\nGM9999;8\n"
 )
 
 
@@ -44,11 +36,11 @@ class TestResolve:
         """Each row gets its code, id, rule, score and today's organisations; the rest says why not."""
         assert main(["resolve", str(table), "--column", "Gemeente"]) == 0
         out = rows(capsys.readouterr().out)
-        assert list(out[0]) == ["Gemeente", "Inwoners", "code", "id", "rule", "score", "successors", "note"]
+        assert list(out[0]) == ["Gemeente", "Nummer", "code", "id", "rule", "score", "successors", "note"]
         by_name = {r["Gemeente"]: r for r in out}
         assert by_name["Gemeente Bedum"] | {} == {
             "Gemeente": "Gemeente Bedum",
-            "Inwoners": "10475",
+            "Nummer": "1",
             "code": "GM0005",
             "id": "bedum",
             "rule": "normalised",
@@ -107,7 +99,7 @@ class TestErrors:
         result = run("resolve", str(table), "--column", "Naam")
         assert result.returncode == 1
         assert result.stderr == (
-            f"waterketen: {table} row 1 Naam: no column 'Naam'; the columns are 'Gemeente', 'Inwoners'\n"
+            f"waterketen: {table} row 1 Naam: no column 'Naam'; the columns are 'Gemeente', 'Nummer'\n"
         )
 
     def test_unreadable_file(self, tmp_path: Path) -> None:

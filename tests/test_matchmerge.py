@@ -82,7 +82,9 @@ class TestByCode:
     def test_merged_with_both_provenances(self, tmp_path: Path) -> None:
         """The table's rows become the register's organisations, each with both sources' places."""
         first, second = self.sources(tmp_path)
-        source = wk.TableSource(second, member_code="Gemeentecode", member_name="Gemeentenaam", group="Regio")
+        source = wk.TableSource(
+            second, member_code="Gemeentecode", member_name="Gemeentenaam", group="Regio", resolve=False
+        )
         net = wk.load(first, source, strict=False)
         assert net.report is not None
         ids = {o.id for o in net.entities(wk.Organisation)}
@@ -97,7 +99,9 @@ class TestByCode:
     def test_references_follow(self, tmp_path: Path) -> None:
         """The table's memberships point at the kept ids."""
         first, second = self.sources(tmp_path)
-        source = wk.TableSource(second, member_code="Gemeentecode", member_name="Gemeentenaam", group="Regio")
+        source = wk.TableSource(
+            second, member_code="Gemeentecode", member_name="Gemeentenaam", group="Regio", resolve=False
+        )
         net = wk.load(first, source, strict=False)
         assert [o.id for o in net.members("noord")] == ["bedum"]
         assert [o.id for o in net.members("oost")] == ["pekela"]
@@ -105,7 +109,9 @@ class TestByCode:
     def test_a_code_of_two_organisations_is_not_merged(self, tmp_path: Path) -> None:
         """GM0014 is two municipalities in time: a row with no day matches both, so it stays apart."""
         first, second = self.sources(tmp_path)
-        source = wk.TableSource(second, member_code="Gemeentecode", member_name="Gemeentenaam", group="Regio")
+        source = wk.TableSource(
+            second, member_code="Gemeentecode", member_name="Gemeentenaam", group="Regio", resolve=False
+        )
         net = wk.load(first, source, strict=False)
         assert "stad-groningen" in net
         assert not any(m.key == "cbs:GM0014" for m in net.report.matches)  # type: ignore[union-attr]

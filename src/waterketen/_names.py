@@ -17,6 +17,7 @@ Haag), each with the public page that gives it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -95,7 +96,10 @@ def repair(text: str) -> tuple[str, bool]:
 
 
 def _words(text: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", text.replace("&", " en "))
+    text = text.replace("&", " en ")
+    if text.isascii():
+        return _WORDS.findall(text.replace("'", "").replace("`", "").lower())
+    decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _WORDS.findall(_APOSTROPHES.sub("", bare))
 
@@ -132,6 +136,7 @@ class NameForm(NamedTuple):
     """The words and suffixes taken off, as written (for the explanation)."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def form(text: str) -> NameForm:
     """The keys of a name, and what its kind words say.
 

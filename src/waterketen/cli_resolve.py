@@ -10,7 +10,7 @@ the table already has is called ``<name>_resolved``.
 Examples:
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.csv"
-    >>> _ = path.write_text("Gemeente;Inwoners\\nGemeente Bedum;10475\\nde Pekala's;12700\\n")
+    >>> _ = path.write_text("Gemeente;Nummer\\nGemeente Bedum;1\\nde Pekala's;2\\n")
     >>> header, rows = resolve_table(path, "Gemeente", today=wk.parse_instant("2026-12-01"))
     >>> header[2:]
     ('code', 'id', 'rule', 'score', 'successors', 'note')
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .model import Organisation
     from .network import Network
     from .resolution import Outcome
+    from .sources._csvfile import Table
 
 __all__ = ["COLUMNS", "add_arguments", "resolve_table", "run"]
 
@@ -47,7 +48,7 @@ _PREFERRED_SCHEMES = ("cbs", "kadaster", "kadaster-bgt")
 def add_arguments(parser: argparse.ArgumentParser, day: Callable[[str], date]) -> None:
     """The arguments of the command (``day`` parses ``--at``)."""
     add = parser.add_argument
-    add("file", metavar="FILE", help="the CSV or TSV table")
+    add("file", metavar="FILE", help="the CSV or TSV table ('-' for standard input)")
     add("--column", required=True, metavar="NAME", help="the column of names or codes")
     add("--at", type=day, metavar="DATE", help="the day the table is about (default: all time)")
     add("--kind", metavar="KIND", help="only organisations of this kind (municipality, gemeente, ...)")
@@ -104,7 +105,10 @@ def _resolved(
     from .sources._csvfile import read_table
 
     name = os.fspath(path)
-    table = read_table(path, name=name, delimiter=delimiter, encoding=encoding)
+    if name == "-":
+        table = _read_stdin(delimiter=delimiter, encoding=encoding)
+    else:
+        table = read_table(path, name=name, delimiter=delimiter, encoding=encoding)
     index = {c: i for i, c in enumerate(table.header)}
     loose = {normalise_name(c): i for i, c in enumerate(table.header)}
     at = index.get(column.strip(), loose.get(normalise_name(column)))
@@ -130,6 +134,19 @@ def _resolved(
             remembered[text] = _cells(net, outcome, today) if outcome else ("",) * len(COLUMNS)
         rows.append(tuple(cells) + remembered[text])
     return header, rows, table.delimiter
+
+
+def _read_stdin(*, delimiter: str | None, encoding: str | None) -> Table:
+    """The table on standard input (``FILE`` is ``-``)."""
+    import tempfile
+    from pathlib import Path
+
+    from .sources._csvfile import read_table
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stdin.csv"
+        path.write_bytes(sys.stdin.buffer.read())
+        return read_table(path, name="<stdin>", delimiter=delimiter, encoding=encoding)
 
 
 def _cells(net: Network, outcome: Outcome, today: date) -> tuple[str, ...]:

@@ -271,7 +271,8 @@ def _decide(
         if top.score - runner_up.score >= FUZZY_MARGIN:
             ids = [top.id]
     if len(ids) == 1:
-        return _resolution(net, name, top, day), _resolution(net, name, top, day).why
+        best = _resolution(net, name, top, day)
+        return best, best.why
     when = "over all time" if day is None else f"on {day}"
     listed = ", ".join(_label(net, i, day) for i in ids)
     kinds = {_org(net, i).kind for i in ids}
@@ -344,7 +345,7 @@ def _nfc(text: str) -> str:
 class _Index:
     """The names and codes of one network, by their forms."""
 
-    __slots__ = ("codes", "cores", "exact", "keys", "network", "org_keys", "words")
+    __slots__ = ("codes", "cores", "exact", "keys", "named", "network", "org_keys", "words")
 
     def __init__(self, network: Network) -> None:
         self.network = network
@@ -354,12 +355,16 @@ class _Index:
         self.codes: dict[str, list[str]] = {}
         self.words: list[tuple[tuple[str, ...], str, str]] = []
         """(the words of a name, the name, the id), for partial matches."""
+        self.named: dict[tuple[str, str], str] = {}
+        """(a key, an id) → the name of that entity with that key."""
         org_keys: set[str] = set()
         for entity in network:
             organisation = isinstance(entity, Organisation)
             for name in names_of(entity):
                 _put(self.exact, _nfc(name), entity.id)
                 shape = form(name)
+                for each in (shape.full, shape.bare, shape.core):
+                    self.named.setdefault((each, entity.id), name)
                 _put(self.keys, shape.full, entity.id)
                 for other in (shape.bare, shape.core):
                     if other and other != shape.full:
@@ -456,7 +461,10 @@ class _Index:
         return code  # pragma: no cover - every code indexed is one of its identifiers
 
     def _name_of(self, entity_id: str, wanted: str) -> str:
-        for name in names_of(self.network[entity_id]):
+        found = self.named.get((wanted, entity_id))
+        if found is not None:
+            return found
+        for name in names_of(self.network[entity_id]):  # pragma: no cover - every key is named
             shape = form(name)
             if wanted in (shape.full, shape.bare, shape.core):
                 return name
