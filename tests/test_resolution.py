@@ -292,3 +292,34 @@ class TestForms:
         assert form("Groningen (PV)").kind is wk.OrgKind.PROVINCE
         assert form("Bergen (NH.)").core == "bergen"
         assert form("Gemeente Bergen (NH.)").bare == "bergennh"
+
+
+class TestFind:
+    """Network.find shares the forms of names, ranks partial and fuzzy matches, and suggests."""
+
+    def test_partial_and_fuzzy(self) -> None:
+        """bed finds Bedum, Waterbedrijf finds the company, Bedm finds Bedum (issue 19 item 7)."""
+        net = wk.load()
+        assert [e.id for e in net.find("bed")] == ["bedum"]
+        assert net.find("Waterbedrijf")[0].id == "waterbedrijf-groningen"
+        assert [e.id for e in net.find("Bedm")] == ["bedum"]
+        found = [e.id for e in net.find("groningen")]
+        assert found[:2] == ["groningen", "groningen-2019"]  # whole names first
+        assert {"gnd-groningen-centraal", "gnd-groningen-oost", "waterbedrijf-groningen"} <= set(found)
+        assert [e.id for e in net.find("groningen", exact=True)] == ["groningen", "groningen-2019"]
+
+    def test_did_you_mean(self) -> None:
+        """A name or id nothing has is answered with suggestions, in Python and on the command line."""
+        net = wk.load()
+        with pytest.raises(wk.UnknownEntityError, match=r"did you mean Bedum \(bedum\)\?"):
+            wk.answers.cluster_of(net, "Bedm", on="2016-01-01")
+        with pytest.raises(wk.UnknownEntityError, match="no entity has the id 'bedm'; did you mean"):
+            net["bedm"]
+
+    def test_did_you_mean_on_the_command_line(self) -> None:
+        """waterketen cluster-of Bedm suggests Bedum."""
+        from .test_cli import run
+
+        result = run("cluster-of", "Bedm", "--at", "2016-01-01")
+        assert result.returncode == 1
+        assert "did you mean Bedum (bedum)?" in result.stderr

@@ -148,7 +148,7 @@ def resolve(
         name: a name as a source writes it, or a code (``GM0005``, ``5``, ``WS16``).
         on: the day the name is about; without it, over all time.
         kind: only organisations of this kind (``municipality``, ``gemeente``, ...).
-        network: the organisations to look in (default: :func:`default_network`).
+        network: the organisations to look in (default: :func:`~waterketen.resolution.default_network`).
 
     Returns:
         The best match; ``None`` when nothing matches, or when several
@@ -161,7 +161,7 @@ def resolve(
         >>> r.organisation.name, r.rule.value, r.score < 1
         ('Pekela', 'fuzzy', True)
     """
-    return explain(name, on=on, kind=kind, network=network).best
+    return _outcome(name, on, kind, network, full=False).best
 
 
 def candidates(
@@ -195,6 +195,13 @@ def explain(
         >>> wk.explain("Bedum", on="2020-01-01").reason
         "'Bedum' names bedum, which did not exist on 2020-01-01 (it existed […, 2019-01-01))"
     """
+    return _outcome(name, on, kind, network, full=True)
+
+
+def _outcome(
+    name: str, on: DateLike | None, kind: OrgKind | str | None, network: Network | None, *, full: bool
+) -> Outcome:
+    """What :func:`explain` answers; not ``full``: the best match only (no candidates, no suggestions)."""
     net = network if network is not None else default_network()
     day = None if on is None else as_date(on)
     want = _kind(kind)
@@ -214,6 +221,8 @@ def explain(
         valid = _valid(net, hits, day)
         if not reason:
             best, reason = _decide(net, name, hits, valid, day)
+            if not full:
+                return Outcome(query=name, on=day, best=best, candidates=(), reason=reason)
         for hit in [*valid, *(h for h in hits if h not in valid)]:
             if hit.id in seen:
                 continue
@@ -222,9 +231,9 @@ def explain(
     if best is not None:
         best = next(r for r in found if r.organisation.id == best.organisation.id)
     if not reason:
-        reason = problem or f"no organisation has the name or code {name!r}" + _suggestion(
-            net, name, (Organisation,)
-        )
+        reason = problem or f"no organisation has the name or code {name!r}"
+        if full and not problem:
+            reason += _suggestion(net, name, (Organisation,))
     return Outcome(query=name, on=day, best=best, candidates=tuple(found), reason=reason)
 
 

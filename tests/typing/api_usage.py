@@ -47,3 +47,14 @@ def answers_and_tables(path: str) -> None:
     writer: wk.Writer = wk.write(net, "net.graphml")
     schema: dict[str, object] = wk.json_schema()
     print(rows, text, writer.name, [w.name for w in wk.writers()], schema["$id"])
+
+
+def resolution(net: wk.Network) -> None:
+    found: wk.Resolution | None = wk.resolve("Gemeente Bedum", on="2016-01-01", kind="gemeente", network=net)
+    every: tuple[wk.Resolution, ...] = wk.candidates("Groningen", network=net)
+    outcome: wk.Outcome = wk.explain("GM0014")
+    rule: wk.Rule | None = None if found is None else found.rule
+    named: tuple[wk.Entity, ...] = net.find("bed", kind=wk.Organisation, exact=False)
+    report = wk.load().report
+    merged: tuple[wk.matching.Match, ...] = () if report is None else report.matches
+    print(every, outcome.reason, rule, named, merged)
