@@ -169,7 +169,7 @@ def bench(repeats: int = 3, count: int = 10_000) -> dict[str, Any]:
         net = net if net is not None else resolution.default_network()
         asked = queries(net, count) if label.startswith("synthetic") else _embedded_queries(net, count)
         start = time.perf_counter()
-        resolution._index(net)
+        resolution.index_of(net)
         index_seconds = time.perf_counter() - start
         times = []
         for _ in range(repeats):
@@ -220,7 +220,7 @@ def _matchers(net: Any, count: int) -> dict[str, Any]:
     from waterketen import resolution
     from waterketen._names import key
 
-    choices = resolution._index(net).org_keys
+    choices = resolution.index_of(net).org_keys
     rng = random.Random(SEED + 3)
     names = [_misspell(rng, o.name) for o in rng.choices(list(net), k=min(count, 2000))]
     wanted = [key(n) for n in names]

@@ -89,7 +89,7 @@ def _sources(sub: argparse.ArgumentParser, *, positional: bool = True) -> None:
         default=[],
         metavar="NAME=VALUE",
         help="for CSV tables: type (of every member), scheme, delimiter, encoding, end-inclusive, "
-        "define-members, define-groups",
+        "define-members, define-groups, resolve, at",
     )
 
 
