@@ -183,7 +183,7 @@ def _outcome(
     want = _kind(kind)
     index = index_of(net)
     tiers, problem = index.tiers(name, want, organisations=True)
-    if not any(tiers):
+    if not any(tiers) and not problem:  # a code is never matched as a name
         fuzzy = index.fuzzy(name, want, organisations=True)
         tiers = [fuzzy]
     found: list[Resolution] = []
