@@ -113,6 +113,15 @@ class TestNames:
         (warning,) = warnings(net)
         assert "the name 'Pekela' is Pekela (pekela), but the code is Bedum (bedum)" in warning
 
+    def test_a_name_the_code_does_not_have(self, tmp_path: Path) -> None:
+        """A name that is none of the code's organisation is warned about; the code is followed."""
+        path = table(tmp_path, "Code;Naam\n5;Proefdorp\n5;Gemeente Bedum\n")
+        net = wk.load(wk.TableSource(path, member_code="Code", member_name="Naam", register=REGISTER))
+        assert warnings(net) == [
+            "row 2, column 'Naam': 'Proefdorp' is not a name of Bedum (bedum), whose code the row gives; "
+            "the code is followed"
+        ]
+
     def test_references_only(self, tmp_path: Path, register: Path) -> None:
         """A table of codes that defines no organisations refers to the register's."""
         path = table(tmp_path, "Code;Regio\n5;Noord\n0765;Oost\n")

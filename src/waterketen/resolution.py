@@ -175,7 +175,13 @@ def explain(
 
 
 def _outcome(
-    name: str, on: DateLike | None, kind: OrgKind | str | None, network: Network | None, *, full: bool
+    name: str,
+    on: DateLike | None,
+    kind: OrgKind | str | None,
+    network: Network | None,
+    *,
+    full: bool,
+    suggest: bool = True,
 ) -> Outcome:
     """What :func:`explain` answers; not ``full``: the best match only (no candidates, no suggestions)."""
     net = network if network is not None else default_network()
@@ -208,7 +214,7 @@ def _outcome(
         best = next(r for r in found if r.organisation.id == best.organisation.id)
     if not reason:
         reason = problem or f"no organisation has the name or code {name!r}"
-        if full and not problem:
+        if full and suggest and not problem:
             reason += _suggestion(net, name, (Organisation,))
     return Outcome(query=name, on=day, best=best, candidates=tuple(found), reason=reason)
 

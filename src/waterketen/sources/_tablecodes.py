@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .._names import code_forms, code_problem, looks_like_code
 from ..errors import Problem
 from ..model import Organisation, OrgKind
-from ..resolution import Rule, default_is_register, default_network, explain
+from ..resolution import Rule, _outcome, default_is_register, default_network
 
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class RowResolver:
         self.kind = OrgKind(kind)
         self.on = on
         self.warnings: list[Problem] = []
+        self._asked: dict[tuple[str, OrgKind | str | None], Outcome] = {}
         self.network: Network | None = None
         self.complete = False
         """Whether the network is the whole register (then a code it lacks never existed)."""
@@ -108,26 +109,42 @@ class RowResolver:
 
     def _explain(self, text: str, kind: str | None) -> Outcome:
         """The outcome for ``text``; without a kind column, the table's kind breaks a tie of kinds."""
-        outcome = explain(text, on=self.on, kind=kind, network=self.network)
+        outcome = self._ask(text, on=self.on, kind=kind, network=self.network)
         if (
             outcome.best is None
             and kind is None
             and len({c.organisation.kind for c in outcome.candidates}) > 1
         ):
-            narrowed = explain(text, on=self.on, kind=self.kind, network=self.network)
+            narrowed = self._ask(text, on=self.on, kind=self.kind, network=self.network)
             if narrowed.candidates:
                 return narrowed
         return outcome
 
+    def _ask(
+        self, text: str, *, on: date | None, kind: OrgKind | str | None = None, network: Network | None
+    ) -> Outcome:
+        """:func:`waterketen.explain` without suggestions (tables have many unknown names), remembered."""
+        found = self._asked.get((text, kind))
+        if found is None:
+            found = self._asked[(text, kind)] = _outcome(text, on, kind, network, full=True, suggest=False)
+        return found
+
     def _check_name(self, number: int, org: Organisation, name: str | None) -> None:
         if name is None or "member_name" not in self.columns:
             return
-        outcome = explain(name, on=self.on, network=self.network)
+        outcome = self._ask(name, on=self.on, network=self.network)
         if outcome.best is not None and outcome.best.organisation.id != org.id:
             found = outcome.best.organisation
             self._warn(
                 number,
                 "member_name",
                 f"the name {name!r} is {found.name} ({found.id}), but the code is {org.name} ({org.id}); "
+                "the code is followed",
+            )
+        elif outcome.best is None and org.id not in {c.organisation.id for c in outcome.candidates}:
+            self._warn(
+                number,
+                "member_name",
+                f"{name!r} is not a name of {org.name} ({org.id}), whose code the row gives; "
                 "the code is followed",
             )
