@@ -74,6 +74,9 @@ def render(results: dict[str, Any], baseline: dict[str, Any] | None = None) -> s
     out += _load_section(results, baseline)
     out += _memory_section(results, baseline)
     out += _query_section(results, baseline)
+    import resolution  # bench/resolution.py, beside this module
+
+    out += resolution.section(results)
     out += _start_section(results, baseline)
     out += _register_section(results)
     out += _targets(results)

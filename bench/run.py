@@ -387,6 +387,10 @@ def main(argv: list[str] | None = None) -> int:
         results["queries"] = bench_queries(files[args.query_size][0], args.repeats)
     print("register ...", file=sys.stderr, flush=True)
     results["register"] = bench_register(max(args.repeats, 5))
+    print("name resolution ...", file=sys.stderr, flush=True)
+    import resolution  # bench/resolution.py
+
+    results["resolution"] = resolution.bench(args.repeats)
     print("cold start ...", file=sys.stderr, flush=True)
     results["start"] = bench_start(args.start_repeats)
     results["duration_seconds"] = time.perf_counter() - began

@@ -31,9 +31,9 @@ def shell_examples() -> list[tuple[str, str]]:
 
 
 class TestReadme:
-    def test_there_are_three_questions(self) -> None:
-        """README answers three questions from the shell."""
-        assert len(shell_examples()) == 3
+    def test_there_are_four_questions(self) -> None:
+        """README answers four questions from the shell."""
+        assert len(shell_examples()) == 4
 
     @pytest.mark.parametrize(("command", "output"), shell_examples())
     def test_example_output(self, command: str, output: str) -> None:

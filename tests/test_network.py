@@ -60,7 +60,8 @@ class TestLookup:
     )
     def test_by_name_ignores_case_accents_and_quotes(self, net: wk.Network, name: str) -> None:
         """Names match whatever their case, accents or apostrophes, other names too."""
-        assert [e.id for e in net.find(name)] == ["hunze-en-aas"]
+        assert [e.id for e in net.find(name, exact=True)] == ["hunze-en-aas"]
+        assert net.find(name)[0].id == "hunze-en-aas"  # then parts of names, ranked after
 
     def test_by_name_with_accents(self, net: wk.Network) -> None:
         """Accented and unaccented spellings find the same body."""

@@ -56,7 +56,7 @@ class TestMunicipalities:
         bedum = register["bedum"]
         assert bedum.period.start == wk.Between(latest=date(2010, 1, 1))
         assert bedum.period.end == date(2019, 1, 1)
-        assert register.certainty("bedum", "2009-06-01") is wk.Certainty.UNCERTAIN
+        assert register.certainty("bedum", "2009-06-01") is wk.model.Certainty.UNCERTAIN
 
     def test_history_notes_give_starts(self, register: wk.Network) -> None:
         """A start the CBS note gives is used: Oldambt "Ontstaan per 01-01-2010", Bergen (L.) not."""
@@ -231,7 +231,7 @@ class TestOthers:
         provinces = [o for o in register.entities(wk.Organisation) if o.kind is wk.OrgKind.PROVINCE]
         assert len(provinces) == 12
         assert register.lookup("kadaster-bgt", "P0021").id == "provincie-friesland"
-        assert [o.id for o in register.find("Fryslân", kind=wk.Organisation)] == [
+        assert [o.id for o in register.find("Fryslân", kind=wk.Organisation, exact=True)] == [
             "fryslan",
             "provincie-friesland",
         ]

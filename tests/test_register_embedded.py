@@ -139,6 +139,4 @@ def test_load_both_reports_only_the_refinements() -> None:
         "bellingwedde",
         "hunze-en-aas",
         "noorderzijlvest",
-        "waterbedrijf-groningen",
-        "wmd",
-    ]
+    ]  # the water companies' founding dates and names are additions, merged (a default is no conflict)

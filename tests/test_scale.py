@@ -97,17 +97,17 @@ class TestPeriodFastPaths:
     @given(periods(), st.dates())
     def test_contains_is_certainly_yes(self, period: wk.Period, day: date) -> None:
         """The quick check of whole-day bounds answers as the certainty of the four days does."""
-        assert period.contains(day) == (period.certainty(day) is wk.Certainty.YES)
+        assert period.contains(day) == (period.certainty(day) is wk.model.Certainty.YES)
 
     @given(periods(), st.dates())
     def test_certainty_agrees_with_the_four_days(self, period: wk.Period, day: date) -> None:
         """certainty() computes each of the four days once and still answers by them."""
         if day < period.earliest_start or day >= period.latest_end:
-            expected = wk.Certainty.NO
+            expected = wk.model.Certainty.NO
         elif period.latest_start <= day < period.earliest_end:
-            expected = wk.Certainty.YES
+            expected = wk.model.Certainty.YES
         else:
-            expected = wk.Certainty.UNCERTAIN
+            expected = wk.model.Certainty.UNCERTAIN
         assert period.certainty(day) is expected
 
 

@@ -326,7 +326,8 @@ class TestProperties:
         with tempfile.TemporaryDirectory() as folder:
             path = write_table(Path(folder) / "t.csv", rows, header=["Code", "Naam", "Regio"])
             net = wk.load(
-                wk.TableSource(path, member_code="Code", member_name="Naam", group="Regio"), strict=False
+                wk.TableSource(path, member_code="Code", member_name="Naam", group="Regio", resolve=False),
+                strict=False,
             )
         if len(slugs) == len(members) and all(slugs):
             partners = net.partners("regio-proef") if members else ()

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from waterketen import UNKNOWN, Between, Certainty, PartialDate, Period
+from waterketen import UNKNOWN, Between, PartialDate, Period
 from waterketen._time import as_date
-from waterketen.model import parse_bound, parse_instant
+from waterketen.model import Certainty, parse_bound, parse_instant
 from waterketen.testing import bounds, instants, periods
 from waterketen.typing import Bound
 

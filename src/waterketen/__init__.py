@@ -15,7 +15,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from ._time import UNKNOWN, Between, Certainty, PartialDate, Period
+from ._time import UNKNOWN, Between, PartialDate, Period
 from .errors import (
     AmbiguityError,
     LoadError,
@@ -49,6 +49,7 @@ from .model import (
     Tenure,
 )
 from .network import Network
+from .resolution import Resolution, resolve
 from .snapshot import Snapshot
 from .sources import Record, Source, SourceType
 from .sources.tables import TableSource
@@ -64,7 +65,6 @@ __all__ = [
     "Between",
     "Body",
     "BodyKind",
-    "Certainty",
     "Change",
     "ChangeKind",
     "Cluster",
@@ -85,6 +85,7 @@ __all__ = [
     "Problem",
     "Provenance",
     "Record",
+    "Resolution",
     "Role",
     "Snapshot",
     "Source",
@@ -100,6 +101,7 @@ __all__ = [
     "answers",
     "hookimpl",
     "load",
+    "resolve",
     "write",
     "writers",
 ]
@@ -120,6 +122,7 @@ _SUBMODULES = frozenset(
         "plugins",
         "query",
         "registry",
+        "resolution",
         "schema",
         "sources",
         "export",
@@ -133,6 +136,7 @@ _SUBMODULES = frozenset(
 _MOVED = {
     "Answer": "waterketen.answers",
     "Bound": "waterketen.typing",
+    "Certainty": "waterketen.model",
     "Check": "waterketen.checks",
     "CheckReport": "waterketen.checks",
     "DateLike": "waterketen.typing",
@@ -162,6 +166,10 @@ _MOVED = {
     "list_plugins": "waterketen.plugins",
     "normalise_name": "waterketen.query",
     "open_source": "waterketen.loading",
+    "Outcome": "waterketen.resolution",
+    "Rule": "waterketen.resolution",
+    "candidates": "waterketen.resolution",
+    "explain": "waterketen.resolution",
     "parse_bound": "waterketen.model",
     "parse_instant": "waterketen.model",
     "source_types": "waterketen.registry",

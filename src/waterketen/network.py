@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
+    from ._nameindex import Index as NameIndex
     from .checks import CheckReport
     from .loading import LoadReport
     from .query import Diff, Event, Relation, Seat, Succession
@@ -75,17 +76,19 @@ class Network:
         'BMWE'
     """
 
-    __slots__ = ("_entities", "_graph", "_names", "_origins", "index", "report")
+    __slots__ = ("_entities", "_graph", "_name_index", "_origins", "index", "report")
 
     def __init__(
         self,
-        entities: Iterable[Entity] | dict[str, Entity] = (),
+        entities: Iterable[Entity] | Mapping[str, Entity] = (),
         *,
         origins: Origins | Mapping[str, tuple[Provenance, ...]] | None = None,
         report: LoadReport | None = None,
     ) -> None:
         if isinstance(entities, dict):
-            store = entities
+            store: dict[str, Entity] = entities
+        elif isinstance(entities, Mapping):
+            store = dict(entities)
         else:
             store = {}
             for entity in entities:
@@ -99,7 +102,7 @@ class Network:
         self.report = report
         """The report of the load that made this network, if a load made it."""
         self._graph: nx.MultiDiGraph[str] | None = None
-        self._names: dict[int, str | tuple[str, ...]] | None = None
+        self._name_index: NameIndex | None = None
 
     # -- the store -------------------------------------------------------------------
 
@@ -116,7 +119,9 @@ class Network:
         try:
             return self._entities[entity_id]
         except KeyError:
-            raise UnknownEntityError(f"no entity has the id {entity_id!r}") from None
+            from ._resolving import unknown
+
+            raise unknown(self, f"no entity has the id {entity_id!r}", entity_id) from None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Network):
@@ -178,13 +183,13 @@ class Network:
             if period_of(entity).contains(day):
                 yield entity
 
-    def name_index(self) -> dict[int, str | tuple[str, ...]]:
-        """The ids of the entities by the hash of each normalised name, built on first use."""
-        if self._names is None:
-            from .query._names import build_name_index
+    def name_index(self) -> NameIndex:
+        """The index of names and codes (of :mod:`waterketen.resolution`), built on first use."""
+        if self._name_index is None:
+            from ._nameindex import Index
 
-            self._names = build_name_index(self)
-        return self._names
+            self._name_index = Index(self)
+        return self._name_index
 
     # -- finding ---------------------------------------------------------------------------
 
@@ -208,10 +213,22 @@ class Network:
         return orgs[0] if orgs else None
 
     def find(
-        self, name: str, *, kind: type[E] | None = None, on: DateLike | None = None
+        self, name: str, *, kind: type[E] | None = None, on: DateLike | None = None, exact: bool = False
     ) -> tuple[Entity, ...]:
-        """See :func:`waterketen.query.find`."""
-        return query.find(self, name, kind=kind, on=on)
+        """Entities called ``name``, ranked (see :func:`waterketen.resolution.find`).
+
+        Names match in any case, accents, punctuation or spacing, other names
+        too; then parts of names (``bed`` finds Bedum), then, when nothing
+        else does, similar names. ``exact=True`` keeps only whole names.
+
+        Examples:
+            >>> net = wk.load()
+            >>> [e.id for e in net.find("hunze en aa's", exact=True)]
+            ['hunze-en-aas']
+            >>> [e.name for e in net.find("Bedm")]
+            ['Bedum']
+        """
+        return query.find(self, name, kind=kind, on=on, exact=exact)
 
     # -- the questions: see waterketen.query --------------------------------------------------
 

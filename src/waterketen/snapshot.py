@@ -95,9 +95,9 @@ class Snapshot:
         """See :meth:`Network.lookup`."""
         return self.network.lookup(scheme, value, on=self.day)
 
-    def find(self, name: str, *, kind: type[E] | None = None) -> tuple[Entity, ...]:
+    def find(self, name: str, *, kind: type[E] | None = None, exact: bool = False) -> tuple[Entity, ...]:
         """See :meth:`Network.find`."""
-        return self.network.find(name, kind=kind, on=self.day)
+        return self.network.find(name, kind=kind, on=self.day, exact=exact)
 
     def partners(
         self, cooperation: str | None = None, *, kind: OrgKind | None = None, cluster: str | None = None

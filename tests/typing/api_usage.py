@@ -8,6 +8,7 @@ import waterketen as wk
 import waterketen.answers
 import waterketen.model
 import waterketen.query
+import waterketen.resolution
 import waterketen.schema
 import waterketen.typing
 
@@ -52,3 +53,14 @@ def answers_and_tables(path: str) -> None:
     writer: wk.Writer = wk.write(net, "net.graphml")
     schema: dict[str, object] = wk.schema.json_schema()
     print(rows, text, writer.name, [w.name for w in wk.writers()], schema["$id"])
+
+
+def resolution(net: wk.Network) -> None:
+    found: wk.Resolution | None = wk.resolve("Gemeente Bedum", on="2016-01-01", kind="gemeente", network=net)
+    every: tuple[wk.Resolution, ...] = wk.resolution.candidates("Groningen", network=net)
+    outcome: wk.resolution.Outcome = wk.resolution.explain("GM0014")
+    rule: wk.resolution.Rule | None = None if found is None else found.rule
+    named: tuple[wk.Entity, ...] = net.find("bed", kind=wk.Organisation, exact=False)
+    report = wk.load().report
+    merged: tuple[wk.matching.Match, ...] = () if report is None else report.matches
+    print(every, outcome.reason, rule, named, merged)

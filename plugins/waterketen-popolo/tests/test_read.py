@@ -82,7 +82,7 @@ class TestDates:
         }
         period = wp.read(document)["gnd"].period
         assert (period.start, period.end) == (wk.PartialDate(2014), wk.PartialDate(2020, 11))
-        assert period.certainty(date(2014, 6, 1)) is wk.Certainty.UNCERTAIN
+        assert period.certainty(date(2014, 6, 1)) is wk.model.Certainty.UNCERTAIN
         assert wp.to_popolo(wp.read(document))["organizations"][0]["founding_date"] == "2014"
 
     def test_end_dates_are_last_days(self) -> None:

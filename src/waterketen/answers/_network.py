@@ -334,6 +334,9 @@ _FIND_COLUMNS = ("id", "tag", "name", "kind", "start", "end")
 def find(network: Network, name: str, *, on: DateLike | None = None, tag: str | None = None) -> Answer:
     """Entities called ``name`` (``waterketen find NAME``): any case, accents or punctuation.
 
+    Ranked as :meth:`~waterketen.Network.find` ranks them: whole names, then
+    parts of names, then (when nothing else matches) similar names.
+
     Args:
         network: the network.
         name: the name (or another name) to look for.
@@ -348,7 +351,7 @@ def find(network: Network, name: str, *, on: DateLike | None = None, tag: str | 
 
     Examples:
         >>> [row["id"] for row in wk.answers.find(wk.load(), "hunze en aa's").records()]
-        ['hunze-en-aas']
+        ['hunze-en-aas', 'gnd-regiegroep-hunze-en-aas']
     """
     cls = None
     if tag is not None:

@@ -79,13 +79,15 @@ def resolve(
         if not wanted or isinstance(entity, wanted):
             return ref
         raise UnknownEntityError(f"{ref!r} is {a(entity.tag)}, not {a(what)}")
-    found = [e for e in network.find(ref) if not wanted or isinstance(e, wanted)]
+    found = [e for e in network.find(ref, exact=True) if not wanted or isinstance(e, wanted)]
     if len(found) > 1 and on is not None:
         day = as_date(on)
         valid = [e for e in found if network.certainty(e.id, day) is Certainty.YES]
         found = valid or found
     if not found:
-        raise UnknownEntityError(f"no {what} has the id or name {ref!r}")
+        from ..resolution import unknown
+
+        raise unknown(network, f"no {what} has the id or name {ref!r}", ref, wanted)
     if len(found) > 1:
         ids = ", ".join(e.id for e in found)
         raise AmbiguityError(f"{ref!r} names {len(found)} entities ({ids}); give an id")

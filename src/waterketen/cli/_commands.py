@@ -283,6 +283,12 @@ def _diff(network: Network, args: argparse.Namespace, on: date | None) -> Answer
     return diff(network, args.start, args.end)
 
 
+def _resolve(args: argparse.Namespace) -> int:
+    from ..cli_resolve import run
+
+    return run(args)
+
+
 def _register(args: argparse.Namespace) -> int:
     from ..cli_register import run_register
 
@@ -320,6 +326,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "writers": _installation,
     "schema": _schema,
     "register": _register,
+    "resolve": _resolve,
 }
 
 COMMANDS = tuple(HANDLERS)

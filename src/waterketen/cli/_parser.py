@@ -68,7 +68,7 @@ def _sources(sub: argparse.ArgumentParser, *, positional: bool = True) -> None:
         default=[],
         metavar="NAME=VALUE",
         help="for CSV tables: type (of every member), scheme, delimiter, encoding, end-inclusive, "
-        "define-members, define-groups",
+        "define-members, define-groups, resolve, at",
     )
 
 
@@ -253,6 +253,17 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         _format(command(name, summary))
     command("schema", "print the JSON Schema of the native format")
+    from ..cli_resolve import add_arguments
+
+    add_arguments(
+        command(
+            "resolve",
+            "resolve a column of names or codes of a spreadsheet",
+            "Resolve the names or codes of one column of a CSV or TSV table and write it back "
+            "with the columns code, id, rule, score, successors (the organisations it is today) and note.",
+        ),
+        _day,
+    )
     from ..cli_register import add_register_command
 
     add_register_command(command)

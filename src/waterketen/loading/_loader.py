@@ -15,9 +15,11 @@ from typing import Any
 import attrs
 
 from .._fields import GROUPS, HOLDERS, MEMBERS
+from .._matchmerge import merge_by_code
 from .._origins import Origins
 from ..convert import Tables, describe_error, structure_entity, unstructure_entity
 from ..errors import Problem, SourceError, WaterketenError
+from ..matching import Match
 from ..model import (
     ENTITY_TYPES,
     Body,
@@ -266,6 +268,12 @@ class Loader:
     def finish(self) -> tuple[Network, LoadReport]:
         self.tables.clear()  # every record is structured: the shared ids and dates are kept by the entities
         self.rejected_while_reading = len(self.rejected)
+        matches: list[Match] = []
+        if sum(1 for s in self.summaries if s.accepted) > 1:  # one organisation under two sources' ids
+            matches, warnings = merge_by_code(
+                self.entities, self.origins, self.place, [s.name for s in self.summaries]
+            )
+            self.problems.extend(warnings)
         # Referential integrity, to a fixed point: rejecting a record can
         # leave others pointing at nothing. Settled entities need no check:
         # what they refer to is settled too, and is never rejected.
@@ -298,6 +306,7 @@ class Loader:
             rejected=tuple(self.rejected),
             problems=tuple(self.problems),
             sources=summaries,
+            matches=tuple(matches),
         )
         network = Network(self.entities, origins=where, report=report)
         return network, report

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from attrs import frozen
 
 from .._time import Instant
 from ..errors import Problem, Severity
 from ..sources import Record
+
+
+if TYPE_CHECKING:
+    from ..matching import Match
 
 
 __all__ = ["LoadReport", "Rejected", "SourceSummary"]
@@ -43,6 +49,8 @@ class LoadReport:
     problems: tuple[Problem, ...]
     """Every problem: those of rejected records, of unreadable sources, and warnings."""
     sources: tuple[SourceSummary, ...]
+    matches: tuple[Match, ...] = ()
+    """The organisations of different sources merged by code (the kept id first), with the rule."""
 
     @property
     def ok(self) -> bool:

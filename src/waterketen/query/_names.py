@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeVar
 
-from .._index import _Builder, every
 from .._time import DateLike
 from ..model import Change, Entity, Membership, Spearhead, Tenure
 
@@ -22,7 +21,7 @@ from ..model import Change, Entity, Membership, Spearhead, Tenure
 if TYPE_CHECKING:
     from ..network import Network
 
-__all__ = ["build_name_index", "find", "names_of", "normalise_name"]
+__all__ = ["find", "names_of", "normalise_name"]
 
 E = TypeVar("E", bound=Entity)
 
@@ -54,33 +53,20 @@ def names_of(entity: Entity) -> Iterator[str]:
     yield from (n if type(n) is str else str(n) for n in getattr(entity, "other_names", ()) if n)
 
 
-def build_name_index(network: Network) -> dict[int, str | tuple[str, ...]]:
-    """The ids of the network's entities by the hash of each of their normalised names."""
-    by_name: _Builder[int, str] = _Builder()
-    for entity in network:
-        if isinstance(entity, Membership | Tenure | Change):
-            continue
-        for name in names_of(entity):
-            key = hash(normalise_name(name))
-            found = by_name.get(key)
-            if found != entity.id and not (isinstance(found, list) and entity.id in found):
-                by_name.put(key, entity.id)
-    return by_name.frozen()
-
-
 def find(
-    network: Network, name: str, *, kind: type[E] | None = None, on: DateLike | None = None
+    network: Network,
+    name: str,
+    *,
+    kind: type[E] | None = None,
+    on: DateLike | None = None,
+    exact: bool = False,
 ) -> tuple[Entity, ...]:
-    """Entities called ``name`` (any case, accents or punctuation; other names too).
+    """Entities called ``name``, ranked: the one mechanism of :func:`waterketen.resolution.find`.
 
     Examples:
-        >>> [e.id for e in wk.load().find("hunze en aa's")]
+        >>> [e.id for e in wk.load().find("hunze en aa's", exact=True)]
         ['hunze-en-aas']
     """
-    wanted = normalise_name(name)
-    found = (
-        entity
-        for entity in (network[i] for i in every(network.name_index(), hash(wanted)))
-        if any(normalise_name(n) == wanted for n in names_of(entity))
-    )
-    return tuple(e for e in network.valid(found, on) if kind is None or isinstance(e, kind))
+    from .._resolving import find as ranked
+
+    return ranked(network, name, kind=kind, on=on, exact=exact)

@@ -39,9 +39,9 @@ from datetime import date
 from attrs import frozen
 
 from .._time import Certainty
-from ..model import Organisation, OrgKind
+from ..model import Entity, Organisation, OrgKind
 from ..network import Network
-from ..query import normalise_name
+from ..query import names_of, normalise_name
 
 
 __all__ = ["Resolution", "resolve_name"]
@@ -127,12 +127,20 @@ def _unique(orgs: list[Organisation]) -> list[Organisation]:
     return list({o.id: o for o in orgs}.values())
 
 
+def _named(register: Network, text: str) -> list[Entity]:
+    """The entities called ``text`` once case, accents and punctuation are set aside (no more)."""
+    wanted = normalise_name(text)
+    return [
+        e for e in register.find(text, exact=True) if any(normalise_name(n) == wanted for n in names_of(e))
+    ]
+
+
 def _candidates(register: Network, name: str, kind: OrgKind | None) -> tuple[str | None, list[Organisation]]:
     def of_kind(orgs: list[Organisation]) -> list[Organisation]:
         return _unique([o for o in orgs if kind in (None, OrgKind.OTHER) or o.kind is kind])
 
     for rule, text in _variants(name):
-        found = of_kind([e for e in register.find(text) if isinstance(e, Organisation)])
+        found = of_kind([e for e in _named(register, text) if isinstance(e, Organisation)])
         if found:
             return rule, found
     index = _index(register)

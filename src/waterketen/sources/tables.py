@@ -17,15 +17,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from .._time import DateLike, as_date
 from ..errors import Problem, SourceError
 from ..formats.files import Table, read_table
 from ..model import OrgKind, Provenance
 from ..query import normalise_name
 from . import Record, SourceType, Unreadable
 from ._rows import DUTCH_KINDS, Row
+from ._tablecodes import RowResolver
+
+
+if TYPE_CHECKING:
+    from ..network import Network
 
 
 __all__ = ["COLUMN_FIELDS", "TableSource", "open_table", "table_source"]
@@ -88,6 +94,14 @@ class TableSource:
         delimiter: the separator (default: sniffed from the header row).
         encoding: the encoding (default: UTF-8, UTF-16 with a mark, or Windows-1252).
         name: the name errors use for the source (default: the path).
+        resolve: resolve each row's code or name (unless the mapping names
+            an id column) to an organisation of ``register``, whose id, name
+            and kind the row's records then use; doubts are warnings.
+        register: the organisations to resolve against (default:
+            :func:`waterketen.resolution.default_network`, the national
+            register when installed; a code it lacks is then warned about).
+        on: the day the table is about, for names that denote several
+            organisations over time.
 
     Dates may be ISO (``2019-01-01``, ``2019-01``, ``2019``) or day first
     (``1-1-2019``, ``01/01/2019``); ``unknown`` and ``onbekend`` are an
@@ -130,6 +144,9 @@ class TableSource:
         delimiter: str | None = None,
         encoding: str | None = None,
         name: str | None = None,
+        resolve: bool = True,
+        register: Network | None = None,
+        on: DateLike | None = None,
     ) -> None:
         self.path = path
         self.name = name or str(path)
@@ -159,6 +176,11 @@ class TableSource:
         self.end_inclusive = end_inclusive
         self.delimiter = delimiter
         self.encoding = encoding
+        self.resolve = resolve
+        self.register = register
+        self.on = on
+        self.warnings: list[Problem] = []
+        """The doubts of the last reading: codes that are none, names resolved by a fuzzy match, ..."""
         self._check()
 
     def __repr__(self) -> str:
@@ -210,8 +232,9 @@ class TableSource:
         ``end``, ``member-start``, ``member-end``, or their long names such as
         ``member_code``), whose values are column names, and the settings
         ``type`` (the kind of every member), ``scheme``, ``delimiter``
-        (``tab`` for a tab), ``encoding``, ``end-inclusive``,
-        ``define-members`` and ``define-groups`` (``true`` or ``false``).
+        (``tab`` for a tab), ``encoding``, ``at`` (the day of the table),
+        ``end-inclusive``, ``define-members``, ``define-groups`` and
+        ``resolve`` (``true`` or ``false``).
 
         Raises:
             SourceError: an unknown key or a bad value.
@@ -231,7 +254,9 @@ class TableSource:
                 kwargs["kind" if key == "type" else key] = value
             elif key in ("delimiter", "sep"):
                 kwargs["delimiter"] = "\t" if value.lower() in ("tab", "\\t") else value
-            elif key in ("end_inclusive", "define_members", "define_groups"):
+            elif key == "at":
+                kwargs["on"] = value
+            elif key in ("end_inclusive", "define_members", "define_groups", "resolve"):
                 if value.lower() not in ("true", "false", "yes", "no", "1", "0"):
                     raise SourceError(
                         Problem(source=name, field=raw_key, reason=f"expected true or false; got {value!r}")
@@ -244,7 +269,7 @@ class TableSource:
                         source=name,
                         field=raw_key,
                         reason=f"not an option of a table; the options are {', '.join(known)}, "
-                        "end-inclusive, define-members, define-groups",
+                        "end-inclusive, define-members, define-groups, resolve, at",
                     )
                 )
         return cls(path, **kwargs)
@@ -271,16 +296,32 @@ class TableSource:
         defined: dict[str, dict[str, Any]] = {}
         membership_ids: set[str] = set()
         source = Path(self.path).name
+        resolver = RowResolver(
+            source=self.name,
+            columns=self.columns,
+            scheme=self.scheme,
+            kind=self.kind,
+            register=self.register,
+            resolve=self.resolve and "member_id" not in self.columns,
+            on=None if self.on is None else as_date(self.on),
+        )
+        self.warnings = resolver.warnings
         for number, cells, problem in table.bad:
             place = Provenance(source=self.name, locator=f"row {number}")
             yield Record(tag="?", data=Unreadable(problem=problem, raw=cells), provenance=place)
         for number, cells in table.rows:
             row = Row(self, number, cells, indexes)
             provenance = [{"source": source, "locator": f"row {number}"}]
-            member = row.member_id()
+            code = resolver.code(number, row.text("member_code"))
+            match = resolver.match(number, code, row.text("member_name"), row.kind())
+            member = row.member_id() if match is None else match.id
             if self.define_members:
                 data: dict[str, Any] = {"id": member, "name": row.text("member_name"), "kind": row.kind()}
-                code = row.code()
+                if match is not None:  # the organisation the row's code or name denotes
+                    data |= {"name": match.name, "kind": match.kind.value}
+                    if row.text("member_name") not in (None, match.name):
+                        data["other_names"] = [row.text("member_name")]
+                    code = code or match.identifier(self.scheme)
                 if code is not None:
                     data["identifiers"] = [{"scheme": self.scheme, "value": code}]
                 period = row.period("member_start", "member_end")
