@@ -364,11 +364,13 @@ class _Loader:
         # empty while references point backwards, as in the native order.
         if isinstance(entity, Membership):
             member, group = entities.get(entity.member), entities.get(entity.group)
+            if entity.on_behalf_of is not None or entity.post is not None:
+                return _settled_references(entity, entities, pending)
             return (
                 member is not None
                 and group is not None
                 and type(member) in _MEMBERS
-                and type(group) in _GROUPS
+                and type(group) in _groups_for(member)
                 and (not pending or (entity.member not in pending and entity.group not in pending))
             )
         if isinstance(entity, Tenure):
@@ -381,11 +383,7 @@ class _Loader:
             )
         if isinstance(entity, Organisation | Person | Cooperation):
             return True
-        for _, target_id, allowed in _references(entity):
-            target = entities.get(target_id)
-            if target is None or target_id in pending or not isinstance(target, allowed):
-                return False
-        return True
+        return _settled_references(entity, entities, pending)
 
     def first_origin(self, entity_id: str) -> Provenance:
         origins = self.origins[entity_id]
@@ -435,8 +433,8 @@ class _Loader:
         return network, report
 
     def reject_group_cycles(self) -> None:
-        """Reject the memberships that put a cluster, body or cooperation inside itself."""
-        entities, groups = self.entities, (Cooperation, Cluster, Body)
+        """Reject the memberships that put a cluster, body, cooperation or organisation inside itself."""
+        entities, groups = self.entities, _GROUPS_OF_PERSONS
         memberships = [
             e
             for e in entities.values()
@@ -483,6 +481,14 @@ def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
     return Record(tag=tag, data=data, provenance=Provenance(source=source, locator=locator))
 
 
+def _settled_references(entity: Entity, entities: dict[str, Entity], pending: dict[str, Record]) -> bool:
+    for _, target_id, allowed in _references(entity, entities):
+        target = entities.get(target_id)
+        if target is None or target_id in pending or not isinstance(target, allowed):
+            return False
+    return True
+
+
 def _merge(old: Entity, new: Entity) -> Entity | None:
     """The two records of one id merged, or ``None`` when they disagree."""
     if type(old) is not type(new) or attrs.evolve(old, provenance=()) != attrs.evolve(new, provenance=()):
@@ -512,16 +518,32 @@ def _conflict(old: Entity, there: Provenance, entity: Entity, record: Record) ->
 
 
 _GROUPS = (Cooperation, Cluster, Body)
+_GROUPS_OF_PERSONS = (Cooperation, Cluster, Body, Organisation)
+"""What a person or an organisation may be a member of: a council or a party (an organisation) too."""
 _MEMBERS = (Organisation, Cooperation, Cluster, Person, Body)
 _HOLDERS = (Person, Organisation)
 _REPRESENTABLE = (Cluster, Organisation, Cooperation, Body)
 _CHANGEABLE = (Organisation, Cooperation, Cluster, Body)
+_POST_PLACES = (Cooperation, Organisation)
+"""Where a post is: a cooperation, or (a council's mayor) an organisation."""
 
 
-def _references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
-    """(field, id, allowed classes) for every reference an entity makes."""
-    if isinstance(entity, Cluster | Agreement | Spearhead | Body | Post):
+def _groups_for(member: Entity | None) -> tuple[type, ...]:
+    """What ``member`` may be a member of: a person or organisation also of an organisation."""
+    return _GROUPS_OF_PERSONS if isinstance(member, Person | Organisation) else _GROUPS
+
+
+def _references(
+    entity: Entity, entities: dict[str, Entity] | None = None
+) -> Iterator[tuple[str, str, tuple[type, ...]]]:
+    """(field, id, allowed classes) for every reference an entity makes.
+
+    What a membership's group may be depends on its member, looked up in ``entities``.
+    """
+    if isinstance(entity, Cluster | Agreement | Spearhead | Body):
         yield "cooperation", entity.cooperation, (Cooperation,)
+    elif isinstance(entity, Post):
+        yield "cooperation", entity.cooperation, _POST_PLACES
     if isinstance(entity, Body) and entity.cluster is not None:
         yield "cluster", entity.cluster, (Cluster,)
     if isinstance(entity, Post):
@@ -531,7 +553,11 @@ def _references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
             yield "represents", entity.represents, _REPRESENTABLE
     elif isinstance(entity, Membership):
         yield "member", entity.member, _MEMBERS
-        yield "group", entity.group, _GROUPS
+        yield "group", entity.group, _groups_for(entities.get(entity.member) if entities else None)
+        if entity.on_behalf_of is not None:
+            yield "on_behalf_of", entity.on_behalf_of, _REPRESENTABLE
+        if entity.post is not None:
+            yield "post", entity.post, (Post,)
     elif isinstance(entity, Tenure):
         yield "holder", entity.holder, _HOLDERS
         yield "post", entity.post, (Post,)
@@ -626,7 +652,7 @@ def _stale(network: Network, summaries: Iterable[SourceSummary]) -> Iterator[Pro
 
 
 def _reference_problems(entity: Entity, record: Record, entities: dict[str, Entity]) -> Iterator[Problem]:
-    for field, target_id, allowed in _references(entity):
+    for field, target_id, allowed in _references(entity, entities):
         target = entities.get(target_id)
         if target is None:
             reason = f"refers to {target_id!r}, which is not defined"

@@ -24,15 +24,18 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Cluster",
+    "Contact",
     "Cooperation",
     "Duty",
     "Entity",
     "FieldValueError",
     "Goal",
     "Identifier",
+    "Link",
     "Membership",
     "OrgKind",
     "Organisation",
+    "OtherName",
     "Part",
     "Person",
     "Post",
@@ -162,6 +165,40 @@ class Identifier:
 
 
 @frozen(kw_only=True)
+class Link:
+    """A web page about an entity (Popolo's ``links``), with what it is."""
+
+    url: str = field(validator=_check_text)
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Contact:
+    """A way to reach an organisation or a person (Popolo's ``contact_details``).
+
+    The model can hold any kind of contact (``address``, ``voice``, ``email``,
+    ...); the data this project ships holds no telephone numbers or e-mail
+    addresses of persons.
+    """
+
+    kind: str = field(validator=_check_text)
+    """The kind of contact, as the source names it (Popolo's ``type``)."""
+    value: str = field(validator=_check_text)
+    label: str | None = None
+    note: str | None = None
+    period: Period = Period()
+
+
+@frozen(kw_only=True)
+class OtherName:
+    """Another name of a person, with the period in which it was used."""
+
+    name: str = field(validator=_check_text)
+    period: Period = Period()
+    note: str | None = None
+
+
+@frozen(kw_only=True)
 class Organisation:
     """A partner organisation: a municipality, a water board, a drinking-water company, ..."""
 
@@ -171,6 +208,8 @@ class Organisation:
     kind: OrgKind
     identifiers: tuple[Identifier, ...] = ()
     other_names: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    contact_details: tuple[Contact, ...] = ()
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -267,6 +306,8 @@ class Post:
     id: str = field(validator=_check_id)
     name: str = field(validator=_check_text)
     cooperation: str = field(validator=_check_id)
+    """The cooperation the post is of; for a post read from other data (a
+    council's mayor), the organisation it is held in."""
     duties: tuple[Duty, ...] = ()
     represents: str | None = field(default=None, validator=_check_optional_id)
     """The cluster or partner the holder of this post stands for."""
@@ -282,19 +323,39 @@ class Person:
     tag: ClassVar[str] = "person"
     id: str = field(validator=_check_id)
     name: str = field(validator=_check_text)
+    identifiers: tuple[Identifier, ...] = ()
+    other_names: tuple[OtherName, ...] = ()
+    links: tuple[Link, ...] = ()
+    contact_details: tuple[Contact, ...] = ()
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
 
+    def identifier(self, scheme: str) -> str | None:
+        """The code of this person in ``scheme`` (``wikidata``, ...), if it has one."""
+        return next((i.value for i in self.identifiers if i.scheme == scheme), None)
+
 
 @frozen(kw_only=True)
 class Membership:
-    """``member`` belongs to ``group`` (a cooperation, a cluster or a body) during ``period``."""
+    """``member`` belongs to ``group`` (a cooperation, cluster, body or organisation) during ``period``.
+
+    A membership read from other data (a member of a council or a
+    legislature) may also say the member's ``role`` and ``label``, the
+    organisation it is ``on_behalf_of`` (a party) and the ``post`` it holds.
+    """
 
     tag: ClassVar[str] = "membership"
     id: str = field(validator=_check_id)
     member: str = field(validator=_check_id)
     group: str = field(validator=_check_id)
+    role: str | None = field(default=None, validator=_check_optional_text)
+    """The role as the source words it (``member``, ``Mayor``, ...)."""
+    label: str | None = field(default=None, validator=_check_optional_text)
+    on_behalf_of: str | None = field(default=None, validator=_check_optional_id)
+    """The organisation (a party, a cluster, ...) the member is a member for."""
+    post: str | None = field(default=None, validator=_check_optional_id)
+    """The post the member holds in the group."""
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
