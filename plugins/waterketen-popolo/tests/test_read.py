@@ -369,7 +369,7 @@ class TestLeftOut:
         assert (network.report.read, network.report.accepted) == (0, 0)
         told = [(w.place, w.reason) for w in network.report.warnings]
         assert told == [
-            ("/areas", "left out: 2 objects, which waterketen has no class for"),
+            ("/areas", "left out: 2 objects of 'areas', which waterketen has no class for"),
             ("/events", "read as the periods of the 0 memberships that name them: a legislative period"),
             ("/events", "left out: an event that is not a legislative period"),
         ]

@@ -147,7 +147,7 @@ class PopoloSource:
                 self._events(document, value, index)
             elif isinstance(value, list):
                 if value:
-                    what = "an object" if len(value) == 1 else f"{len(value)} objects"
+                    what = f"{len(value)} {'object' if len(value) == 1 else 'objects'} of {str(key)!r:.60}"
                     self._warning(
                         f"/{escape(str(key))}",
                         None,
