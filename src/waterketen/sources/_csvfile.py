@@ -26,6 +26,10 @@ class Table:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     """``(row number, cells)``; the header is row 1, blank rows are left out."""
     delimiter: str
+    sheet: str | None = None
+    """The sheet of a workbook the table is (``None`` for a CSV file)."""
+    header_row: int = 1
+    """The number of the header row (a sheet may have a title above it)."""
 
 
 def _decode(raw: bytes, name: str, encoding: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Tables in: a spreadsheet saved as CSV, read through a column mapping.
+"""Tables in: a spreadsheet saved as CSV, or an Excel workbook, read through a column mapping.
 
 Public bodies publish lists such as "one row per municipality, with its
 code, its name and its region". :class:`TableSource` reads such a table as it
@@ -10,6 +10,9 @@ The file may be separated by semicolons (as Dutch Excel saves it), commas,
 tabs or bars (sniffed from the header row), start with a byte-order mark,
 end its lines in CRLF, and be UTF-8, UTF-16 (with its mark) or Windows-1252.
 Rows are numbered as a spreadsheet shows them: the header is row 1.
+An ``.xlsx`` workbook (with openpyxl, the ``xlsx`` extra) is read from one
+sheet, chosen by name (default: the first), through the same mapping; its
+header may lie below a title, and every place names the sheet.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from ..model import OrgKind, Provenance
 from ..network import normalise_name
 from . import Record, SourceType
 from ._csvfile import Table, read_table
+from ._xlsxfile import XLSX_SUFFIXES, read_xlsx
 
 
 __all__ = ["COLUMN_FIELDS", "TableSource", "open_table", "table_source"]
@@ -131,6 +135,7 @@ class TableSource:
             lists do), not the day after; a year or month is kept as it is.
         delimiter: the separator (default: sniffed from the header row).
         encoding: the encoding (default: UTF-8, UTF-16 with a mark, or Windows-1252).
+        sheet: the sheet of an ``.xlsx`` workbook (default: the first).
         name: the name errors use for the source (default: the path).
 
     Dates may be ISO (``2019-01-01``, ``2019-01``, ``2019``) or day first
@@ -173,6 +178,7 @@ class TableSource:
         end_inclusive: bool = False,
         delimiter: str | None = None,
         encoding: str | None = None,
+        sheet: str | None = None,
         name: str | None = None,
     ) -> None:
         self.path = path
@@ -203,6 +209,7 @@ class TableSource:
         self.end_inclusive = end_inclusive
         self.delimiter = delimiter
         self.encoding = encoding
+        self.sheet = sheet
         self._check()
 
     def __repr__(self) -> str:
@@ -244,6 +251,18 @@ class TableSource:
             raise self._fail(f"kind must be one of {choices}; got {self.kind!r}")
         if self.delimiter is not None and len(self.delimiter) != 1:
             raise self._fail(f"the delimiter must be one character; got {self.delimiter!r}")
+        if self.sheet is not None and not self.workbook:
+            raise self._fail(f"a sheet ({self.sheet!r}) is chosen only in an .xlsx workbook")
+
+    @property
+    def workbook(self) -> bool:
+        """True when the table is an Excel workbook (``.xlsx``), read with openpyxl."""
+        return str(self.path).lower().endswith(XLSX_SUFFIXES)
+
+    def _table(self) -> Table:
+        if self.workbook:
+            return read_xlsx(self.path, name=self.name, sheet=self.sheet, columns=self.columns.values())
+        return read_table(self.path, name=self.name, delimiter=self.delimiter, encoding=self.encoding)
 
     @classmethod
     def from_options(cls, path: str | PathLike[str], options: Mapping[str, str]) -> TableSource:
@@ -254,7 +273,8 @@ class TableSource:
         ``end``, ``member-start``, ``member-end``, or their long names such as
         ``member_code``), whose values are column names, and the settings
         ``type`` (the kind of every member), ``scheme``, ``delimiter``
-        (``tab`` for a tab), ``encoding``, ``end-inclusive``,
+        (``tab`` for a tab), ``encoding``, ``sheet`` (of an ``.xlsx``
+        workbook), ``end-inclusive``,
         ``define-members`` and ``define-groups`` (``true`` or ``false``).
 
         Raises:
@@ -271,7 +291,7 @@ class TableSource:
             key = _ALIASES.get(key, key)
             if key in COLUMN_FIELDS:
                 kwargs[key] = value
-            elif key in ("type", "scheme", "encoding"):
+            elif key in ("type", "scheme", "encoding", "sheet"):
                 kwargs["kind" if key == "type" else key] = value
             elif key in ("delimiter", "sep"):
                 kwargs["delimiter"] = "\t" if value.lower() in ("tab", "\\t") else value
@@ -282,7 +302,9 @@ class TableSource:
                     )
                 kwargs[key] = value.lower() in ("true", "yes", "1")
             else:
-                known = sorted({*COLUMN_FIELDS, *_ALIASES, "type", "scheme", "delimiter", "encoding"})
+                known = sorted(
+                    {*COLUMN_FIELDS, *_ALIASES, "type", "scheme", "delimiter", "encoding", "sheet"}
+                )
                 raise SourceError(
                     Problem(
                         source=name,
@@ -304,20 +326,21 @@ class TableSource:
             if index is None:
                 raise self._fail(
                     f"no column {column!r} (for {key}); the columns are {', '.join(map(repr, table.header))}",
-                    place="row 1",
+                    place=f"{_where(table)}row {table.header_row}",
                 )
             out[key] = index
         return out
 
     def records(self) -> Iterator[Record]:
-        table = read_table(self.path, name=self.name, delimiter=self.delimiter, encoding=self.encoding)
+        table = self._table()
         indexes = self._indexes(table)
+        where = _where(table)
         defined: dict[str, dict[str, Any]] = {}
         membership_ids: set[str] = set()
         source = Path(self.path).name
         for number, cells in table.rows:
-            row = _Row(self, number, cells, indexes)
-            provenance = [{"source": source, "locator": f"row {number}"}]
+            row = _Row(self, number, cells, indexes, where)
+            provenance = [{"source": source, "locator": f"{where}row {number}"}]
             member = row.member_id()
             if self.define_members:
                 data: dict[str, Any] = {"id": member, "name": row.text("member_name"), "kind": row.kind()}
@@ -365,10 +388,11 @@ class _Row:
     """One row of a table being read: its cells by mapped field, and the cells found bad."""
 
     def __init__(
-        self, source: TableSource, number: int, cells: tuple[str, ...], indexes: dict[str, int]
+        self, source: TableSource, number: int, cells: tuple[str, ...], indexes: dict[str, int], where: str
     ) -> None:
         self.source = source
         self.number = number
+        self.where = where
         self.cells = {key: cells[index].strip() for key, index in indexes.items()}
         self.bad: set[str] = set()
 
@@ -444,12 +468,17 @@ class _Row:
 
     def record(self, tag: str, data: dict[str, Any], used: tuple[str, ...]) -> Record:
         bad = [self.source.columns[k] for k in used if k in self.bad]
-        locator = f"row {self.number}"
+        locator = f"{self.where}row {self.number}"
         if bad:
             label = "column" if len(bad) == 1 else "columns"
             locator += f", {label} {', '.join(map(repr, dict.fromkeys(bad)))}"
         data = {key: value for key, value in data.items() if value is not None}
         return Record(tag=tag, data=data, provenance=Provenance(source=self.source.name, locator=locator))
+
+
+def _where(table: Table) -> str:
+    """The start of a place in the table: the sheet of a workbook."""
+    return f"sheet {table.sheet!r}, " if table.sheet is not None else ""
 
 
 def open_table(location: str) -> TableSource:
@@ -464,14 +493,15 @@ def open_table(location: str) -> TableSource:
         _ALIASES.get(k.lower().replace("-", "_"), k.lower().replace("-", "_")) in COLUMN_FIELDS
         for k in options
     ):
-        options = {**_header_options(path), **options}
+        options = {**_header_options(path, options), **options}
     return TableSource.from_options(path, options)
 
 
-def _header_options(path: str) -> dict[str, str]:
+def _header_options(path: str, options: Mapping[str, str]) -> dict[str, str]:
     """A mapping from a table whose header names the fields (``code``, ``name``, ``group``, ...)."""
     try:
-        table = read_table(path)
+        sheet = next((v for k, v in options.items() if k.strip().lower() == "sheet"), None)
+        table = read_xlsx(path, sheet=sheet) if path.lower().endswith(XLSX_SUFFIXES) else read_table(path)
     except SourceError:
         return {"name": "name"}  # reading it again in records() reports the problem
     names = {normalise_name(c).replace(" ", "_"): c for c in table.header}
@@ -487,8 +517,9 @@ def _header_options(path: str) -> dict[str, str]:
 
 table_source = SourceType(
     name="table",
-    description="a CSV table of members, through a column mapping (table:members.csv?code=Code&name=Naam)",
+    description="a CSV table or .xlsx sheet of members, through a column mapping "
+    "(table:members.csv?code=Code&name=Naam, table:members.xlsx?sheet=Leden&...)",
     open=open_table,
     schemes=("table",),
-    suffixes=(".csv", ".tsv"),
+    suffixes=(".csv", ".tsv", *XLSX_SUFFIXES),
 )
