@@ -13,6 +13,7 @@ Needs ``hypothesis`` (a test dependency, not a runtime one)::
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,14 +27,17 @@ from .model import (
     Change,
     ChangeKind,
     Cluster,
+    Contact,
     Cooperation,
     Duty,
     Entity,
     Goal,
     Identifier,
+    Link,
     Membership,
     Organisation,
     OrgKind,
+    OtherName,
     Part,
     Person,
     Post,
@@ -117,6 +121,70 @@ _provenance = st.lists(
 _notes = st.none() | st.text(max_size=30)
 
 
+_links = st.builds(Link, url=names.map(lambda n: f"https://example.invalid/{n}"), note=st.none() | names)
+_contacts = st.builds(
+    Contact, kind=st.just("address"), value=names, label=st.none() | names, period=periods()
+)
+"""Contacts of made-up organisations and persons: addresses only (no telephone numbers or e-mail)."""
+
+
+@st.composite
+def _people_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """A person's identifiers, other names (with periods), links and contacts, each often empty."""
+    return {
+        "identifiers": tuple(
+            draw(st.lists(st.builds(Identifier, scheme=st.just("wikidata"), value=names), max_size=1))
+        ),
+        "other_names": tuple(
+            draw(
+                st.lists(
+                    st.builds(OtherName, name=names, period=periods(), note=st.none() | names), max_size=2
+                )
+            )
+        ),
+        "links": tuple(draw(st.lists(_links, max_size=1))),
+        "contact_details": tuple(draw(st.lists(_contacts, max_size=1))),
+    }
+
+
+@st.composite
+def _seats_in_organisations(
+    draw: st.DrawFn,
+    orgs: list[Organisation],
+    persons: list[Person],
+    new_id: Callable[[str], str],
+    extra: Callable[[], dict[str, Any]],
+) -> list[Entity]:
+    """Memberships of persons in organisations (a council), with role, label, party and post."""
+    if not persons:
+        return []
+    out: list[Entity] = []
+    for person in persons:
+        if not draw(st.booleans()):
+            continue
+        group = draw(st.sampled_from(orgs))
+        post = None
+        if draw(st.booleans()):
+            post = Post(
+                id=new_id("post"), name=draw(names), cooperation=group.id, period=draw(periods()), **extra()
+            )
+            out.append(post)
+        out.append(
+            Membership(
+                id=new_id("m"),
+                member=person.id,
+                group=group.id,
+                role=draw(st.none() | names),
+                label=draw(st.none() | names),
+                on_behalf_of=draw(st.none() | st.sampled_from([o.id for o in orgs])),
+                post=None if post is None else post.id,
+                period=draw(periods()),
+                **extra(),
+            )
+        )
+    return out
+
+
 @st.composite
 def networks(draw: st.DrawFn, *, max_organisations: int = 8) -> Network:
     """Valid networks: one cooperation with partners, clusters, bodies, posts,
@@ -150,6 +218,8 @@ def networks(draw: st.DrawFn, *, max_organisations: int = 8) -> Network:
                 )
             ),
             other_names=tuple(draw(st.lists(names, max_size=2))),
+            links=tuple(draw(st.lists(_links, max_size=1))),
+            contact_details=tuple(draw(st.lists(_contacts, max_size=1))),
             period=draw(periods()),
             **extra(),
         )
@@ -185,10 +255,13 @@ def networks(draw: st.DrawFn, *, max_organisations: int = 8) -> Network:
                 Membership(id=new_id("m"), member=org.id, group=group, period=draw(periods()), **extra())
             )
     persons = [
-        Person(id=new_id("person"), name=draw(names), period=draw(periods()), **extra())
+        Person(
+            id=new_id("person"), name=draw(names), period=draw(periods()), **extra(), **draw(_people_fields())
+        )
         for _ in range(draw(st.integers(0, 2)))
     ]
     entities += persons
+    entities += draw(_seats_in_organisations(orgs, persons, new_id, extra))
     if bodies:
         for _ in range(draw(st.integers(0, 3))):
             duties = draw(

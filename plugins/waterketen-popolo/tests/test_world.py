@@ -195,3 +195,19 @@ class TestCouncil:
     def test_round_trip(self, network: wk.Network) -> None:
         """What is read is written as Popolo and read back unchanged."""
         assert wp.read(wp.to_popolo(network)) == network
+
+
+def test_a_party_not_in_the_file_costs_no_membership() -> None:
+    """An ``on_behalf_of_id`` naming no organization of the document is left out; the membership stays."""
+    document = {
+        "persons": [{"id": "a", "name": "Person A"}],
+        "organizations": [{"id": "leg", "name": "Legislature", "classification": "legislature"}],
+        "memberships": [{"person_id": "a", "organization_id": "leg", "on_behalf_of_id": "party/gone"}],
+    }
+    network = wp.read(document)
+    assert network.get("a@leg", wk.Membership).on_behalf_of is None
+    assert network.report is not None
+    assert [(w.field, w.reason) for w in network.report.warnings] == [
+        ("classification", "read as an organisation of kind 'other': 'legislature' is not one it knows"),
+        ("on_behalf_of_id", "left out: 'party/gone' is no organization of the document"),
+    ]

@@ -154,6 +154,7 @@ class Index:
             for key, values in behalf.items()
             if len(values) == 1
             and None not in values
+            and (not orgs or next(iter(values)) in orgs)
             and not (key in posts and orgs.get(posts[key][0], ("",))[0] == "organisation")
         }
         terms: dict[str, tuple[Any, Any]] = {}
@@ -530,6 +531,9 @@ def membership(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> tu
     if isinstance(start, str) and not blank(start):
         dated = (*dated, start)
     role, behalf = obj.get("role"), _ref(obj.get("on_behalf_of_id"))
+    if isinstance(behalf, str) and index.orgs and behalf not in index.orgs:
+        warn("on_behalf_of_id", f"left out: {behalf!r:.60} is no organization of the document")
+        behalf = None
     period = _period(obj, "start_date", "end_date")
     if term is not None:
         if isinstance(term, str) and term in index.terms:
