@@ -140,3 +140,18 @@ class TestPeopleFields:
             for obj in document[key]
         )
         assert wp.read(document) == network
+
+    def test_a_tenure_of_an_organisations_post(self) -> None:
+        """A tenure of an organisation's post stays a tenure (marked in the extension), not a membership."""
+        network = wk.Network(
+            [
+                wk.Organisation(id="council", name="Council", kind=wk.OrgKind.OTHER),
+                wk.Person(id="p", name="Person A"),
+                wk.Post(id="clerk", name="Clerk", cooperation="council"),
+                wk.Tenure(id="t", holder="p", post="clerk"),
+            ]
+        )
+        document = wp.to_popolo(network)
+        (membership,) = document["memberships"]
+        assert membership[wp.EXTENSION] == {"tenure": True}
+        assert wp.read(document) == network

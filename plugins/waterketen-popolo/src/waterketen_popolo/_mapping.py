@@ -26,6 +26,7 @@ __all__ = [
     "CLASSIFICATIONS",
     "EXTENSION",
     "MAPPERS",
+    "TENURE",
     "TERMS",
     "UNKNOWN_NAME",
     "Index",
@@ -42,6 +43,9 @@ __all__ = [
 EXTENSION = "waterketen"
 """The extension field: on an object, what Popolo cannot say of it; on the
 document, the entities Popolo has no class for."""
+
+TENURE = "tenure"
+"""The key in a membership's extension that makes it a tenure of a post of an organisation."""
 
 UNKNOWN_NAME = "(name unknown)"
 """The name written for a cluster whose name no source gives (Popolo requires one)."""
@@ -543,7 +547,9 @@ def membership(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> tu
         else:
             warn("legislative_period_id", "left out: no event of the document is this legislative period")
     data: dict[str, Any]
-    if post_id is not None and index.held_in_organisation(group, post_id):
+    extension = obj.get(EXTENSION)
+    marked = isinstance(extension, Mapping) and extension.get(TENURE) is True
+    if post_id is not None and not marked and index.held_in_organisation(group, post_id):
         if group is None:
             group = index.posts[post_id][0]
         data = {"id": _own_id(obj, "membership", (member, group, post_id, *dated)), "group": group}

@@ -21,7 +21,7 @@ from waterketen.model import ENTITY_TYPES
 from waterketen.sources.native import decode_utf8, parse_json, read_bytes
 
 from ._ids import blank, to_id
-from ._mapping import EXTENSION, MAPPERS, Index, Warn, escape, is_term, items
+from ._mapping import EXTENSION, MAPPERS, TENURE, Index, Warn, escape, is_term, items
 
 
 __all__ = ["VERSION", "PopoloRecord", "PopoloSource", "popolo_source"]
@@ -201,6 +201,8 @@ class PopoloSource:
             extension = obj.get(EXTENSION)
             if isinstance(extension, Mapping):
                 data.update(extension)
+                if tag == "tenure" and extension.get(TENURE) is True:
+                    del data[TENURE]  # the mark that made it a tenure, not a field
             elif extension is not None:
                 data[EXTENSION] = extension  # the core rejects the record, naming the field
             yield self._record(tag, data, pointer, obj)

@@ -25,7 +25,7 @@ from waterketen.convert import make_converter, unstructure_entity
 from waterketen.export import write_atomically
 
 from ._dates import end_to_popolo, start_to_popolo
-from ._mapping import EXTENSION, MAPPERS, UNKNOWN_NAME, Index
+from ._mapping import EXTENSION, MAPPERS, TENURE, UNKNOWN_NAME, Index
 from ._source import VERSION
 
 
@@ -220,6 +220,8 @@ def _tenure(network: wk.Network, entity: wk.Tenure) -> dict[str, Any]:
         obj |= _post_place(post) | {"post_id": entity.post}
         if post.represents is not None:
             obj["on_behalf_of_id"] = post.represents
+        if isinstance(_get(network, post.cooperation), wk.Organisation) and not post.duties:
+            obj[EXTENSION] = {TENURE: True}  # else it reads as a membership of the organisation
     else:
         obj["post_id"] = entity.post
     return obj | _dates(entity.period, "start_date", "end_date") | _sources(entity)
@@ -267,7 +269,7 @@ def to_popolo(network: wk.Network) -> dict[str, Any]:
         _, mapper = MAPPERS[collection]
         _, data = mapper(obj, index, _ignore)
         if missing := extension(entity, data):
-            obj[EXTENSION] = missing
+            obj[EXTENSION] = obj.get(EXTENSION, {}) | missing
     sections: dict[str, Any] = {"version": VERSION}
     for section, kind in _DOCUMENT_SECTIONS:
         if entities := network.entities(kind):
