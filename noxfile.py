@@ -31,7 +31,7 @@ def plugin_groups(group: str) -> list[str]:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite: unit, property-based and doctests (pass pytest arguments after --)."""
-    session.install("-e", ".[analysis]", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install("-e", ".[analysis,xlsx]", *nox.project.dependency_groups(PYPROJECT, "test"))
     session.run("pytest", *session.posargs)
 
 
@@ -99,7 +99,7 @@ def map_pictures(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the documentation with Sphinx, warnings as errors: its doctests first, then the HTML."""
-    session.install("-e", ".[analysis]", *nox.project.dependency_groups(PYPROJECT, "docs"))
+    session.install("-e", ".[analysis,xlsx]", *nox.project.dependency_groups(PYPROJECT, "docs"))
     common = ["-W", "-n", "--keep-going", "-q"]
     session.run("sphinx-build", *common, "-b", "doctest", "docs", "docs/_build/doctest")
     session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html", *session.posargs)

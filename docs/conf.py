@@ -59,7 +59,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"waterketen\.\w+\.(E|T)"),
     (r"py:.*", r"PathLike"),
     (r"py:exc", r"(UnknownFormatError|UnknownSourceError|WriteError)"),
-    (r"py:.*", r"importlib\..*"),  # documented under waterketen.errors
+    (r"py:.*", r"importlib\..*"),
+    (r"py:class", r"NameIndex"),  # documented under waterketen.errors
     (
         r"py:func",
         r"write_atomically",

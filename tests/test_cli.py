@@ -316,7 +316,7 @@ class TestCannotAnswer:
     def test_missing_and_unknown_sources(self, tmp_path: Path) -> None:
         """A missing file or an unknown kind of source is a problem of the data, exit 1."""
         assert "cannot read the file" in run("clusters", str(tmp_path / "nope.json")).stderr
-        result = run("clusters", str(tmp_path / "net.xlsx"))
+        result = run("clusters", str(tmp_path / "net.ods"))
         assert result.returncode == 1
         assert "no source type reads" in result.stderr
 
@@ -451,7 +451,7 @@ class TestInstallation:
             assert name in result.stdout
         if format == "json":
             rows = {r["name"]: r for r in json.loads(result.stdout)["rows"]}
-            assert rows["table"]["suffixes"] == [".csv", ".tsv"]
+            assert rows["table"]["suffixes"] == [".csv", ".tsv", ".xlsx", ".xlsm"]
             assert rows["csvdir"]["schemes"] == ["csvdir"]
 
     @pytest.mark.parametrize("format", ["table", "json", "csv"])

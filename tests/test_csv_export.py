@@ -98,6 +98,8 @@ class TestLayout:
             "kind",
             "identifiers",
             "other_names",
+            "links",
+            "contact_details",
             "start",
             "end",
             "note",

@@ -77,7 +77,7 @@ class TestBadSyntax:
 
     def test_unknown_suffix(self, tmp_path: Path) -> None:
         """A location no source type handles is reported with the known ones."""
-        (problem,) = problems(tmp_path / "net.xlsx")
+        (problem,) = problems(tmp_path / "net.ods")
         assert "no source type reads" in problem.reason
         assert ".json" in problem.reason
 

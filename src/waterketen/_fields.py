@@ -11,8 +11,10 @@ from .errors import FieldValueError
 __all__ = [
     "CHANGEABLE",
     "GROUPS",
+    "GROUPS_OF_PERSONS",
     "HOLDERS",
     "MEMBERS",
+    "POST_PLACES",
     "REFERS_TO",
     "REPRESENTABLE",
     "check_id",
@@ -31,6 +33,10 @@ MEMBERS = ("organisation", "cooperation", "cluster", "person", "body")
 """What a membership's member may be."""
 HOLDERS = ("person", "organisation")
 """Who may hold a post."""
+POST_PLACES = ("cooperation", "organisation")
+"""Where a post is: a cooperation, or (a council's mayor, read from other data) an organisation."""
+GROUPS_OF_PERSONS = ("cooperation", "cluster", "body", "organisation")
+"""What a person or an organisation may be a member of: a council or a party (an organisation) too."""
 REPRESENTABLE = ("cluster", "organisation", "cooperation", "body")
 """What a post may stand for."""
 CHANGEABLE = ("organisation", "cooperation", "cluster", "body")

@@ -17,6 +17,7 @@ from ._fields import (
     GROUPS,
     HOLDERS,
     MEMBERS,
+    POST_PLACES,
     REFERS_TO,
     REPRESENTABLE,
     check_id,
@@ -36,6 +37,7 @@ from ._time import (
     parse_bound,
     parse_instant,
 )
+from ._values import Contact, Link, Name, OtherName
 from .errors import FieldValueError
 
 
@@ -51,16 +53,19 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Cluster",
+    "Contact",
     "Cooperation",
     "Duty",
     "Entity",
     "FieldValueError",
     "Goal",
     "Identifier",
+    "Link",
     "Membership",
     "Name",
     "OrgKind",
     "Organisation",
+    "OtherName",
     "Part",
     "PartialDate",
     "Period",
@@ -104,32 +109,6 @@ class Identifier:
 
 
 @frozen(kw_only=True)
-class Name:
-    """A name an organisation bore during a period (an older spelling, say).
-
-    The native format reads an other name as plain text (valid whenever the
-    organisation is) or as a table with ``name`` and ``period``.
-
-    Examples:
-        >>> from datetime import date
-        >>> old = Name(name="Appingendam", period=Period(end=date(2011, 1, 1)))
-        >>> str(old), old.period.contains(date(2010, 1, 1))
-        ('Appingendam', True)
-    """
-
-    name: str = field(validator=check_text)
-    period: Period = Period()
-
-    def __str__(self) -> str:
-        return self.name
-
-
-def name_text(name: str | Name) -> str:
-    """The text of an other name, whether plain text or a :class:`Name`."""
-    return name if type(name) is str else str(name)
-
-
-@frozen(kw_only=True)
 class Organisation:
     """A partner organisation: a municipality, a water board, a drinking-water company, ..."""
 
@@ -140,6 +119,8 @@ class Organisation:
     identifiers: tuple[Identifier, ...] = ()
     other_names: tuple[str | Name, ...] = ()
     """Other names: plain text, or a :class:`Name` with the period it was borne."""
+    links: tuple[Link, ...] = ()
+    contact_details: tuple[Contact, ...] = ()
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
@@ -245,7 +226,9 @@ class Post:
     tag: ClassVar[str] = "post"
     id: str = field(validator=check_id)
     name: str = field(validator=check_text)
-    cooperation: str = field(validator=check_id, metadata={REFERS_TO: ("cooperation",)})
+    cooperation: str = field(validator=check_id, metadata={REFERS_TO: POST_PLACES})
+    """The cooperation the post is of; for a post read from other data (a
+    council's mayor), the organisation it is held in."""
     duties: tuple[Duty, ...] = ()
     represents: str | None = field(
         default=None, validator=check_optional_id, metadata={REFERS_TO: REPRESENTABLE}
@@ -263,19 +246,41 @@ class Person:
     tag: ClassVar[str] = "person"
     id: str = field(validator=check_id)
     name: str = field(validator=check_text)
+    identifiers: tuple[Identifier, ...] = ()
+    other_names: tuple[OtherName, ...] = ()
+    links: tuple[Link, ...] = ()
+    contact_details: tuple[Contact, ...] = ()
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()
 
+    def identifier(self, scheme: str) -> str | None:
+        """The code of this person in ``scheme`` (``wikidata``, ...), if it has one."""
+        return next((i.value for i in self.identifiers if i.scheme == scheme), None)
+
 
 @frozen(kw_only=True)
 class Membership:
-    """``member`` belongs to ``group`` (a cooperation, a cluster or a body) during ``period``."""
+    """``member`` belongs to ``group`` (a cooperation, cluster, body or organisation) during ``period``.
+
+    A membership read from other data (a member of a council or a
+    legislature) may also say the member's ``role`` and ``label``, the
+    organisation it is ``on_behalf_of`` (a party) and the ``post`` it holds.
+    """
 
     tag: ClassVar[str] = "membership"
     id: str = field(validator=check_id)
     member: str = field(validator=check_id, metadata={REFERS_TO: MEMBERS})
     group: str = field(validator=check_id, metadata={REFERS_TO: GROUPS})
+    role: str | None = field(default=None, validator=check_optional_text)
+    """The role as the source words it (``member``, ``Mayor``, ...)."""
+    label: str | None = field(default=None, validator=check_optional_text)
+    on_behalf_of: str | None = field(
+        default=None, validator=check_optional_id, metadata={REFERS_TO: REPRESENTABLE}
+    )
+    """The organisation (a party, a cluster, ...) the member is a member for."""
+    post: str | None = field(default=None, validator=check_optional_id, metadata={REFERS_TO: ("post",)})
+    """The post the member holds in the group."""
     period: Period = Period()
     note: str | None = None
     provenance: tuple[Provenance, ...] = ()

@@ -184,7 +184,7 @@ class Network:
                 yield entity
 
     def name_index(self) -> NameIndex:
-        """The index of names and codes (of :mod:`waterketen.resolution`), built on first use."""
+        """The index of names and codes (of ``waterketen.resolution``), built on first use."""
         if self._name_index is None:
             from ._nameindex import Index
 

@@ -56,6 +56,58 @@ _sources = st.lists(
 )
 
 
+_links = st.lists(st.fixed_dictionaries({"url": names}, optional={"note": names}), max_size=2)
+_contacts = st.lists(
+    st.fixed_dictionaries(
+        {"type": st.just("address"), "value": names},
+        optional={"label": names, "note": names},
+    ),
+    max_size=1,
+)
+"""Addresses only: the tests hold no telephone numbers or e-mail addresses."""
+
+
+@st.composite
+def _reach(draw: st.DrawFn) -> dict[str, Any]:
+    """``links`` and ``contact_details``, each left out when empty."""
+    out: dict[str, Any] = {}
+    if links := draw(_links):
+        out["links"] = links
+    if contacts := draw(_contacts):
+        out["contact_details"] = [c | draw(_dates("valid_from", "valid_until")) for c in contacts]
+    return out
+
+
+@st.composite
+def _person_details(draw: st.DrawFn) -> dict[str, Any]:
+    """A person's identifiers, other names with their dates, links and contacts."""
+    out: dict[str, Any] = {}
+    identifiers = draw(st.lists(st.fixed_dictionaries({"identifier": names, "scheme": _schemes}), max_size=2))
+    if identifiers:
+        out["identifiers"] = identifiers
+    other = [
+        {"name": draw(names)}
+        | draw(_dates("start_date", "end_date"))
+        | draw(st.just({}) | st.builds(lambda n: {"note": n}, names))
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    if other:
+        out["other_names"] = other
+    return out | draw(_reach())
+
+
+@st.composite
+def _seat_details(draw: st.DrawFn, orgs: list[dict[str, Any]]) -> dict[str, Any]:
+    """A membership's ``role``, ``label`` and ``on_behalf_of_id``, each maybe."""
+    out: dict[str, Any] = {}
+    for key in ("role", "label"):
+        if (value := draw(st.none() | names)) is not None:
+            out[key] = value
+    if draw(st.booleans()):
+        out["on_behalf_of_id"] = draw(st.sampled_from(orgs))["id"]
+    return out
+
+
 @st.composite
 def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
     """Valid Popolo documents that use only the fields the mapping covers."""
@@ -91,7 +143,12 @@ def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
         )
         kind = draw(st.sampled_from(["municipality", "water-board", "water-company", "province", "other"]))
         orgs.append(
-            organization(kind, **other_names(), **({"identifiers": identifiers} if identifiers else {}))
+            organization(
+                kind,
+                **other_names(),
+                **({"identifiers": identifiers} if identifiers else {}),
+                **draw(_reach()),
+            )
         )
     clusters = [
         organization("cluster", parent_id=draw(st.sampled_from(coops))["id"], **other_names())
@@ -105,7 +162,8 @@ def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
         for _ in range(draw(st.integers(0, 3)))
     ]
     persons = [
-        common("birth_date", "death_date") | {"name": draw(names)} for _ in range(draw(st.integers(0, 3)))
+        common("birth_date", "death_date") | {"name": draw(names)} | draw(_person_details())
+        for _ in range(draw(st.integers(0, 3)))
     ]
     posts = []
     for _ in range(draw(st.integers(0, 3))):
@@ -135,6 +193,24 @@ def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
             continue
         who = draw(st.sampled_from(candidates))
         memberships.append(common("start_date", "end_date") | member(who) | {"organization_id": group["id"]})
+    # Persons in organisations (a council, a legislature): role, label, party, and a post of the organisation.
+    council_posts: list[dict[str, Any]] = []
+    for person in persons if orgs else []:
+        for _ in range(draw(st.integers(0, 2))):
+            place = draw(st.sampled_from(orgs))
+            seat = common("start_date", "end_date") | {
+                "person_id": person["id"],
+                "organization_id": place["id"],
+            }
+            seat |= draw(_seat_details(orgs))
+            if draw(st.booleans()):
+                post = common("start_date", "end_date") | {
+                    "label": draw(names),
+                    "organization_id": place["id"],
+                }
+                council_posts.append(post)
+                seat["post_id"] = post["id"]
+            memberships.append(seat)
     holders = persons + orgs
     for post in posts if holders else []:
         behalf = draw(st.none() | st.sampled_from(coops + orgs + clusters + bodies))
@@ -148,7 +224,7 @@ def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "persons": persons,
         "organizations": coops + orgs + clusters + bodies,
-        "posts": posts,
+        "posts": posts + council_posts,
         "memberships": memberships,
     }
 

@@ -40,3 +40,11 @@ def test_readme_examples() -> None:
     result = doctest.testfile(str(README), module_relative=False, optionflags=FLAGS, globs={"wk": wk})
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_docs_page_examples() -> None:
+    """The examples of the core's docs/popolo.md run as written (the core's Sphinx build has no plugin)."""
+    page = Path(__file__).parents[3] / "docs" / "popolo.md"
+    result = doctest.testfile(str(page), module_relative=False, optionflags=FLAGS, globs={"wk": wk})
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -270,22 +270,35 @@ class TestPostsAndMemberships:
         assert network["m1"] == wk.Membership(id="m1", member="wbg", group="gnd")
         assert [o.id for o in network.partners()] == ["wbg"]
 
-    def test_a_membership_of_a_party_is_reported(self) -> None:
-        """waterketen keeps memberships of cooperations, clusters and bodies only; others are reported."""
+    def test_a_membership_of_a_party_is_kept(self) -> None:
+        """A person's membership of an organisation (a party) is kept, with its role."""
         document = {
             "organizations": [{"id": "party/x", "name": "X", "classification": "party"}],
             "persons": [{"id": "p", "name": "P"}],
             "memberships": [{"person_id": "p", "organization_id": "party/x", "role": "member"}],
         }
-        network = lenient(document)
-        assert network.report is not None
-        (rejected,) = network.report.rejected
-        assert rejected.record.provenance.locator == "/memberships/0"
-        assert isinstance(rejected.record, wp.PopoloRecord)
-        assert rejected.record.original == document["memberships"][0]
-        assert "refers to 'party/x', an organisation, where a cooperation or cluster or body" in str(
-            rejected.problems[0]
+        network = wp.read(document)
+        (membership,) = network.memberships("party/x")
+        assert (membership.id, membership.member, membership.role) == ("p@party/x", "p", "member")
+
+    def test_a_council_post_is_a_membership_with_its_post(self) -> None:
+        """A mayor's seat in a council (an organisation) is a membership of the council holding the post."""
+        document = {
+            "organizations": [{"id": "council", "name": "Council", "classification": "council"}],
+            "persons": [{"id": "p", "name": "Person A"}],
+            "posts": [{"id": "mayor", "label": "Mayor", "organization_id": "council", "role": "Mayor"}],
+            "memberships": [{"person_id": "p", "post_id": "mayor", "role": "Mayor", "label": "Mayor of X"}],
+        }
+        network = wp.read(document)
+        (membership,) = network.memberships("council")
+        assert (membership.group, membership.post, membership.role, membership.label) == (
+            "council",
+            "mayor",
+            "Mayor",
+            "Mayor of X",
         )
+        assert network.get("mayor", wk.Post).cooperation == "council"
+        assert wp.read(wp.to_popolo(network)) == network
 
     def test_holders_on_behalf_of_different_organisations(self) -> None:
         """Holders of one post on behalf of different organisations: that is left out, with a warning."""
@@ -322,27 +335,73 @@ class TestLeftOut:
         }
         network = wp.read(document)
         assert network["p"].name == "Ἀριστοτέλης"
+        assert [n.name for n in network.get("p", wk.Person).other_names] == ["Aristotle"]
         assert network.report is not None
         warnings = [(w.place, w.field) for w in network.report.warnings]
         assert warnings == [
-            ("/persons/0", "other_names"),
+            ("/persons/0", "other_names/0/lang"),
             ("/persons/0", "image"),
             ("/persons/0", "x-custom"),
             ("/meta", None),
         ]
         assert network.report.warnings[0].record == document["persons"][0]
 
-    def test_areas_and_events_are_reported(self) -> None:
-        """Popolo objects waterketen has no class for are records the core rejects, with their pointers."""
-        document = {
-            "areas": [{"id": "area/1", "name": "Groningen"}],
-            "events": [{"id": "term/2", "classification": "legislative period", "start_date": "2014"}],
-        }
-        network = lenient(document)
+    def test_what_is_left_out_is_told_once_per_kind(self) -> None:
+        """A field left out of many objects is one warning with the count, at the first of them."""
+        document = {"persons": [{"id": f"p{i}", "name": f"Person {i}", "gender": "x"} for i in range(40)]}
+        network = wp.read(document)
         assert network.report is not None
-        assert (network.report.read, network.report.accepted) == (2, 0)
-        assert [r.record.provenance.locator for r in network.report.rejected] == ["/areas/0", "/events/0"]
-        assert "unknown kind of record 'area'" in network.report.rejected[0].problems[0].reason
+        (warning,) = network.report.warnings
+        assert (warning.place, warning.field) == ("/persons/0", "gender")
+        assert "(in 40 persons; this is the first)" in warning.reason
+
+    def test_areas_and_events_are_reported(self) -> None:
+        """Areas and events that are not terms are told once each, with a count; terms give periods."""
+        document = {
+            "areas": [{"id": "area/1", "name": "Area 1"}, {"id": "area/2", "name": "Area 2"}],
+            "events": [
+                {"id": "term/2", "classification": "legislative period", "start_date": "2014"},
+                {"id": "e", "classification": "election", "start_date": "2014-03-19"},
+            ],
+        }
+        network = wp.read(document)
+        assert network.report is not None
+        assert (network.report.read, network.report.accepted) == (0, 0)
+        told = [(w.place, w.reason) for w in network.report.warnings]
+        assert told == [
+            ("/areas", "left out: 2 objects of 'areas', which waterketen has no class for"),
+            ("/events", "read as the periods of the 0 memberships that name them: a legislative period"),
+            ("/events", "left out: an event that is not a legislative period"),
+        ]
+
+    def test_terms_are_the_periods_of_their_memberships(self) -> None:
+        """A membership naming a legislative period has that period, unless it gives its own dates."""
+        document = {
+            "organizations": [{"id": "leg", "name": "Legislature", "classification": "legislature"}],
+            "persons": [{"id": "a", "name": "Person A"}, {"id": "b", "name": "Person B"}],
+            "events": [
+                {
+                    "id": "term/1",
+                    "classification": "legislative period",
+                    "start_date": "2010-06-01",
+                    "end_date": "2014-05-31",
+                }
+            ],
+            "memberships": [
+                {"person_id": "a", "organization_id": "leg", "legislative_period_id": "term/1"},
+                {
+                    "person_id": "b",
+                    "organization_id": "leg",
+                    "legislative_period_id": "term/1",
+                    "start_date": "2012",
+                },
+            ],
+        }
+        network = wp.read(document)
+        a, b = network.memberships("leg")
+        assert a.id == "a@leg@term/1"
+        assert a.period == wk.Period(start=date(2010, 6, 1), end=date(2014, 6, 1))
+        assert b.period == wk.Period(start=wk.PartialDate(2012), end=date(2014, 6, 1))
 
     def test_the_extension_is_read_back(self) -> None:
         """The ``waterketen`` field of an object overrides what Popolo says; bad fields in it are errors."""

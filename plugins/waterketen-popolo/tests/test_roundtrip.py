@@ -92,3 +92,66 @@ class TestDocumentRoundTrip:
     def test_generated_documents_keep_the_popolo_rules(self, document: dict[str, Any]) -> None:
         """The strategy itself draws documents that keep the Popolo schemas' rules."""
         assert problems(document) == []
+
+
+class TestPeopleFields:
+    def test_persons_and_memberships_of_organisations(self) -> None:
+        """Persons' identifiers, other names, links and contacts, and memberships with role, label,
+        party and post are written as plain Popolo, with no extension, and read back equal."""
+        council = wk.Organisation(
+            id="council/x",
+            name="Council of Exampletown",
+            kind=wk.OrgKind.OTHER,
+            links=(wk.model.Link(url="https://example.invalid/council", note="website"),),
+            contact_details=(
+                wk.model.Contact(
+                    kind="address", value="Main Street 1", period=wk.Period(start=wk.PartialDate(2001))
+                ),
+            ),
+        )
+        person = wk.Person(
+            id="person/a",
+            name="Person A",
+            identifiers=(wk.Identifier(scheme="wikidata", value="Q1"),),
+            other_names=(wk.model.OtherName(name="P. A.", period=wk.Period(start=wk.PartialDate(2010))),),
+            links=(wk.model.Link(url="https://example.invalid/a"),),
+        )
+        network = wk.Network(
+            [
+                council,
+                wk.Organisation(id="party/o'brien", name="O'Brien List", kind=wk.OrgKind.OTHER),
+                person,
+                wk.Post(id="post/mayor", name="Mayor", cooperation="council/x"),
+                wk.Membership(
+                    id="m1",
+                    member="person/a",
+                    group="council/x",
+                    role="Mayor",
+                    label="Mayor of Exampletown",
+                    on_behalf_of="party/o'brien",
+                    post="post/mayor",
+                ),
+            ]
+        )
+        document = wp.to_popolo(network)
+        assert not any(
+            wp.EXTENSION in obj
+            for key in ("persons", "organizations", "memberships")
+            for obj in document[key]
+        )
+        assert wp.read(document) == network
+
+    def test_a_tenure_of_an_organisations_post(self) -> None:
+        """A tenure of an organisation's post stays a tenure (marked in the extension), not a membership."""
+        network = wk.Network(
+            [
+                wk.Organisation(id="council", name="Council", kind=wk.OrgKind.OTHER),
+                wk.Person(id="p", name="Person A"),
+                wk.Post(id="clerk", name="Clerk", cooperation="council"),
+                wk.Tenure(id="t", holder="p", post="clerk"),
+            ]
+        )
+        document = wp.to_popolo(network)
+        (membership,) = document["memberships"]
+        assert membership[wp.EXTENSION] == {"tenure": True}
+        assert wp.read(document) == network

@@ -29,7 +29,7 @@ def _is_source(text: str) -> bool:
 
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", text):
         return True
-    return text.lower().endswith((".json", ".toml", ".csv", ".tsv")) or Path(text).exists()
+    return text.lower().endswith((".json", ".toml", ".csv", ".tsv", ".xlsx", ".xlsm")) or Path(text).exists()
 
 
 def _open_sources(args: argparse.Namespace) -> list[str | Source]:
@@ -45,7 +45,7 @@ def _open_sources(args: argparse.Namespace) -> list[str | Source]:
     tables = 0
     for location in locations:
         path = location.removeprefix("table:")
-        if location.startswith("table:") or location.lower().endswith((".csv", ".tsv")):
+        if location.startswith("table:") or location.lower().endswith((".csv", ".tsv", ".xlsx", ".xlsm")):
             tables += 1
             try:
                 if "?" in path:
@@ -59,7 +59,7 @@ def _open_sources(args: argparse.Namespace) -> list[str | Source]:
             out.append(location)
     if not tables:
         raise UsageError(
-            "--map and --table-option apply to CSV tables (.csv, .tsv, table:), and no SOURCE is one"
+            "--map and --table-option apply to tables (.csv, .tsv, .xlsx, table:), and no SOURCE is one"
         )
     return out
 

@@ -175,6 +175,10 @@ class Table:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     """``(row number, cells)``; the header is row 1, blank rows are left out."""
     delimiter: str
+    sheet: str | None = None
+    """The sheet of a workbook the table is (``None`` for a CSV file)."""
+    header_row: int = 1
+    """The number of the header row (a sheet may have a title above it)."""
     bad: tuple[tuple[int, tuple[str, ...], Problem], ...] = ()
     """``(row number, cells, problem)`` of each row that has more or fewer cells than the header:
     a reader rejects such a row with its problem and reads the others."""

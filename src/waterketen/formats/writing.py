@@ -99,6 +99,7 @@ def atomic_file(path: str | PathLike[str]) -> Iterator[TextIO]:
     Examples:
         >>> import pathlib, tempfile
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+        >>> from waterketen.formats.writing import atomic_file
         >>> with atomic_file(target) as handle:
         ...     _ = handle.write("all or nothing\\n")
         >>> target.read_text()

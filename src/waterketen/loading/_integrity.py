@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import attrs
 
+from .._fields import GROUPS, GROUPS_OF_PERSONS
 from ..errors import Problem, Severity
-from ..model import ENTITY_TYPES, REFERS_TO, Entity, a
+from ..model import ENTITY_TYPES, REFERS_TO, Entity, Membership, Organisation, Person, a
 from ..sources import Record
 
 
-__all__ = ["allowed", "on_cycles", "reference_problems", "references"]
+__all__ = ["allowed", "groups_for", "on_cycles", "reference_problems", "references"]
 
 _Path = tuple[str, tuple[type, ...], str | None]
 
@@ -28,6 +29,10 @@ _Path = tuple[str, tuple[type, ...], str | None]
 def allowed(tags: tuple[str, ...]) -> tuple[type, ...]:
     """The entity classes of ``tags``."""
     return tuple(ENTITY_TYPES[t] for t in tags)
+
+
+_GROUPS = allowed(GROUPS)
+_PERSONS_GROUPS = allowed(GROUPS_OF_PERSONS)
 
 
 @functools.cache
@@ -57,8 +62,17 @@ def _item_class(cls: type, name: str) -> type | None:
     return None
 
 
-def references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
+def groups_for(member: Entity | None) -> tuple[type, ...]:
+    """What ``member`` may be a member of: a person or an organisation also of an organisation (a council)."""
+    return _PERSONS_GROUPS if isinstance(member, Person | Organisation) else _GROUPS
+
+
+def references(
+    entity: Entity, entities: Mapping[str, Entity] | None = None
+) -> Iterator[tuple[str, str, tuple[type, ...]]]:
     """(field, id, allowed classes) for every reference an entity makes.
+
+    What a membership's group may be depends on its member, looked up in ``entities``.
 
     Examples:
         >>> post = wk.load()["gnd-waterregisseur"]
@@ -69,6 +83,8 @@ def references(entity: Entity) -> Iterator[tuple[str, str, tuple[type, ...]]]:
         value = getattr(entity, name)
         if sub is None:
             if value is not None:
+                if name == "group" and entities is not None and isinstance(entity, Membership):
+                    classes = groups_for(entities.get(entity.member))
                 yield name, value, classes
             continue
         for index, item in enumerate(value):
@@ -89,7 +105,7 @@ def problem(record: Record, field: str | None, reason: str, severity: Severity =
 
 
 def reference_problems(entity: Entity, record: Record, entities: dict[str, Entity]) -> Iterator[Problem]:
-    for field, target_id, allowed in references(entity):
+    for field, target_id, allowed in references(entity, entities):
         target = entities.get(target_id)
         if target is None:
             reason = f"refers to {target_id!r}, which is not defined"

@@ -36,7 +36,7 @@ from ..model import (
 )
 from ..network import Network
 from ..sources import Record, Source, Unreadable, updated_of, warnings_of
-from ._integrity import allowed, on_cycles, problem, reference_problems, references
+from ._integrity import allowed, groups_for, on_cycles, problem, reference_problems, references
 from ._merge import conflict, merge
 from ._report import LoadReport, Rejected, SourceSummary
 from ._staleness import stale
@@ -232,11 +232,13 @@ class Loader:
         # empty while references point backwards, as in the native order.
         if isinstance(entity, Membership):
             member, group = entities.get(entity.member), entities.get(entity.group)
+            if entity.on_behalf_of is not None or entity.post is not None:
+                return self.references_settled(entity)
             return (
                 member is not None
                 and group is not None
                 and type(member) in _MEMBERS
-                and type(group) in _GROUPS
+                and isinstance(group, groups_for(member))
                 and (not pending or (entity.member not in pending and entity.group not in pending))
             )
         if isinstance(entity, Tenure):
@@ -249,7 +251,12 @@ class Loader:
             )
         if isinstance(entity, Organisation | Person | Cooperation):
             return True
-        for _, target_id, classes in references(entity):
+        return self.references_settled(entity)
+
+    def references_settled(self, entity: Entity) -> bool:
+        """True when every entity ``entity`` refers to has come, is of the right kind and is settled."""
+        entities, pending = self.entities, self.pending
+        for _, target_id, classes in references(entity, entities):
             target = entities.get(target_id)
             if target is None or target_id in pending or not isinstance(target, classes):
                 return False
@@ -329,8 +336,8 @@ class Loader:
         return tuple(reversed(out))
 
     def reject_group_cycles(self) -> None:
-        """Reject the memberships that put a cluster, body or cooperation inside itself."""
-        entities, groups = self.entities, (Cooperation, Cluster, Body)
+        """Reject the memberships that put a cluster, body, cooperation or organisation inside itself."""
+        entities, groups = self.entities, (Cooperation, Cluster, Body, Organisation)
         memberships = [
             e
             for e in entities.values()

@@ -64,10 +64,16 @@ class Row:
     """One row of a table being read: its cells by mapped field, and the cells found bad."""
 
     def __init__(
-        self, source: TableSource, number: int, cells: tuple[str, ...], indexes: dict[str, int]
+        self,
+        source: TableSource,
+        number: int,
+        cells: tuple[str, ...],
+        indexes: dict[str, int],
+        where: str = "",
     ) -> None:
         self.source = source
         self.number = number
+        self.where = where
         self.cells = {key: cells[index].strip() for key, index in indexes.items()}
         self.bad: set[str] = set()
 
@@ -143,7 +149,7 @@ class Row:
 
     def record(self, tag: str, data: dict[str, Any], used: tuple[str, ...]) -> Record:
         bad = [self.source.columns[k] for k in used if k in self.bad]
-        locator = f"row {self.number}"
+        locator = f"{self.where}row {self.number}"
         if bad:
             label = "column" if len(bad) == 1 else "columns"
             locator += f", {label} {', '.join(map(repr, dict.fromkeys(bad)))}"

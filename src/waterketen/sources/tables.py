@@ -1,4 +1,4 @@
-"""Tables in: a spreadsheet saved as CSV, read through a column mapping.
+"""Tables in: a spreadsheet saved as CSV, or an Excel workbook, read through a column mapping.
 
 Public bodies publish lists such as "one row per municipality, with its
 code, its name and its region". :class:`TableSource` reads such a table as it
@@ -10,6 +10,9 @@ The file may be separated by semicolons (as Dutch Excel saves it), commas,
 tabs or bars (sniffed from the header row), start with a byte-order mark,
 end its lines in CRLF, and be UTF-8, UTF-16 (with its mark) or Windows-1252.
 Rows are numbered as a spreadsheet shows them: the header is row 1.
+An ``.xlsx`` workbook (with openpyxl, the ``xlsx`` extra) is read from one
+sheet, chosen by name (default: the first), through the same mapping; its
+header may lie below a title, and every place names the sheet.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from ..query import normalise_name
 from . import Record, SourceType, Unreadable
 from ._rows import DUTCH_KINDS, Row
 from ._tablecodes import RowResolver
+from ._xlsxfile import XLSX_SUFFIXES, read_xlsx
 
 
 if TYPE_CHECKING:
@@ -93,6 +97,7 @@ class TableSource:
             lists do), not the day after; a year or month is kept as it is.
         delimiter: the separator (default: sniffed from the header row).
         encoding: the encoding (default: UTF-8, UTF-16 with a mark, or Windows-1252).
+        sheet: the sheet of an ``.xlsx`` workbook (default: the first).
         name: the name errors use for the source (default: the path).
         resolve: resolve each row's code or name (unless the mapping names
             an id column) to an organisation of ``register``, whose id, name
@@ -143,6 +148,7 @@ class TableSource:
         end_inclusive: bool = False,
         delimiter: str | None = None,
         encoding: str | None = None,
+        sheet: str | None = None,
         name: str | None = None,
         resolve: bool = True,
         register: Network | None = None,
@@ -176,6 +182,7 @@ class TableSource:
         self.end_inclusive = end_inclusive
         self.delimiter = delimiter
         self.encoding = encoding
+        self.sheet = sheet
         self.resolve = resolve
         self.register = register
         self.on = on
@@ -222,6 +229,18 @@ class TableSource:
             raise self._fail(f"kind must be one of {choices}; got {self.kind!r}")
         if self.delimiter is not None and len(self.delimiter) != 1:
             raise self._fail(f"the delimiter must be one character; got {self.delimiter!r}")
+        if self.sheet is not None and not self.workbook:
+            raise self._fail(f"a sheet ({self.sheet!r}) is chosen only in an .xlsx workbook")
+
+    @property
+    def workbook(self) -> bool:
+        """True when the table is an Excel workbook (``.xlsx``), read with openpyxl."""
+        return str(self.path).lower().endswith(XLSX_SUFFIXES)
+
+    def _table(self) -> Table:
+        if self.workbook:
+            return read_xlsx(self.path, name=self.name, sheet=self.sheet, columns=self.columns.values())
+        return read_table(self.path, name=self.name, delimiter=self.delimiter, encoding=self.encoding)
 
     @classmethod
     def from_options(cls, path: str | PathLike[str], options: Mapping[str, str]) -> TableSource:
@@ -232,7 +251,8 @@ class TableSource:
         ``end``, ``member-start``, ``member-end``, or their long names such as
         ``member_code``), whose values are column names, and the settings
         ``type`` (the kind of every member), ``scheme``, ``delimiter``
-        (``tab`` for a tab), ``encoding``, ``at`` (the day of the table),
+        (``tab`` for a tab), ``encoding``, ``sheet`` (of an ``.xlsx``
+        workbook), ``at`` (the day of the table),
         ``end-inclusive``, ``define-members``, ``define-groups`` and
         ``resolve`` (``true`` or ``false``).
 
@@ -250,7 +270,7 @@ class TableSource:
             key = _ALIASES.get(key, key)
             if key in COLUMN_FIELDS:
                 kwargs[key] = value
-            elif key in ("type", "scheme", "encoding"):
+            elif key in ("type", "scheme", "encoding", "sheet"):
                 kwargs["kind" if key == "type" else key] = value
             elif key in ("delimiter", "sep"):
                 kwargs["delimiter"] = "\t" if value.lower() in ("tab", "\\t") else value
@@ -263,7 +283,9 @@ class TableSource:
                     )
                 kwargs[key] = value.lower() in ("true", "yes", "1")
             else:
-                known = sorted({*COLUMN_FIELDS, *_ALIASES, "type", "scheme", "delimiter", "encoding"})
+                known = sorted(
+                    {*COLUMN_FIELDS, *_ALIASES, "type", "scheme", "delimiter", "encoding", "sheet"}
+                )
                 raise SourceError(
                     Problem(
                         source=name,
@@ -285,14 +307,15 @@ class TableSource:
             if index is None:
                 raise self._fail(
                     f"no column {column!r} (for {key}); the columns are {', '.join(map(repr, table.header))}",
-                    place="row 1",
+                    place=f"{_where(table)}row {table.header_row}",
                 )
             out[key] = index
         return out
 
     def records(self) -> Iterator[Record]:
-        table = read_table(self.path, name=self.name, delimiter=self.delimiter, encoding=self.encoding)
+        table = self._table()
         indexes = self._indexes(table)
+        where = _where(table)
         defined: dict[str, dict[str, Any]] = {}
         membership_ids: set[str] = set()
         source = Path(self.path).name
@@ -307,11 +330,11 @@ class TableSource:
         )
         self.warnings = resolver.warnings
         for number, cells, problem in table.bad:
-            place = Provenance(source=self.name, locator=f"row {number}")
+            place = Provenance(source=self.name, locator=f"{where}row {number}")
             yield Record(tag="?", data=Unreadable(problem=problem, raw=cells), provenance=place)
         for number, cells in table.rows:
-            row = Row(self, number, cells, indexes)
-            provenance = [{"source": source, "locator": f"row {number}"}]
+            row = Row(self, number, cells, indexes, where)
+            provenance = [{"source": source, "locator": f"{where}row {number}"}]
             code = resolver.code(number, row.text("member_code"))
             match = resolver.match(number, code, row.text("member_name"), row.kind())
             member = row.member_id() if match is None else match.id
@@ -373,14 +396,20 @@ def open_table(location: str) -> TableSource:
         _ALIASES.get(k.lower().replace("-", "_"), k.lower().replace("-", "_")) in COLUMN_FIELDS
         for k in options
     ):
-        options = {**_header_options(path), **options}
+        options = {**_header_options(path, options), **options}
     return TableSource.from_options(path, options)
 
 
-def _header_options(path: str) -> dict[str, str]:
+def _where(table: Table) -> str:
+    """The start of a place in the table: the sheet of a workbook."""
+    return f"sheet {table.sheet!r}, " if table.sheet is not None else ""
+
+
+def _header_options(path: str, options: Mapping[str, str]) -> dict[str, str]:
     """A mapping from a table whose header names the fields (``code``, ``name``, ``group``, ...)."""
     try:
-        table = read_table(path)
+        sheet = next((v for k, v in options.items() if k.strip().lower() == "sheet"), None)
+        table = read_xlsx(path, sheet=sheet) if path.lower().endswith(XLSX_SUFFIXES) else read_table(path)
     except SourceError:
         return {"name": "name"}  # reading it again in records() reports the problem
     names = {normalise_name(c).replace(" ", "_"): c for c in table.header}
@@ -396,8 +425,9 @@ def _header_options(path: str) -> dict[str, str]:
 
 table_source = SourceType(
     name="table",
-    description="a CSV table of members, through a column mapping (table:members.csv?code=Code&name=Naam)",
+    description="a CSV table or .xlsx sheet of members, through a column mapping "
+    "(table:members.csv?code=Code&name=Naam, table:members.xlsx?sheet=Leden&...)",
     open=open_table,
     schemes=("table",),
-    suffixes=(".csv", ".tsv"),
+    suffixes=(".csv", ".tsv", *XLSX_SUFFIXES),
 )

@@ -39,12 +39,16 @@ __all__ = [
 ]
 
 _STRATEGIES = frozenset(__all__) - {"FakeSource", "fake_plugin"}
+_HISTORIES = frozenset(
+    {"assert_loads_safely", "damaged", "histories", "json_values", "native_documents", "register_profiles"}
+)
 
 
 def __getattr__(name: str) -> Any:
     if name in _STRATEGIES:
         try:
-            module = importlib.import_module("waterketen.testing._strategies")
+            home = "_histories" if name in _HISTORIES else "_strategies"
+            module = importlib.import_module(f"waterketen.testing.{home}")
         except ModuleNotFoundError as exc:
             if exc.name != "hypothesis":
                 raise

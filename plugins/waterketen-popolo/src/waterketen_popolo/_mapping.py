@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from ._dates import end_from_popolo, start_from_popolo
@@ -25,10 +26,13 @@ __all__ = [
     "CLASSIFICATIONS",
     "EXTENSION",
     "MAPPERS",
+    "TENURE",
+    "TERMS",
     "UNKNOWN_NAME",
     "Index",
     "Warn",
     "escape",
+    "is_term",
     "items",
     "membership",
     "organization",
@@ -39,6 +43,9 @@ __all__ = [
 EXTENSION = "waterketen"
 """The extension field: on an object, what Popolo cannot say of it; on the
 document, the entities Popolo has no class for."""
+
+TENURE = "tenure"
+"""The key in a membership's extension that makes it a tenure of a post of an organisation."""
 
 UNKNOWN_NAME = "(name unknown)"
 """The name written for a cluster whose name no source gives (Popolo requires one)."""
@@ -95,6 +102,18 @@ def escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
+TERMS = frozenset({"legislative period", "legislative-period", "legislative_period", "term"})
+"""The ``classification`` of an event that is a legislative period (a term)."""
+
+
+def is_term(obj: Any) -> bool:
+    """True for a Popolo event that is a legislative period."""
+    if not isinstance(obj, Mapping):
+        return False
+    classification = obj.get("classification")
+    return isinstance(classification, str) and classification.strip().casefold() in TERMS
+
+
 def org_class(classification: Any) -> tuple[str, str | None, bool]:
     """(tag, kind, whether waterketen knows the classification)."""
     if isinstance(classification, str):
@@ -115,6 +134,8 @@ class Index:
     """Post id → (organization id, role)."""
     represents: dict[str, str]
     """Post id → the organisation on whose behalf every holder of the post holds it."""
+    terms: dict[str, tuple[Any, Any]] = attrs.field(factory=dict)
+    """Event id → (start date, end date) of the events that are legislative periods."""
 
     @classmethod
     def of(cls, document: Mapping[str, Any]) -> Index:
@@ -135,9 +156,22 @@ class Index:
         represents = {
             key: next(iter(values))
             for key, values in behalf.items()
-            if len(values) == 1 and None not in values
+            if len(values) == 1
+            and None not in values
+            and (not orgs or next(iter(values)) in orgs)
+            and not (key in posts and orgs.get(posts[key][0], ("",))[0] == "organisation")
         }
-        return cls(orgs, posts, represents)
+        terms: dict[str, tuple[Any, Any]] = {}
+        for _, obj in items(document, "events"):
+            if is_term(obj) and isinstance(key := _ref(obj.get("id")), str):
+                terms.setdefault(key, (obj.get("start_date"), obj.get("end_date")))
+        return cls(orgs, posts, represents, terms)
+
+    def held_in_organisation(self, group: Any, post_id: Any) -> bool:
+        """True when a membership with a post is one of an organisation (a council's mayor), not a tenure."""
+        if group is None and isinstance(post_id, str) and post_id in self.posts:
+            group = self.posts[post_id][0]
+        return self.tag(group) == "organisation"
 
     def tag(self, org: Any) -> str | None:
         """The tag of an organisation of the document, if it has one."""
@@ -180,6 +214,76 @@ def _names(value: Any, warn: Warn) -> Any:
         else:
             names.append(item)  # a plain string is a name; the core reports anything else
     return names
+
+
+def _dated_names(value: Any, warn: Warn) -> Any:
+    """Popolo ``other_names`` with their periods (``start_date``, ``end_date``) and notes."""
+    if not isinstance(value, list):
+        return value
+    names: list[Any] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            names.append({"name": item} if isinstance(item, str) else item)
+            continue
+        name: dict[str, Any] = {"name": item.get("name")}
+        if period := _period(item, "start_date", "end_date"):
+            name["period"] = period
+        if not _empty(item.get("note")):
+            name["note"] = item["note"]
+        names.append(name)
+        for key, detail in item.items():
+            if key not in ("name", "start_date", "end_date", "note") and not _empty(detail):
+                warn(
+                    f"other_names/{index}/{key}", "left out: waterketen keeps the name, its period and a note"
+                )
+    return names
+
+
+def _links(value: Any, warn: Warn) -> Any:
+    """Popolo ``links`` (``url``, ``note``)."""
+    if not isinstance(value, list):
+        return value
+    links: list[Any] = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            links.append({"url": item})
+            continue
+        if not isinstance(item, Mapping):
+            links.append(item)
+            continue
+        link = {key: item[key] for key in ("url", "note") if not _empty(item.get(key))}
+        links.append(link)
+        for key, detail in item.items():
+            if key not in ("url", "note") and not _empty(detail):
+                warn(f"links/{index}/{key}", "left out: waterketen keeps the url and the note")
+    return links
+
+
+_CONTACT_KEYS = {"type": "kind", "value": "value", "label": "label", "note": "note"}
+
+
+def _contacts(value: Any, warn: Warn) -> Any:
+    """Popolo ``contact_details``: type, value, label, note, valid_from and valid_until."""
+    if not isinstance(value, list):
+        return value
+    contacts: list[Any] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            contacts.append(item)
+            continue
+        contact = {
+            mine: item[theirs] for theirs, mine in _CONTACT_KEYS.items() if not _empty(item.get(theirs))
+        }
+        if period := _period(item, "valid_from", "valid_until"):
+            contact["period"] = period
+        contacts.append(contact)
+        for key, detail in item.items():
+            if key not in (*_CONTACT_KEYS, "valid_from", "valid_until") and not _empty(detail):
+                warn(
+                    f"contact_details/{index}/{key}",
+                    "left out: waterketen keeps the type, value, label, note and period",
+                )
+    return contacts
 
 
 def _identifiers(value: Any, warn: Warn) -> Any:
@@ -262,9 +366,13 @@ def organization(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> 
         if not _empty(other_names := obj.get("other_names")):
             data["other_names"] = _names(other_names, warn)
     if tag == "organisation":
-        kept.add("identifiers")
+        kept.update(("identifiers", "links", "contact_details"))
         if not _empty(identifiers := obj.get("identifiers")):
             data["identifiers"] = _identifiers(identifiers, warn)
+        if not _empty(links := obj.get("links")):
+            data["links"] = _links(links, warn)
+        if not _empty(contacts := obj.get("contact_details")):
+            data["contact_details"] = _contacts(contacts, warn)
     parent = _ref(obj.get("parent_id"))
     if tag == "cluster":
         kept.add("parent_id")
@@ -286,7 +394,20 @@ def organization(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> 
     return tag, data
 
 
-_PERSON_KEPT = frozenset({"id", "name", "birth_date", "death_date", "sources", EXTENSION})
+_PERSON_KEPT = frozenset(
+    {
+        "id",
+        "name",
+        "identifiers",
+        "other_names",
+        "links",
+        "contact_details",
+        "birth_date",
+        "death_date",
+        "sources",
+        EXTENSION,
+    }
+)
 
 
 def person(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> tuple[str, dict[str, Any]]:
@@ -294,6 +415,14 @@ def person(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> tuple[
     data: dict[str, Any] = {"id": _own_id(obj, "person")}
     if obj.get("name") is not None:
         data["name"] = obj["name"]
+    if not _empty(identifiers := obj.get("identifiers")):
+        data["identifiers"] = _identifiers(identifiers, warn)
+    if not _empty(other_names := obj.get("other_names")):
+        data["other_names"] = _dated_names(other_names, warn)
+    if not _empty(links := obj.get("links")):
+        data["links"] = _links(links, warn)
+    if not _empty(contacts := obj.get("contact_details")):
+        data["contact_details"] = _contacts(contacts, warn)
     if period := _period(obj, "birth_date", "death_date"):
         data["period"] = period
     _common(obj, data, warn)
@@ -350,7 +479,9 @@ _MEMBERSHIP_KEPT = frozenset(
         "post_id",
         "post",
         "role",
+        "label",
         "on_behalf_of_id",
+        "legislative_period_id",
         "start_date",
         "end_date",
         "sources",
@@ -384,17 +515,52 @@ def _reference(obj: Mapping[str, Any], keys: tuple[str, ...], warn: Warn) -> Any
     return found
 
 
+def _membership_details(obj: Mapping[str, Any], data: dict[str, Any], role: Any, behalf: Any) -> None:
+    if not blank(role):
+        data["role"] = role
+    if not blank(label := obj.get("label")):
+        data["label"] = label
+    if behalf is not None:
+        data["on_behalf_of"] = behalf
+
+
 def membership(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> tuple[str, dict[str, Any]]:
     """A Popolo membership: a tenure when it holds a post, else a membership of a group."""
     member = _reference(obj, ("person_id", "member", "person"), warn)
     group = _reference(obj, ("organization_id", "organization"), warn)
     post_id = _reference(obj, ("post_id", "post"), warn)
     start = obj.get("start_date")
-    dated = (start,) if isinstance(start, str) and not blank(start) else ()
+    term = _ref(obj.get("legislative_period_id"))
+    dated: tuple[str, ...] = (term,) if isinstance(term, str) else ()
+    if isinstance(start, str) and not blank(start):
+        dated = (*dated, start)
     role, behalf = obj.get("role"), _ref(obj.get("on_behalf_of_id"))
-    if post_id is not None:
+    if isinstance(behalf, str) and index.orgs and behalf not in index.orgs:
+        warn("on_behalf_of_id", f"left out: {behalf!r:.60} is no organization of the document")
+        behalf = None
+    period = _period(obj, "start_date", "end_date")
+    if term is not None:
+        if isinstance(term, str) and term in index.terms:
+            term_start, term_end = index.terms[term]
+            term_period = _period({"s": term_start, "e": term_end}, "s", "e")
+            period = {**term_period, **period}  # the membership's own dates come first
+        else:
+            warn("legislative_period_id", "left out: no event of the document is this legislative period")
+    data: dict[str, Any]
+    extension = obj.get(EXTENSION)
+    marked = isinstance(extension, Mapping) and extension.get(TENURE) is True
+    if post_id is not None and not marked and index.held_in_organisation(group, post_id):
+        if group is None:
+            group = index.posts[post_id][0]
+        data = {"id": _own_id(obj, "membership", (member, group, post_id, *dated)), "group": group}
+        if member is not None:
+            data["member"] = member
+        data["post"] = post_id
+        _membership_details(obj, data, role, behalf)
+        tag = "membership"
+    elif post_id is not None:
         tag = "tenure"
-        data: dict[str, Any] = {"id": _own_id(obj, "tenure", (member, post_id, *dated)), "post": post_id}
+        data = {"id": _own_id(obj, "tenure", (member, post_id, *dated)), "post": post_id}
         if member is not None:
             data["holder"] = member
         if isinstance(post_id, str) and post_id in index.posts:
@@ -405,6 +571,8 @@ def membership(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> tu
                 warn("role", f"left out: the post's role is {post_role!r:.60}")
             if behalf is not None and behalf != index.represents.get(post_id):
                 warn("on_behalf_of_id", "left out: the holders of this post are not all on behalf of it")
+        if not blank(obj.get("label")):
+            warn("label", "left out: a post's holder has the post's label")
     else:
         tag = "membership"
         data = {"id": _own_id(obj, "membership", (member, group, *dated))}
@@ -412,11 +580,8 @@ def membership(obj: Mapping[str, Any], index: Index, warn: Warn = _ignore) -> tu
             data["member"] = member
         if group is not None:
             data["group"] = group
-        if not blank(role):
-            warn("role", "left out: waterketen gives a role only to a post")
-        if behalf is not None:
-            warn("on_behalf_of_id", "left out: waterketen says on whose behalf only of a post")
-    if period := _period(obj, "start_date", "end_date"):
+        _membership_details(obj, data, role, behalf)
+    if period:
         data["period"] = period
     _common(obj, data, warn)
     _left_out(obj, _MEMBERSHIP_KEPT, warn)

@@ -10,6 +10,7 @@ record and listed in :attr:`PopoloSource.warnings`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -20,7 +21,8 @@ import waterketen.errors
 from waterketen.formats.files import decode_utf8, parse_json, read_bytes
 from waterketen.model import ENTITY_TYPES
 
-from ._mapping import EXTENSION, MAPPERS, Index, Warn, escape, items
+from ._ids import blank, to_id
+from ._mapping import EXTENSION, MAPPERS, TENURE, Index, Warn, escape, is_term, items
 
 
 __all__ = ["VERSION", "PopoloRecord", "PopoloSource", "popolo_source"]
@@ -29,8 +31,10 @@ VERSION = 1
 """The version of the ``waterketen`` extension this plugin reads and writes."""
 
 _SECTIONS: dict[str, str] = {("bodies" if tag == "body" else f"{tag}s"): tag for tag in ENTITY_TYPES}
-_SINGULAR = {"areas": "area", "events": "event", "motions": "motion", "vote_events": "vote-event"}
 _UNREAD = object()
+_INDEX = re.compile(r"/\d+(?=/|$)")
+_MERGED = ("persons", "organizations")
+"""The collections whose objects of one id are read as one (duplicate persons)."""
 
 
 @frozen(kw_only=True)
@@ -85,16 +89,31 @@ class PopoloSource:
         return parse(read_bytes(self.path, self.name), self.name)
 
     def _warning(self, place: str, field: str | None, reason: str, original: Any) -> None:
-        self.warnings.append(
-            wk.Problem(
-                source=self.name,
-                place=place,
-                field=field,
-                reason=reason,
-                severity=wk.errors.Severity.WARNING,
-                record=original,
+        """Tell of something left out; the same thing left out of many objects is told once, with a count."""
+        collection = place.split("/")[1] if place.count("/") >= 2 else place
+        key = (collection, _INDEX.sub("/*", field) if field else None, reason)
+        tally = self._tally.get(key)
+        if tally is None:
+            self._tally[key] = [1, place, field, original]
+        else:
+            tally[0] += 1
+
+    def _told(self) -> list[wk.Problem]:
+        told = []
+        for (collection, _, reason), (count, place, field, original) in self._tally.items():
+            if count > 1:
+                reason = f"{reason} (in {count} {collection}; this is the first)"
+            told.append(
+                wk.Problem(
+                    source=self.name,
+                    place=place,
+                    field=field,
+                    reason=reason,
+                    severity=wk.errors.Severity.WARNING,
+                    record=original,
+                )
             )
-        )
+        return told
 
     def _warn(self, place: str, original: Any) -> Warn:
         def warn(field: str, reason: str) -> None:
@@ -105,10 +124,16 @@ class PopoloSource:
     def records(self) -> Iterator[wk.Record]:
         """Every Popolo object of the document as a record, in document order.
 
+        Persons, organizations, posts and memberships are records. Events that
+        are legislative periods are the periods of the memberships that name
+        them; other events, areas and any other list are told once each, with
+        their count, in :attr:`warnings`, as are the fields left out.
+
         Raises:
             waterketen.SourceError: the document cannot be read at all.
         """
         self.warnings = []
+        self._tally: dict[tuple[str, str | None, str], list[Any]] = {}
         document = self._read()
         if not isinstance(document, Mapping):
             reason = f"expected a Popolo document (an object of collections), got {type(document).__name__}"
@@ -119,12 +144,41 @@ class PopoloSource:
                 yield from self._objects(document, key, index)
             elif key == EXTENSION:
                 yield from self._extension(value)
+            elif key == "events" and isinstance(value, list):
+                self._events(document, value, index)
             elif isinstance(value, list):
-                tag = _SINGULAR.get(key, str(key))
-                for pointer, item in items(document, key):
-                    yield self._record(tag, item, pointer, item)
+                if value:
+                    what = f"{len(value)} {'object' if len(value) == 1 else 'objects'} of {str(key)!r:.60}"
+                    self._warning(
+                        f"/{escape(str(key))}",
+                        None,
+                        f"left out: {what}, which waterketen has no class for",
+                        value,
+                    )
             elif not (value is None or value == {}):
                 self._warning(f"/{escape(str(key))}", None, "left out: waterketen has no place for it", value)
+        self.warnings = self._told()
+
+    def _events(self, document: Mapping[str, Any], events: list[Any], index: Index) -> None:
+        terms = [event for event in events if is_term(event)]
+        if terms:
+            named = sum(
+                1
+                for _, obj in items(document, "memberships")
+                if isinstance(obj, Mapping)
+                and isinstance(term := to_id(obj.get("legislative_period_id")), str)
+                and term in index.terms
+            )
+            what = "a legislative period" if len(terms) == 1 else f"{len(terms)} legislative periods"
+            reason = f"read as the periods of the {named} memberships that name them: {what}"
+            self._warning("/events", None, reason, terms)
+        if others := len(events) - len(terms):
+            what = (
+                "an event that is not a legislative period"
+                if others == 1
+                else (f"{others} events that are not legislative periods")
+            )
+            self._warning("/events", None, f"left out: {what}", None)
 
     def _record(self, tag: str, data: Any, pointer: str, original: Any) -> PopoloRecord:
         provenance = wk.Provenance(source=self.name, locator=pointer)
@@ -132,14 +186,24 @@ class PopoloSource:
 
     def _objects(self, document: Mapping[str, Any], key: str, index: Index) -> Iterator[wk.Record]:
         default_tag, mapper = MAPPERS[key]
+        together = _together(document, key) if key in _MERGED else {}
+        derived: dict[str, Any] = {}
         for pointer, obj in items(document, key):
             if not isinstance(obj, Mapping):
                 yield self._record(default_tag, obj, pointer, obj)
                 continue
-            tag, data = mapper(obj, index, self._warn(pointer, obj))
+            warn = self._warn(pointer, obj)
+            read = obj
+            if isinstance(own := to_id(obj.get("id")), str) and own in together:
+                read = _combined(together[own], obj, warn)
+            tag, data = mapper(read, index, warn)
+            if key == "memberships" and blank(obj.get("id")) and isinstance(data.get("id"), str):
+                data["id"] = _unique(data, derived)
             extension = obj.get(EXTENSION)
             if isinstance(extension, Mapping):
                 data.update(extension)
+                if tag == "tenure" and extension.get(TENURE) is True:
+                    del data[TENURE]  # the mark that made it a tenure, not a field
             elif extension is not None:
                 data[EXTENSION] = extension  # the core rejects the record, naming the field
             yield self._record(tag, data, pointer, obj)
@@ -174,3 +238,41 @@ popolo_source = wk.SourceType(
     suffixes=(".popolo.json",),
 )
 """The source type this plugin offers."""
+
+
+def _together(document: Mapping[str, Any], key: str) -> dict[str, list[Mapping[str, Any]]]:
+    """The objects of a collection that share an id with another, by id."""
+    by_id: dict[str, list[Mapping[str, Any]]] = {}
+    for _, obj in items(document, key):
+        if isinstance(obj, Mapping) and isinstance(own := to_id(obj.get("id")), str) and own:
+            by_id.setdefault(own, []).append(obj)
+    return {own: objects for own, objects in by_id.items() if len(objects) > 1}
+
+
+def _combined(objects: list[Mapping[str, Any]], this: Mapping[str, Any], warn: Warn) -> dict[str, Any]:
+    """What the objects of one id say together: the first value of each field, the items of every list."""
+    out: dict[str, Any] = {}
+    for obj in objects:
+        for field, value in obj.items():
+            if value is None or value in ("", [], {}):
+                continue
+            if field not in out:
+                out[field] = value
+            elif isinstance(out[field], list) and isinstance(value, list):
+                out[field] = [*out[field], *(item for item in value if item not in out[field])]
+            elif out[field] != value and obj is this:
+                warn(field, f"left out: an object of this id before it says {out[field]!r:.60}")
+    warn("id", "read as one with the other objects of this id")
+    return out
+
+
+def _unique(data: dict[str, Any], derived: dict[str, Any]) -> str:
+    """A made id, with ``~2``, ``~3``, ... when another object of other content made it too."""
+    base: str = data["id"]
+    made = base
+    number = 1
+    while made in derived and derived[made] != {**data, "id": base}:
+        number += 1
+        made = f"{base}~{number}"
+    derived[made] = {**data, "id": base}
+    return made

@@ -25,7 +25,7 @@ from waterketen.convert import make_converter, unstructure_entity
 from waterketen.formats.files import write_atomically
 
 from ._dates import end_to_popolo, start_to_popolo
-from ._mapping import EXTENSION, MAPPERS, UNKNOWN_NAME, Index
+from ._mapping import EXTENSION, MAPPERS, TENURE, UNKNOWN_NAME, Index
 from ._source import VERSION
 
 
@@ -123,8 +123,8 @@ def _organization(entity: wk.Cooperation | wk.Organisation | wk.Cluster | wk.Bod
         "name": entity.name if entity.name is not None else UNKNOWN_NAME,
         "classification": classification(entity),
     }
-    if isinstance(entity, wk.Organisation) and entity.identifiers:
-        obj["identifiers"] = [{"identifier": i.value, "scheme": i.scheme} for i in entity.identifiers]
+    if isinstance(entity, wk.Organisation):
+        obj |= _identifiers(entity.identifiers) | _reach(entity)
     if not isinstance(entity, wk.Body) and entity.other_names:
         obj["other_names"] = [{"name": str(name)} for name in entity.other_names]
     if isinstance(entity, wk.Cluster):
@@ -135,8 +135,41 @@ def _organization(entity: wk.Cooperation | wk.Organisation | wk.Cluster | wk.Bod
     return obj | _sources(entity)
 
 
+def _identifiers(identifiers: tuple[wk.Identifier, ...]) -> dict[str, Any]:
+    if not identifiers:
+        return {}
+    return {"identifiers": [{"identifier": i.value, "scheme": i.scheme} for i in identifiers]}
+
+
+def _with_note(obj: dict[str, Any], note: str | None) -> dict[str, Any]:
+    return obj if note is None else obj | {"note": note}
+
+
+def _reach(entity: wk.Organisation | wk.Person) -> dict[str, Any]:
+    """Popolo ``links`` and ``contact_details``."""
+    obj: dict[str, Any] = {}
+    if entity.links:
+        obj["links"] = [_with_note({"url": link.url}, link.note) for link in entity.links]
+    if entity.contact_details:
+        contacts = []
+        for contact in entity.contact_details:
+            written = {"type": contact.kind, "value": contact.value}
+            if contact.label is not None:
+                written["label"] = contact.label
+            written = _with_note(written, contact.note)
+            contacts.append(written | _dates(contact.period, "valid_from", "valid_until"))
+        obj["contact_details"] = contacts
+    return obj
+
+
 def _person(entity: wk.Person) -> dict[str, Any]:
-    obj = {"id": entity.id, "name": entity.name} | _dates(entity.period, "birth_date", "death_date")
+    obj: dict[str, Any] = {"id": entity.id, "name": entity.name} | _identifiers(entity.identifiers)
+    if entity.other_names:
+        obj["other_names"] = [
+            _with_note({"name": n.name}, n.note) | _dates(n.period, "start_date", "end_date")
+            for n in entity.other_names
+        ]
+    obj |= _reach(entity) | _dates(entity.period, "birth_date", "death_date")
     return obj | _sources(entity)
 
 
@@ -167,6 +200,16 @@ def _get(network: wk.Network, entity_id: str) -> wk.Entity | None:
 
 def _membership(network: wk.Network, entity: wk.Membership) -> dict[str, Any]:
     obj = {"id": entity.id} | _member(network, entity.member) | {"organization_id": entity.group}
+    if entity.post is not None and isinstance(_get(network, entity.group), wk.Organisation):
+        obj["post_id"] = (
+            entity.post
+        )  # read back as a membership with a post; elsewhere, the extension says it
+    if entity.role is not None:
+        obj["role"] = entity.role
+    if entity.label is not None:
+        obj["label"] = entity.label
+    if entity.on_behalf_of is not None:
+        obj["on_behalf_of_id"] = entity.on_behalf_of
     return obj | _dates(entity.period, "start_date", "end_date") | _sources(entity)
 
 
@@ -177,6 +220,8 @@ def _tenure(network: wk.Network, entity: wk.Tenure) -> dict[str, Any]:
         obj |= _post_place(post) | {"post_id": entity.post}
         if post.represents is not None:
             obj["on_behalf_of_id"] = post.represents
+        if isinstance(_get(network, post.cooperation), wk.Organisation) and not post.duties:
+            obj[EXTENSION] = {TENURE: True}  # else it reads as a membership of the organisation
     else:
         obj["post_id"] = entity.post
     return obj | _dates(entity.period, "start_date", "end_date") | _sources(entity)
@@ -224,7 +269,7 @@ def to_popolo(network: wk.Network) -> dict[str, Any]:
         _, mapper = MAPPERS[collection]
         _, data = mapper(obj, index, _ignore)
         if missing := extension(entity, data):
-            obj[EXTENSION] = missing
+            obj[EXTENSION] = obj.get(EXTENSION, {}) | missing
     sections: dict[str, Any] = {"version": VERSION}
     for section, kind in _DOCUMENT_SECTIONS:
         if entities := network.entities(kind):
