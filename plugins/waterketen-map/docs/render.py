@@ -31,9 +31,12 @@ def render(folder: Path = STATIC) -> list[Path]:
     net = wk.load()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    # The national map: every documented region (the embedded regions with Groningen & Noord-Drenthe).
+    country = wk.load("embedded:groningen-noord-drenthe", "regions:", strict=False)
     for name, (day, national) in PICTURES.items():
         cooperation = None if national else REGION
-        written.append(wm.picture(net, cooperation, on=day, national=national).save(folder / name))
+        source = country if national else net
+        written.append(wm.picture(source, cooperation, on=day, national=national).save(folder / name))
     written.append(wm.page(net, REGION).save(folder / PAGE))
     return written
 

@@ -115,7 +115,7 @@ def region_map(net: wk.Network, cooperation: str | None = None, *, on: wk.typing
     missing: list[Missing] = []
     for item in found:
         if isinstance(item, Shape):
-            members.append(Member(shape=item, cluster=net.cluster_of(item.organisation.id, on=day)))
+            members.append(Member(shape=item, cluster=_cluster_in(net, coop.id, item.organisation.id, day)))
         else:
             missing.append(item)
     shapes = {m.organisation.id: m.shape.geometry for m in members}
@@ -139,6 +139,21 @@ def region_map(net: wk.Network, cooperation: str | None = None, *, on: wk.typing
         partners=partners,
         missing=tuple(missing),
     )
+
+
+def _cluster_in(
+    net: wk.Network, cooperation: str, organisation: str, day: date
+) -> wk.Cluster | wk.typing.Unknown | None:
+    """The organisation's cluster in this cooperation (it may be in clusters of other regions too)."""
+    try:
+        return net.cluster_of(organisation, on=day)
+    except wk.AmbiguityError:
+        ours = [
+            g
+            for g in net.groups(organisation, on=day)
+            if isinstance(g, wk.Cluster) and g.cooperation == cooperation
+        ]
+        return ours[0] if len(ours) == 1 else wk.UNKNOWN
 
 
 def region_maps(

@@ -245,7 +245,8 @@ def _netherlands() -> BaseGeometry:
 def _national_picture(regions: list[RegionMap], day: date) -> Picture:
     from matplotlib.patches import Patch
 
-    figure = _figure((7.0, 8.2))
+    many = len(regions) > 8  # a legend of many regions goes beside the map, not over it
+    figure = _figure((13.0, 9.0) if many else (7.0, 8.2))
     axes = figure.add_subplot()
     country = _netherlands()
     _draw(axes, country, facecolor="#f2f2f2", edgecolor="#999999", linewidth=0.4)
@@ -258,7 +259,18 @@ def _national_picture(regions: list[RegionMap], day: date) -> Picture:
             _draw(axes, region.region.geometry, facecolor="none", edgecolor="#111111", linewidth=0.9)
         handles.append(Patch(facecolor=shade, edgecolor="#111111", label=region.cooperation.name))
     handles.append(Patch(facecolor="#f2f2f2", edgecolor="#999999", label="no cooperation in the data"))
-    axes.legend(handles=handles, loc="lower right", fontsize=7, title="cooperations", title_fontsize=8)
+    if many:
+        axes.legend(
+            handles=handles,
+            loc="center left",
+            bbox_to_anchor=(1.02, 0.5),
+            fontsize=6,
+            ncols=2 if len(handles) > 30 else 1,
+            title="cooperations",
+            title_fontsize=7,
+        )
+    else:
+        axes.legend(handles=handles, loc="lower right", fontsize=7, title="cooperations", title_fontsize=8)
     _frame(axes, [country])
     title = f"Regional water-chain cooperations on {day.isoformat()}"
     axes.set_title(title, fontsize=11)
