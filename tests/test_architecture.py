@@ -271,6 +271,19 @@ class TestOneRegistry:
         run("export", "-o", str(tmp_path / "net.throwaway"))
         assert (tmp_path / "net.throwaway").read_text(encoding="utf-8").isdigit()
 
+    def test_no_plugins_for_one_run(self, throwaway: dict[str, str]) -> None:
+        """``--no-plugins`` leaves the installed plugins out of that run, whatever they would do."""
+        result = subprocess.run(
+            [sys.executable, "-m", "waterketen", "sources", "--no-plugins"],
+            env=throwaway,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "throwaway" not in result.stdout
+        assert "embedded" in result.stdout
+
     def test_a_plain_json_path_imports_no_plugin(self, throwaway: dict[str, str], tmp_path: Path) -> None:
         """A path whose whole suffix is a built-in one is read without importing installed plugins."""
         path = tmp_path / "net.json"

@@ -356,3 +356,20 @@ class TestPlugins:
             wk.write(wk.load(), tmp_path / "x", "full", plugins=pm)
         with pytest.raises(WriteError, match="the buggy writer failed: ZeroDivisionError"):
             wk.write(wk.load(), tmp_path / "x", "buggy", plugins=pm)
+
+
+class TestSmallThings:
+    def test_a_kind_that_is_no_text(self, tmp_path: Path) -> None:
+        """``TableSource(kind=5)`` is the library's error naming the field, not an AttributeError."""
+        path = tmp_path / "t.csv"
+        path.write_text("Naam\nStad\n", encoding="utf-8")
+        with pytest.raises(wk.SourceError, match="kind must be an OrgKind"):
+            wk.TableSource(path, member_name="Naam", kind=5)  # type: ignore[arg-type]
+
+    def test_a_question_mark_in_a_file_name(self, tmp_path: Path) -> None:
+        """A table whose file name holds a ``?`` is read as that file, not as options."""
+        path = tmp_path / "what?.csv"
+        path.write_text("name\nStad\n", encoding="utf-8")
+        net = wk.load(f"table:{path}", strict=False)
+        assert net.report is not None
+        assert net.report.read == 1

@@ -39,6 +39,8 @@ ENTRY_POINT_GROUP = "waterketen"
 DEFAULT_PLUGINS = ("waterketen._builtins", "waterketen._rules")
 """The modules registered as default plugins by every plugin manager."""
 DISABLE_VARIABLE = "WATERKETEN_DISABLE_PLUGINS"
+NO_PLUGINS_VARIABLE = "WATERKETEN_NO_PLUGINS"
+"""Set to ``1``: the default manager loads no installed plugin at all (``waterketen --no-plugins``)."""
 
 
 @frozen(kw_only=True)
@@ -133,5 +135,5 @@ def list_plugins(pm: PluginManager | None = None) -> tuple[PluginInfo, ...]:
 def default_plugin_manager() -> PluginManager:
     """The manager the library uses when given none: built-ins now, installed plugins when needed."""
     pm = get_plugin_manager(entry_points=False)
-    pm.discover = True
+    pm.discover = os.environ.get(NO_PLUGINS_VARIABLE, "") in ("", "0")
     return pm

@@ -43,6 +43,11 @@ def _map(argv: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if "--no-plugins" in args_list:  # for this run: only the built-in sources, writers and rules
+        args_list = [a for a in args_list if a != "--no-plugins"]
+        import os
+
+        os.environ["WATERKETEN_NO_PLUGINS"] = "1"
     if args_list[:1] == ["map"]:
         return _map(args_list[1:])
     if not args_list or args_list[0] not in (*HANDLERS, "-h", "--help", "--version"):

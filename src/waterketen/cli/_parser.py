@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
+    parser.add_argument(
+        "--no-plugins",
+        action="store_true",
+        help="use only the built-in sources, writers and rules for this run (anywhere on the line)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     def command(name: str, summary: str, description: str | None = None) -> argparse.ArgumentParser:

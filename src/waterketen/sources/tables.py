@@ -175,6 +175,9 @@ class TableSource:
             if value is not None
         }
         """The mapping: field → column name."""
+        if not isinstance(kind, OrgKind | str):  # a caller without type checks may pass anything
+            reason = f"kind must be an OrgKind or its name, such as 'municipality'; got {kind!r:.40}"  # type: ignore[unreachable]
+            raise SourceError(Problem(source=self.name, field="kind", reason=reason))
         self.kind = kind.value if isinstance(kind, OrgKind) else DUTCH_KINDS.get(kind.lower(), kind)
         self.scheme = scheme
         self.define_members = define_members
@@ -391,6 +394,8 @@ def open_table(location: str) -> TableSource:
     header (``code``, ``name``, ``group``, ``start``, ...).
     """
     path, question, query = location.partition("?")
+    if question and Path(location).is_file():  # a file whose name has a "?" in it, not options
+        path, question, query = location, "", ""
     options = dict(parse_qsl(query, keep_blank_values=True)) if question else {}
     if not any(
         _ALIASES.get(k.lower().replace("-", "_"), k.lower().replace("-", "_")) in COLUMN_FIELDS
