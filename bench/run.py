@@ -391,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     import resolution  # bench/resolution.py
 
     results["resolution"] = resolution.bench(args.repeats)
+    results["merge"] = __import__("merge").bench(args.repeats)  # bench/merge.py: one id in many records
     print("cold start ...", file=sys.stderr, flush=True)
     results["start"] = bench_start(args.start_repeats)
     results["duration_seconds"] = time.perf_counter() - began

@@ -165,18 +165,67 @@ class TestNothingIsLost:
         assert [(s.name, s.read, s.accepted) for s in report.sources] == [("one", 1, 1), ("two", 1, 0)]
         assert sum(s.accepted for s in report.sources) == report.accepted
 
-    def test_many_records_of_one_id_load_in_linear_time(self) -> None:
-        """The same record from many places merges without comparing every place with every other."""
-        data = {"id": "c", "name": "C"}
+    def test_many_records_of_one_id_merge_in_linear_steps(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """One id, each of many records with its own provenance: no place is compared with every other."""
+        compared = 0
+        equal = wk.Provenance.__eq__
+
+        def counting(self: wk.Provenance, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return equal(self, other)
+
+        monkeypatch.setattr(wk.Provenance, "__eq__", counting)
+        n = 2000
         records = [
-            wk.Record(tag="cooperation", data=data, provenance=wk.Provenance(source="s", locator=f"{i}"))
-            for i in range(4000)
+            wk.Record(
+                tag="cooperation",
+                data={"id": "c", "name": "C", "provenance": [{"source": "page", "locator": f"{i}"}]},
+                provenance=wk.Provenance(source="s", locator=f"{i}"),
+            )
+            for i in range(n)
         ]
-        start = time.perf_counter()
         net = wk.load(FakeSource(records))
-        took = time.perf_counter() - start
-        assert len(net.origin("c")) == 4000
-        assert took < 60  # a gross bound only: quadratic would be far past it
+        assert len(net.origin("c")) == n
+        assert [p.locator for p in net["c"].provenance] == [f"{i}" for i in range(n)]
+        assert compared < 10 * n  # the quadratic merge made n * n / 2 comparisons
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["Bedum", "Gemeente Bedum", "Bedum "]),
+                st.lists(st.sampled_from(["a", "b", "Bedum"]), max_size=3),
+                st.lists(st.sampled_from("0123"), max_size=3),
+            ),
+            min_size=1,
+            max_size=8,
+        )
+    )
+    def test_the_linear_merge_is_the_pairwise_one(
+        self,
+        parts: list[tuple[str, list[str], list[str]]],
+    ) -> None:
+        """Merging the records of one id in the loader gives what merging them two by two gives."""
+        from waterketen.loading._merge import Merger, merge
+
+        records = [
+            wk.Organisation(
+                id="o",
+                name=name,
+                kind=wk.OrgKind.MUNICIPALITY,
+                other_names=tuple(others),
+                provenance=tuple(wk.Provenance(source="s", locator=x) for x in places),
+            )
+            for name, others, places in parts
+        ]
+        pairwise: wk.Organisation | None = records[0]
+        merger, linear = Merger(), records[0]
+        for record in records[1:]:
+            pairwise = merge(pairwise, record) if pairwise is not None else None  # type: ignore[assignment]
+            linear = merger.merge(linear, record) if linear is not None else None  # type: ignore[assignment]
+        settled: dict[str, object] = {"o": linear}
+        merger.settle(settled)  # type: ignore[arg-type]
+        assert settled["o"] == pairwise
 
 
 class TestFiles:

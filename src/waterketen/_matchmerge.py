@@ -27,9 +27,10 @@ from .model import Change, Entity, Identifier, Membership, Organisation, Part, P
 if TYPE_CHECKING:
     from .matching import Match
 
-__all__ = ["combine", "differences", "merge_by_code"]
+__all__ = ["ADDITIVE", "combine", "differences", "merge_by_code"]
 
-_ADDITIVE = ("provenance", "other_names")
+ADDITIVE = ("provenance", "other_names")
+"""The fields in which two records of one entity add up rather than agree."""
 
 
 def differences(old: Entity, new: Entity, *, by_code: bool = False) -> list[str]:
@@ -45,7 +46,7 @@ def differences(old: Entity, new: Entity, *, by_code: bool = False) -> list[str]
     out = []
     for field in attrs.fields(type(old)):
         name = field.name
-        if name in ("id", *_ADDITIVE):
+        if name in ("id", *ADDITIVE):
             continue
         a, b = getattr(new, name), getattr(old, name)
         if a == b or a == field.default or b == field.default:
@@ -92,7 +93,7 @@ def combine(old: Entity, new: Entity, *, by_code: bool = False) -> Entity | None
         a, b = getattr(old, name), getattr(new, name)
         if name == "id" or a == b:
             continue
-        if name in _ADDITIVE or name == "identifiers":
+        if name in ADDITIVE or name == "identifiers":
             changes[name] = a + tuple(x for x in b if x not in a)
         elif a == field.default:
             changes[name] = b

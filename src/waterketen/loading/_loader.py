@@ -37,7 +37,7 @@ from ..model import (
 from ..network import Network
 from ..sources import Record, Source, Unreadable, updated_of, warnings_of
 from ._integrity import allowed, groups_for, on_cycles, problem, reference_problems, references
-from ._merge import conflict, merge
+from ._merge import Merger, conflict
 from ._report import LoadReport, Rejected, SourceSummary
 from ._staleness import stale
 
@@ -85,6 +85,7 @@ class Loader:
         provenance; a list (a tuple once the load is done) when several sources gave it."""
         self.main: str | None = None
         """The name of the first source a record was accepted from."""
+        self.merger = Merger()
 
     def source_failed(self, name: str, exc: BaseException) -> None:
         if isinstance(exc, SourceError):
@@ -209,7 +210,7 @@ class Loader:
                 )
             return 1
         record = record or _record(tag, data, source, locator)
-        merged = merge(existing, entity)
+        merged = self.merger.merge(existing, entity)
         if merged is None:
             self.reject(record, [conflict(existing, self.first_origin(entity_id), entity, record)])
             return 0
@@ -274,6 +275,7 @@ class Loader:
 
     def finish(self) -> tuple[Network, LoadReport]:
         self.tables.clear()  # every record is structured: the shared ids and dates are kept by the entities
+        self.merger.settle(self.entities)
         self.rejected_while_reading = len(self.rejected)
         matches: list[Match] = []
         if sum(1 for s in self.summaries if s.accepted) > 1:  # one organisation under two sources' ids
