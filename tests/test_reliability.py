@@ -56,6 +56,33 @@ class TestNothingForeignEscapes:
             assert (problem.place, problem.field) == ("item 1", field)
             assert "unwritable character" in problem.reason
 
+    @pytest.mark.parametrize("syntax", ["graphml", "gexf"])
+    def test_line_breaks_in_names_survive_xml(self, tmp_path: Path, syntax: str) -> None:
+        """CR, CRLF, U+2028 and U+0085 in a name read back exact, by waterketen and by networkx."""
+        from xml.etree import ElementTree
+
+        import networkx as nx
+
+        name = "a\rb\r\nc\td  e\u2028f\x85g\n"
+        net = wk.load(FakeSource([("cooperation", {"id": "c", "name": name})]))
+        path = tmp_path / f"net.{syntax}"
+        wk.write(net, path, syntax)
+        ElementTree.parse(path)  # well-formed
+        assert wk.load(f"{syntax}:{path}") == net
+        graph = nx.read_graphml(path) if syntax == "graphml" else nx.read_gexf(path)
+        assert graph.nodes["c"]["name"] == name
+
+    @pytest.mark.parametrize("syntax", ["graphml", "gexf"])
+    @pytest.mark.parametrize("bad", ["\ud800", "\ufffe", "\uffff"])
+    def test_an_id_xml_cannot_hold_is_named(self, tmp_path: Path, syntax: str, bad: str) -> None:
+        """A network made by hand with an id XML cannot hold is refused by the writer, naming the id."""
+        from waterketen.errors import WriteError
+
+        net = wk.Network({f"c{bad}": wk.Cooperation(id=f"c{bad}", name="C")})
+        with pytest.raises(WriteError, match=rf"the id 'c\\u{ord(bad):04x}' holds U\+{ord(bad):04X}"):
+            wk.write(net, tmp_path / f"net.{syntax}", syntax)
+        assert not list(tmp_path.iterdir())
+
     @pytest.mark.parametrize("amount", ["1e400", "-1e400"])
     def test_non_finite_numbers_are_rejected(self, tmp_path: Path, amount: str) -> None:
         """An amount that is not finite is refused, so every written file loads back."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._time import Period
 from ..convert import unstructure_entity
+from ..errors import WriteError
 from ..model import (
     Agreement,
     Body,
@@ -34,8 +35,24 @@ __all__ = ["export_graph", "gexf_graph", "node_link_data", "write_gexf", "write_
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _xml_safe(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
-    """The graph with every character XML 1.0 cannot hold, in text attributes, replaced by U+FFFD."""
+def _xml_safe(graph: nx.MultiDiGraph[str], path: str | Path, syntax: str) -> nx.MultiDiGraph[str]:
+    """The graph with every character XML 1.0 cannot hold, in text attributes, replaced by U+FFFD.
+
+    The ``record`` attribute (ASCII JSON) keeps the text exact for the reader.
+    An id cannot be changed so (two ids could become one): an id holding such
+    a character (a network made by hand; a load refuses them) is a
+    :class:`~waterketen.errors.WriteError` naming it.
+    """
+    ids = [*graph, *(data.get("via", "") for _, _, data in graph.edges(data=True))]
+    for entity_id in ids:
+        found = _NOT_XML.search(entity_id)
+        if found is not None:
+            raise WriteError(
+                0,
+                f"the id {entity_id!r} holds U+{ord(found.group()):04X}, "
+                f"which {syntax} (XML 1.0) cannot hold",
+                str(path),
+            )
 
     def clean(data: dict[str, Any]) -> None:
         for key, value in data.items():
@@ -131,10 +148,18 @@ def export_graph(network: Network) -> nx.MultiDiGraph[str]:
 
 
 def write_graphml(network: Network, path: str | Path) -> None:
-    """Write the network as GraphML, atomically (read it back with ``nx.read_graphml``)."""
-    import networkx as nx
+    """Write the network as GraphML, atomically (read it back with ``nx.read_graphml``).
 
-    write_atomically(path, "\n".join(nx.generate_graphml(_xml_safe(export_graph(network)))) + "\n")
+    The text is the writer's own: ``nx.generate_graphml`` splits it into lines
+    at every line break Python knows (CR, U+2028, ...), which would change
+    the text of a name. A carriage return is written as ``&#13;``: an XML
+    reader turns a literal one into a line feed.
+    """
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(_xml_safe(export_graph(network), path, "GraphML"))
+    write_atomically(path, str(writer).replace("\r", "&#13;"))
 
 
 def gexf_graph(network: Network) -> nx.MultiDiGraph[str]:
@@ -161,10 +186,16 @@ def _gexf_times(data: dict[str, Any]) -> None:
 
 
 def write_gexf(network: Network, path: str | Path) -> None:
-    """Write the network as GEXF 1.2, atomically (read it back with ``nx.read_gexf``)."""
-    import networkx as nx
+    """Write the network as GEXF 1.2, atomically (read it back with ``nx.read_gexf``).
 
-    write_atomically(path, "\n".join(nx.generate_gexf(_xml_safe(gexf_graph(network)))) + "\n")
+    As for GraphML, the text is the writer's own, not split into lines (the
+    values are attributes, where the writer escapes CR, LF and tab itself).
+    """
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(_xml_safe(gexf_graph(network), path, "GEXF"))
+    write_atomically(path, str(writer))
 
 
 def node_link_data(network: Network) -> dict[str, Any]:

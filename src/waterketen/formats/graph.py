@@ -20,7 +20,8 @@ Edge keys are ``via:kind:source:target``, unique in the graph.
 GEXF: ``start`` and ``end`` are GEXF's own (a dynamic graph whose time
 format is ``date``); a node's ``label`` is its name, and an edge's GEXF id
 is its key. In GraphML and GEXF, a character XML cannot hold (a control
-character in a name, say) is written as U+FFFD.
+character in a name, say) is written as U+FFFD, a carriage return as ``&#13;``
+(so other readers keep it); an id with such a character is a ``WriteError``.
 
 Every node, and every edge stated by a membership, a tenure or a change,
 also carries ``record``: the entity whole, as compact native JSON (ASCII, so
