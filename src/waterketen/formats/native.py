@@ -12,7 +12,7 @@ The same document one record a line is :mod:`waterketen.formats.jsonl`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from importlib.resources.abc import Traversable
 from os import PathLike
@@ -23,7 +23,7 @@ from .._time import Instant, parse_instant
 from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..export import Writer
-from ..model import ENTITY_TYPES, Provenance
+from ..model import ENTITY_TYPES, Entity, Provenance
 from ..sources import Record, SourceType
 from .files import parse_json, parse_toml, read_text, write_atomically
 
@@ -129,11 +129,18 @@ class NativeSource:
     """A native document in a file, as JSON or TOML."""
 
     def __init__(
-        self, path: str | PathLike[str] | Traversable, *, syntax: str, name: str | None = None
+        self,
+        path: str | PathLike[str] | Traversable,
+        *,
+        syntax: str,
+        name: str | None = None,
+        prebuilt: Traversable | None = None,
     ) -> None:
         self.path = path
         self.syntax = syntax
         self.name = name or str(path)
+        self.prebuilt = prebuilt
+        """The records already structured (:mod:`waterketen.sources._prebuilt`), used while current."""
         self.updated: Instant | None = None
         self.warnings: list[Problem] = []
         """A bad header field: the records are read all the same."""
@@ -144,6 +151,18 @@ class NativeSource:
     def records(self) -> Iterator[Record]:
         for tag, data, locator in self._located_records():
             yield Record(tag=tag, data=data, provenance=Provenance(source=self.name, locator=locator))
+
+    def _structured_records(self) -> Sequence[tuple[Entity, str]] | None:
+        """The entities with their locators, already structured, if a current prebuilt form is shipped."""
+        if self.prebuilt is None:
+            return None
+        from ..sources._prebuilt import read_prebuilt
+
+        found = read_prebuilt(self.prebuilt, self.path)
+        if found is None:
+            return None
+        self.updated = found.updated
+        return found.records
 
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""

@@ -99,8 +99,16 @@ class Loader:
         # locator): a Record and a Provenance are then made only for a record
         # that is kept (pending or rejected), not for each of a million.
         located = getattr(source, "_located_records", None)
+        # The embedded datasets offer their entities already structured.
+        structured = getattr(source, "_structured_records", None)
         try:
-            if located is not None:
+            prebuilt = structured() if structured is not None else None
+            if prebuilt is not None:
+                accept = self.accept
+                for entity, locator in prebuilt:
+                    read += 1
+                    accepted += accept(entity, entity.tag, None, name, locator, None)
+            elif located is not None:
                 add_located = self.add_located
                 for tag, data, locator in located():
                     read += 1
@@ -184,20 +192,22 @@ class Loader:
                 ],
             )
             return 0
+        return self.accept(entity, tag, data, source, locator, record)
+
+    def accept(
+        self, entity: Entity, tag: str, data: Any, source: str, locator: str | None, record: Record | None
+    ) -> int:
+        """Add one structured entity; ``data`` None stands for its unstructured fields (made if needed)."""
         if self.main is None:
             self.main = source
         entity_id = entity.id
         existing = self.entities.get(entity_id)
         if existing is None:
             if not self.settled(entity):
-                record = record or Record(
-                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
-                )
+                record = record or _record(tag, _raw(entity, data), source, locator)
                 self.pending[entity_id] = record
             if isinstance(entity, Change):
-                record = record or Record(
-                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
-                )
+                record = record or _record(tag, _raw(entity, data), source, locator)
                 self.change_records[entity_id] = record
             self.entities[entity_id] = entity
             # A place in the first source is kept as its locator alone.
@@ -205,10 +215,10 @@ class Loader:
                 self.origins[entity_id] = locator
             else:
                 self.origins[entity_id] = (
-                    record.provenance if record else _record(tag, data, source, locator).provenance
+                    record.provenance if record else Provenance(source=source, locator=locator)
                 )
             return 1
-        record = record or _record(tag, data, source, locator)
+        record = record or _record(tag, _raw(entity, data), source, locator)
         merged = merge(existing, entity)
         if merged is None:
             self.reject(record, [conflict(existing, self.first_origin(entity_id), entity, record)])
@@ -382,3 +392,8 @@ class Loader:
 
 def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
     return Record(tag=tag, data=data, provenance=Provenance(source=source, locator=locator))
+
+
+def _raw(entity: Entity, data: Any) -> Any:
+    """The raw data of a record: as read, or made from the entity when it came structured."""
+    return unstructure_entity(entity) if data is None else data

@@ -69,9 +69,14 @@ class RegionsSource(NativeSource):
     """The shipped regions; its ``warnings`` are the build's findings that need a reader's eye."""
 
     def __init__(
-        self, path: str | PathLike[str] | Traversable, *, syntax: str, name: str | None = None
+        self,
+        path: str | PathLike[str] | Traversable,
+        *,
+        syntax: str,
+        name: str | None = None,
+        prebuilt: Traversable | None = None,
     ) -> None:
-        super().__init__(path, syntax=syntax, name=name)
+        super().__init__(path, syntax=syntax, name=name, prebuilt=prebuilt)
         for finding in compiled_findings():
             if finding["kind"] != "rule":
                 self.warnings.append(
@@ -93,7 +98,9 @@ def open_regions(location: str = "") -> RegionsSource:
         raise SourceError(
             Problem(source=f"{NAME}{location}", reason="the regions take no location: write regions:")
         )
-    return RegionsSource(_shipped("regions.json"), syntax="json", name=NAME)
+    return RegionsSource(
+        _shipped("regions.json"), syntax="json", name=NAME, prebuilt=_shipped("regions.pickle")
+    )
 
 
 regions_source = SourceType(

@@ -93,7 +93,8 @@ def open_register(location: str = "") -> Source:
         )
     path = shipped_path()
     if path.is_file():
-        return NativeSource(path, syntax="json", name=NAME)
+        prebuilt = files("waterketen") / "data" / "register" / "register.pickle"
+        return NativeSource(path, syntax="json", name=NAME, prebuilt=prebuilt)
     return _BuiltSource()
 
 

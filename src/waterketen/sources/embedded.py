@@ -72,7 +72,12 @@ def open_dataset(name: str) -> NativeSource | _Compiled:
         )
     folder = files("waterketen") / "data"
     if (folder / f"{name}.json").is_file():
-        return NativeSource(folder / f"{name}.json", syntax="json", name=f"embedded:{name}")
+        return NativeSource(
+            folder / f"{name}.json",
+            syntax="json",
+            name=f"embedded:{name}",
+            prebuilt=folder / f"{name}.pickle",
+        )
     return _Compiled(name)
 
 
