@@ -142,7 +142,7 @@ class _Pickler(pickle.Pickler):
         if not attrs.has(cls):
             return NotImplemented
         names = [f.name for f in attrs.fields(cls)]
-        return copyreg.__newobj__, (cls,), tuple(getattr(obj, name) for name in names)
+        return copyreg.__newobj__, (cls,), tuple(getattr(obj, name) for name in names)  # type: ignore[attr-defined]
 
 
 def write_all() -> list[Traversable]:
