@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
-from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,10 +24,11 @@ from ..errors import Problem, SourceError
 from ..export import Writer
 from ..model import ENTITY_TYPES, Entity, Provenance
 from ..sources import Record, SourceType
-from .files import parse_json, parse_toml, read_text, write_atomically
 
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from ..network import Network
 
 __all__ = [
@@ -166,6 +166,8 @@ class NativeSource:
 
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""
+        from .files import parse_json, parse_toml, read_text
+
         parse = parse_json if self.syntax == "json" else parse_toml
         document = parse(read_text(self.path, self.name), self.name)
         try:
@@ -216,6 +218,8 @@ def dumps(network: Network, *, indent: int | None = 2) -> str:
 
 def write_json(network: Network, path: str | PathLike[str]) -> None:
     """Write the network to ``path`` as native JSON, atomically."""
+    from .files import write_atomically
+
     write_atomically(path, dumps(network))
 
 

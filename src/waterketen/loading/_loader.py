@@ -10,16 +10,14 @@ at once, and a streamed source never needs all of its raw data.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._fields import GROUPS, HOLDERS, MEMBERS
-from .._matchmerge import merge_by_code
 from .._origins import Origins
 from ..convert import Tables, describe_error, structure_entity, unstructure_entity
 from ..errors import Problem, SourceError, WaterketenError
-from ..matching import Match
 from ..model import (
     ENTITY_TYPES,
     Body,
@@ -40,6 +38,10 @@ from ._integrity import allowed, groups_for, on_cycles, problem, reference_probl
 from ._merge import conflict, merge
 from ._report import LoadReport, Rejected, SourceSummary
 from ._staleness import stale
+
+
+if TYPE_CHECKING:
+    from ..matching import Match
 
 
 __all__ = ["Loader", "name_of_source"]
@@ -287,6 +289,8 @@ class Loader:
         self.rejected_while_reading = len(self.rejected)
         matches: list[Match] = []
         if sum(1 for s in self.summaries if s.accepted) > 1:  # one organisation under two sources' ids
+            from .._matchmerge import merge_by_code
+
             matches, warnings = merge_by_code(
                 self.entities, self.origins, self.place, [s.name for s in self.summaries]
             )

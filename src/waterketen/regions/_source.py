@@ -12,15 +12,19 @@ not what the research files give; ``nox -s dataset`` writes them again.
 from __future__ import annotations
 
 import json
-from importlib.resources.abc import Traversable
 from os import PathLike
+from typing import TYPE_CHECKING
 
+from .._data import data_folder
 from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..formats.native import FORMAT, SECTIONS, VERSION, NativeSource
 from ..model import ENTITY_TYPES
 from ..sources import SourceType
-from . import _files
+
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 __all__ = ["NAME", "RegionsSource", "compiled", "compiled_findings", "open_regions", "regions_source"]
@@ -62,7 +66,7 @@ def compiled_findings() -> list[dict[str, str]]:
 
 
 def _shipped(name: str) -> Traversable:
-    return _files.folder() / name
+    return data_folder() / "regions" / name
 
 
 class RegionsSource(NativeSource):

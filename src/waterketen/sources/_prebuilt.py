@@ -21,13 +21,16 @@ import pickle
 import sys
 import zlib
 from collections.abc import Sequence
-from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._time import Instant
 from ..model import Entity
+
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 __all__ = ["FORM", "VERSION", "Prebuilt", "fingerprint", "read_prebuilt"]
