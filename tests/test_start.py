@@ -108,3 +108,35 @@ class TestLazyBuiltins:
         embedded = next(t for t in source_types() if t.name == "embedded")
         source = embedded.open("groningen-noord-drenthe")
         assert wk.load(source) == wk.load()
+
+
+class TestReferencesWithoutTypeHints:
+    def test_the_text_of_each_annotation_says_what_the_hints_say(self) -> None:
+        """Reading a field's item class from its annotation's text agrees with typing.get_type_hints."""
+        import typing
+
+        import attrs
+
+        from waterketen.loading._integrity import _item_class_of_text
+        from waterketen.model import ENTITY_TYPES
+
+        for cls in ENTITY_TYPES.values():
+            hints = typing.get_type_hints(cls)
+            for field in attrs.fields(cls):
+                known, item = _item_class_of_text(cls, field.type)
+                hint = hints[field.name]
+                args = typing.get_args(hint)
+                expected = (
+                    args[0] if typing.get_origin(hint) is tuple and args and attrs.has(args[0]) else None
+                )
+                assert known, (cls.__name__, field.name)
+                assert item is expected, (cls.__name__, field.name)
+
+    def test_what_the_text_cannot_say_is_left_to_the_hints(self) -> None:
+        """An annotation that is no plain text of classes (an alias, typing.Tuple) is left to the hints."""
+        from waterketen.loading._integrity import _item_class_of_text
+        from waterketen.model import Membership
+
+        assert _item_class_of_text(Membership, "Tuple[Duty, ...]") == (False, None)
+        assert _item_class_of_text(Membership, "Undefined") == (False, None)
+        assert _item_class_of_text(Membership, int) == (True, None)

@@ -143,6 +143,11 @@ class Loader:
 
     def reject(self, record: Record, problems: Iterable[Problem]) -> None:
         problems = tuple(problems)
+        stand_in = record.data
+        if type(stand_in) is _Structured:  # the raw data of a structured record, made now it is needed
+            data = unstructure_entity(stand_in.entity)
+            record = attrs.evolve(record, data=data)
+            problems = tuple(attrs.evolve(p, record=data) if p.record is stand_in else p for p in problems)
         self.rejected.append(Rejected(record=record, problems=problems))
         self.problems.extend(problems)
 
@@ -398,6 +403,15 @@ def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
     return Record(tag=tag, data=data, provenance=Provenance(source=source, locator=locator))
 
 
+class _Structured:
+    """Stands for the raw data of a record that came structured (a prebuilt form), until it is rejected."""
+
+    __slots__ = ("entity",)
+
+    def __init__(self, entity: Entity) -> None:
+        self.entity = entity
+
+
 def _raw(entity: Entity, data: Any) -> Any:
-    """The raw data of a record: as read, or made from the entity when it came structured."""
-    return unstructure_entity(entity) if data is None else data
+    """The raw data of a record: as read, or a stand-in when it came structured (made only if rejected)."""
+    return _Structured(entity) if data is None else data
