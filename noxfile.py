@@ -107,7 +107,8 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def dataset(session: nox.Session) -> None:
-    """Write the embedded datasets' native JSON again from their TOML (after editing the TOML)."""
+    """Write the embedded datasets' native JSON again from their TOML (after editing the TOML), then their
+    prebuilt form."""
     session.install("-e", ".")
     session.run(
         "python",
@@ -122,6 +123,8 @@ def dataset(session: nox.Session) -> None:
         "Path('src/waterketen/data/regions/regions.json').write_text(shipped, encoding='utf-8')\n"
         "Path('src/waterketen/data/regions/findings.json').write_text(findings, encoding='utf-8')",
     )
+    # Then their prebuilt form, made from the JSON just written (waterketen.sources._prebuild).
+    session.run("python", "-m", "waterketen.sources._prebuild")
 
 
 @nox.session

@@ -77,7 +77,9 @@ def render(results: dict[str, Any], baseline: dict[str, Any] | None = None) -> s
     import resolution  # bench/resolution.py, beside this module
 
     out += resolution.section(results)
-    out += _start_section(results, baseline)
+    import start  # bench/start.py
+
+    out += start.section(results, baseline)
     out += _register_section(results)
     out += _targets(results)
     out += NOTES
@@ -233,24 +235,6 @@ def _query_section(results: dict[str, Any], baseline: dict[str, Any] | None) -> 
     return out
 
 
-def _start_section(results: dict[str, Any], baseline: dict[str, Any] | None) -> list[str]:
-    s = results["start"]["seconds"]
-    out = [
-        "## Cold start",
-        "",
-        f"Wall time of a fresh process, median of {results['start']['repeats']} interleaved runs.",
-        "",
-        "| command | median ms |",
-        "|---|---:|",
-    ]
-    out += [f"| `{name}` | {value * 1000:.0f} |" for name, value in s.items()]
-    if baseline and "start" in baseline:
-        old = baseline["start"]["seconds"]["waterketen (main job, embedded dataset)"]
-        out.append(f"| *before the performance work: `waterketen`* | {old * 1000:.0f} |")
-    out.append("")
-    return out
-
-
 def _register_section(results: dict[str, Any]) -> list[str]:
     if "register" not in results:
         return []
@@ -332,8 +316,8 @@ def _targets(results: dict[str, Any]) -> list[str]:
             f"- networkx view only on the first graph query: "
             f"{_mark(not q['graph_built_before_first_graph_query'])}."
         )
-    s = results["start"]["seconds"]
-    ratio = s["waterketen (main job, embedded dataset)"] / s['python -c "import attrs, cattrs, pluggy"']
-    out.append(f"- Cold start: {_mark(ratio <= 1.6)} — {ratio:.2f}x the bare imports (target 1.6x).")
+    import start  # bench/start.py
+
+    out.append(start.target(results))
     out.append("")
     return out

@@ -14,7 +14,6 @@ import gc
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -250,37 +249,6 @@ def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, An
 # -- cold start --------------------------------------------------------------------------------
 
 
-def bench_start(repeats: int) -> dict[str, Any]:
-    """Median wall seconds of fresh processes: the main job against bare imports.
-
-    As an installed package would be, the library is byte-compiled first and
-    the processes may use the bytecode (an editable install under
-    PYTHONDONTWRITEBYTECODE would otherwise compile every module at each start,
-    while attrs, cattrs and pluggy come compiled by pip).
-    """
-    import compileall
-
-    import waterketen
-
-    compileall.compile_dir(Path(waterketen.__file__).parent, quiet=1)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    script = shutil.which("waterketen", path=str(Path(sys.executable).parent)) or "waterketen"
-    commands = {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        'python -c "import attrs, cattrs, pluggy"': [sys.executable, "-c", "import attrs, cattrs, pluggy"],
-        "waterketen (main job, embedded dataset)": [script],
-    }
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for command in commands.values():  # warm the file cache once
-        subprocess.run(command, capture_output=True, check=True, env=env)
-    for _ in range(repeats):
-        for name, command in commands.items():
-            start = time.perf_counter()
-            subprocess.run(command, capture_output=True, check=True, env=env)
-            times[name].append(time.perf_counter() - start)
-    return {"repeats": repeats, "seconds": {name: _median(values) for name, values in times.items()}}
-
-
 def bench_register(repeats: int) -> dict[str, Any]:
     """Median seconds of loading the national register and of its crosswalks 2010 <-> 2025."""
     import waterketen as wk
@@ -393,7 +361,9 @@ def main(argv: list[str] | None = None) -> int:
     results["resolution"] = resolution.bench(args.repeats)
     results["merge"] = __import__("merge").bench(args.repeats)  # bench/merge.py: one id in many records
     print("cold start ...", file=sys.stderr, flush=True)
-    results["start"] = bench_start(args.start_repeats)
+    import start  # bench/start.py
+
+    results["start"] = start.bench(args.start_repeats)
     results["duration_seconds"] = time.perf_counter() - began
     results["load_average"] = f"{load_start:.1f} and {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     results["command"] = "nox -s bench"

@@ -15,48 +15,47 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from ._time import UNKNOWN, Between, PartialDate, Period
-from .errors import (
-    AmbiguityError,
-    LoadError,
-    Problem,
-    SourceError,
-    UnknownEntityError,
-    WaterketenError,
-)
-from .export import Writer, write, writers
-from .hookspecs import hookimpl
-from .loading import LoadReport, load
-from .model import (
-    Agreement,
-    Body,
-    BodyKind,
-    Change,
-    ChangeKind,
-    Cluster,
-    Cooperation,
-    Entity,
-    Identifier,
-    Membership,
-    Name,
-    Organisation,
-    OrgKind,
-    Person,
-    Post,
-    Provenance,
-    Role,
-    Spearhead,
-    Tenure,
-)
-from .network import Network
-from .resolution import Resolution, resolve
-from .snapshot import Snapshot
-from .sources import Record, Source, SourceType
-from .sources.tables import TableSource
-
 
 if TYPE_CHECKING:
     from . import answers
+    from ._time import UNKNOWN, Between, PartialDate, Period
+    from .errors import (
+        AmbiguityError,
+        LoadError,
+        Problem,
+        SourceError,
+        UnknownEntityError,
+        WaterketenError,
+    )
+    from .export import Writer, write, writers
+    from .hookspecs import hookimpl
+    from .loading import LoadReport, load
+    from .model import (
+        Agreement,
+        Body,
+        BodyKind,
+        Change,
+        ChangeKind,
+        Cluster,
+        Cooperation,
+        Entity,
+        Identifier,
+        Membership,
+        Name,
+        Organisation,
+        OrgKind,
+        Person,
+        Post,
+        Provenance,
+        Role,
+        Spearhead,
+        Tenure,
+    )
+    from .network import Network
+    from .resolution import Resolution, resolve
+    from .snapshot import Snapshot
+    from .sources import Record, Source, SourceType
+    from .sources.tables import TableSource
 
 __all__ = [
     "UNKNOWN",
@@ -178,7 +177,66 @@ _MOVED = {
 }
 
 
+# The home of each name of the facade: imported when the name is first asked
+# for, so that a start imports only the modules it uses.
+_HOMES = {
+    "UNKNOWN": "_time",
+    "Between": "_time",
+    "PartialDate": "_time",
+    "Period": "_time",
+    "AmbiguityError": "errors",
+    "LoadError": "errors",
+    "Problem": "errors",
+    "SourceError": "errors",
+    "UnknownEntityError": "errors",
+    "WaterketenError": "errors",
+    "Writer": "export",
+    "write": "export",
+    "writers": "export",
+    "hookimpl": "hookspecs",
+    "LoadReport": "loading",
+    "load": "loading",
+    **dict.fromkeys(
+        (
+            "Agreement",
+            "Body",
+            "BodyKind",
+            "Change",
+            "ChangeKind",
+            "Cluster",
+            "Cooperation",
+            "Entity",
+            "Identifier",
+            "Membership",
+            "Name",
+            "Organisation",
+            "OrgKind",
+            "Person",
+            "Post",
+            "Provenance",
+            "Role",
+            "Spearhead",
+            "Tenure",
+        ),
+        "model",
+    ),
+    "Network": "network",
+    "Resolution": "resolution",
+    "resolve": "resolution",
+    "Snapshot": "snapshot",
+    "Record": "sources",
+    "Source": "sources",
+    "SourceType": "sources",
+    "TableSource": "sources.tables",
+}
+
+
 def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(f"waterketen.{home}"), name)
+        globals()[name] = value  # found at once the next time
+        return value
     # Imported on first use: the command's answers are not needed to start.
     if name == "__version__":
         from importlib.metadata import version

@@ -51,11 +51,13 @@ def _wrap(items: Iterable[str], indent: int, width: int = 100) -> list[str]:
 
 def summary(network: Network, day: date) -> str:
     """A readable summary of every cooperation of the network on ``day``."""
-    parts = [_cooperation(network, coop, day) for coop in network.entities(Cooperation)]
+    # The records whose dates leave open whether they hold: counted once, not once a cooperation.
+    uncertain = sum(1 for _ in network.at(day).uncertain())
+    parts = [_cooperation(network, coop, day, uncertain) for coop in network.entities(Cooperation)]
     return "\n\n".join(parts) if parts else f"(no cooperation in the network on {day.isoformat()})"
 
 
-def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
+def _cooperation(network: Network, coop: Cooperation, day: date, uncertain: int) -> str:
     out = [f"{coop.name}  [{coop.id}]", f"as of {day.isoformat()}"]
     if not coop.period.contains(day):
         out.append(f"(the cooperation is not known to exist on this day: {coop.period})")
@@ -116,7 +118,6 @@ def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
     if spearheads:
         out += ["", f"Spearheads ({len(spearheads)})"]
         out += [f"  {s.number}. {s.title}" for s in sorted(spearheads, key=lambda s: s.number)]
-    uncertain = sum(1 for _ in network.at(day).uncertain())
     if uncertain:
         out += [
             "",

@@ -17,6 +17,7 @@ import functools
 import importlib
 import os
 from collections.abc import Iterable
+from typing import Any
 
 import pluggy
 from attrs import frozen
@@ -41,6 +42,19 @@ DEFAULT_PLUGINS = ("waterketen._builtins", "waterketen._rules")
 DISABLE_VARIABLE = "WATERKETEN_DISABLE_PLUGINS"
 NO_PLUGINS_VARIABLE = "WATERKETEN_NO_PLUGINS"
 """Set to ``1``: the default manager loads no installed plugin at all (``waterketen --no-plugins``)."""
+
+
+class _Rules:
+    """The default plugin ``waterketen._rules``, whose module (and the checks with it) is
+    imported when the rules are first listed, not when a manager is made."""
+
+    @hookspecs.hookimpl
+    def waterketen_checks(self) -> Iterable[Any]:
+        return importlib.import_module("waterketen._rules").waterketen_checks()  # type: ignore[no-any-return]
+
+
+def _default_plugin(name: str) -> object:
+    return _Rules() if name == "waterketen._rules" else importlib.import_module(name)
 
 
 @frozen(kw_only=True)
@@ -84,7 +98,7 @@ def get_plugin_manager(*, entry_points: bool = True, blocked: Iterable[str] = ()
         if name.strip():
             pm.set_blocked(name.strip())
     for name in DEFAULT_PLUGINS:
-        pm.register(importlib.import_module(name), name=name)
+        pm.register(_default_plugin(name), name=name)
     if entry_points:
         load_entry_points(pm)
     return pm

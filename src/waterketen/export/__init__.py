@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..formats.files import write_atomically
 from ._writer import Writer
 
 
 if TYPE_CHECKING:
+    from ..formats.files import write_atomically
     from ..network import Network
     from ..plugins import PluginManager
 
@@ -86,3 +86,12 @@ def write(
             0, f"the {writer.name} writer failed: {type(exc).__name__}: {exc}", str(path)
         ) from exc
     return writer
+
+
+def __getattr__(name: str) -> Any:
+    # The file helpers (and tempfile with them) are imported when a writer asks for them.
+    if name == "write_atomically":
+        from ..formats.files import write_atomically
+
+        return write_atomically
+    raise AttributeError(f"module 'waterketen.export' has no attribute {name!r}")

@@ -12,9 +12,8 @@ The same document one record a line is :mod:`waterketen.formats.jsonl`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
-from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,12 +22,13 @@ from .._time import Instant, parse_instant
 from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..export import Writer
-from ..model import ENTITY_TYPES, Provenance
+from ..model import ENTITY_TYPES, Entity, Provenance
 from ..sources import Record, SourceType
-from .files import parse_json, parse_toml, read_text, write_atomically
 
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from ..network import Network
 
 __all__ = [
@@ -129,11 +129,18 @@ class NativeSource:
     """A native document in a file, as JSON or TOML."""
 
     def __init__(
-        self, path: str | PathLike[str] | Traversable, *, syntax: str, name: str | None = None
+        self,
+        path: str | PathLike[str] | Traversable,
+        *,
+        syntax: str,
+        name: str | None = None,
+        prebuilt: Traversable | None = None,
     ) -> None:
         self.path = path
         self.syntax = syntax
         self.name = name or str(path)
+        self.prebuilt = prebuilt
+        """The records already structured (:mod:`waterketen.sources._prebuilt`), used while current."""
         self.updated: Instant | None = None
         self.warnings: list[Problem] = []
         """A bad header field: the records are read all the same."""
@@ -145,8 +152,22 @@ class NativeSource:
         for tag, data, locator in self._located_records():
             yield Record(tag=tag, data=data, provenance=Provenance(source=self.name, locator=locator))
 
+    def _structured_records(self) -> Sequence[tuple[Entity, str]] | None:
+        """The entities with their locators, already structured, if a current prebuilt form is shipped."""
+        if self.prebuilt is None:
+            return None
+        from ..sources._prebuilt import read_prebuilt
+
+        found = read_prebuilt(self.prebuilt, self.path)
+        if found is None:
+            return None
+        self.updated = found.updated
+        return found.records
+
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""
+        from .files import parse_json, parse_toml, read_text
+
         parse = parse_json if self.syntax == "json" else parse_toml
         document = parse(read_text(self.path, self.name), self.name)
         try:
@@ -197,6 +218,8 @@ def dumps(network: Network, *, indent: int | None = 2) -> str:
 
 def write_json(network: Network, path: str | PathLike[str]) -> None:
     """Write the network to ``path`` as native JSON, atomically."""
+    from .files import write_atomically
+
     write_atomically(path, dumps(network))
 
 

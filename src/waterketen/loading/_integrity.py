@@ -9,7 +9,10 @@ keep beside the model.
 
 from __future__ import annotations
 
+import builtins
 import functools
+import re
+import sys
 import typing
 from collections.abc import Iterator, Mapping
 
@@ -53,13 +56,47 @@ def _fields(cls: type) -> tuple[_Path, ...]:
     return tuple(out)
 
 
+_TUPLE_OF = re.compile(r"tuple\[(.+), \.\.\.\]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9.]*")
+
+
 def _item_class(cls: type, name: str) -> type | None:
     """The attrs class of the items of the tuple field ``name`` of ``cls`` (``tuple[Duty, ...]``), if any."""
+    known, item = _item_class_of_text(cls, attrs.fields_dict(cls)[name].type)
+    if known:
+        return item
     hint = typing.get_type_hints(cls).get(name)
     args = typing.get_args(hint)
     if typing.get_origin(hint) is tuple and args and attrs.has(args[0]):
         return args[0]
     return None
+
+
+def _item_class_of_text(cls: type, annotation: object) -> tuple[bool, type | None]:
+    """:func:`_item_class` read from the annotation's text, without evaluating every annotation of
+    the class (which compiles each, the largest part of a small load): (whether the text alone
+    can say, the class)."""
+    if not isinstance(annotation, str):  # a type already (attrs.resolve_types ran)
+        args = typing.get_args(annotation)
+        tuple_of = typing.get_origin(annotation) is tuple and args and attrs.has(args[0])
+        return True, args[0] if tuple_of else None
+    scope = vars(sys.modules[cls.__module__])
+    match = _TUPLE_OF.fullmatch(annotation.strip())
+    if match:
+        item = match[1].strip()
+        if not _NAME.fullmatch(item):
+            return True, None  # a union or a generic of items: no attrs class
+        found = scope.get(item, getattr(builtins, item, None))
+        if found is None:
+            return False, None
+        return True, found if isinstance(found, type) and attrs.has(found) else None
+    if "tuple" in annotation or "Tuple" in annotation:
+        return False, None
+    for word in _NAME.findall(annotation):
+        found = scope.get(word, getattr(builtins, word, None))
+        if word != "None" and not isinstance(found, type) and (found is None or "tuple" in repr(found)):
+            return False, None  # not a class: it might name a tuple
+    return True, None
 
 
 def groups_for(member: Entity | None) -> tuple[type, ...]:

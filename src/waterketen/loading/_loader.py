@@ -10,16 +10,14 @@ at once, and a streamed source never needs all of its raw data.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._fields import GROUPS, HOLDERS, MEMBERS
-from .._matchmerge import merge_by_code
 from .._origins import Origins
 from ..convert import Tables, describe_error, structure_entity, unstructure_entity
 from ..errors import Problem, SourceError, WaterketenError
-from ..matching import Match
 from ..model import (
     ENTITY_TYPES,
     Body,
@@ -40,6 +38,10 @@ from ._integrity import allowed, groups_for, on_cycles, problem, reference_probl
 from ._merge import Merger, conflict
 from ._report import LoadReport, Rejected, SourceSummary
 from ._staleness import stale
+
+
+if TYPE_CHECKING:
+    from ..matching import Match
 
 
 __all__ = ["Loader", "name_of_source"]
@@ -100,8 +102,16 @@ class Loader:
         # locator): a Record and a Provenance are then made only for a record
         # that is kept (pending or rejected), not for each of a million.
         located = getattr(source, "_located_records", None)
+        # The embedded datasets offer their entities already structured.
+        structured = getattr(source, "_structured_records", None)
         try:
-            if located is not None:
+            prebuilt = structured() if structured is not None else None
+            if prebuilt is not None:
+                accept = self.accept
+                for entity, locator in prebuilt:
+                    read += 1
+                    accepted += accept(entity, entity.tag, None, name, locator, None)
+            elif located is not None:
                 add_located = self.add_located
                 for tag, data, locator in located():
                     read += 1
@@ -134,6 +144,11 @@ class Loader:
 
     def reject(self, record: Record, problems: Iterable[Problem]) -> None:
         problems = tuple(problems)
+        stand_in = record.data
+        if type(stand_in) is _Structured:  # the raw data of a structured record, made now it is needed
+            data = unstructure_entity(stand_in.entity)
+            record = attrs.evolve(record, data=data)
+            problems = tuple(attrs.evolve(p, record=data) if p.record is stand_in else p for p in problems)
         self.rejected.append(Rejected(record=record, problems=problems))
         self.problems.extend(problems)
 
@@ -185,20 +200,22 @@ class Loader:
                 ],
             )
             return 0
+        return self.accept(entity, tag, data, source, locator, record)
+
+    def accept(
+        self, entity: Entity, tag: str, data: Any, source: str, locator: str | None, record: Record | None
+    ) -> int:
+        """Add one structured entity; ``data`` None stands for its unstructured fields (made if needed)."""
         if self.main is None:
             self.main = source
         entity_id = entity.id
         existing = self.entities.get(entity_id)
         if existing is None:
             if not self.settled(entity):
-                record = record or Record(
-                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
-                )
+                record = record or _record(tag, _raw(entity, data), source, locator)
                 self.pending[entity_id] = record
             if isinstance(entity, Change):
-                record = record or Record(
-                    tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
-                )
+                record = record or _record(tag, _raw(entity, data), source, locator)
                 self.change_records[entity_id] = record
             self.entities[entity_id] = entity
             # A place in the first source is kept as its locator alone.
@@ -206,10 +223,10 @@ class Loader:
                 self.origins[entity_id] = locator
             else:
                 self.origins[entity_id] = (
-                    record.provenance if record else _record(tag, data, source, locator).provenance
+                    record.provenance if record else Provenance(source=source, locator=locator)
                 )
             return 1
-        record = record or _record(tag, data, source, locator)
+        record = record or _record(tag, _raw(entity, data), source, locator)
         merged = self.merger.merge(existing, entity)
         if merged is None:
             self.reject(record, [conflict(existing, self.first_origin(entity_id), entity, record)])
@@ -279,6 +296,8 @@ class Loader:
         self.rejected_while_reading = len(self.rejected)
         matches: list[Match] = []
         if sum(1 for s in self.summaries if s.accepted) > 1:  # one organisation under two sources' ids
+            from .._matchmerge import merge_by_code
+
             matches, warnings = merge_by_code(
                 self.entities, self.origins, self.place, [s.name for s in self.summaries]
             )
@@ -384,3 +403,17 @@ class Loader:
 
 def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
     return Record(tag=tag, data=data, provenance=Provenance(source=source, locator=locator))
+
+
+class _Structured:
+    """Stands for the raw data of a record that came structured (a prebuilt form), until it is rejected."""
+
+    __slots__ = ("entity",)
+
+    def __init__(self, entity: Entity) -> None:
+        self.entity = entity
+
+
+def _raw(entity: Entity, data: Any) -> Any:
+    """The raw data of a record: as read, or a stand-in when it came structured (made only if rejected)."""
+    return _Structured(entity) if data is None else data

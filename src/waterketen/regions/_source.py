@@ -12,15 +12,19 @@ not what the research files give; ``nox -s dataset`` writes them again.
 from __future__ import annotations
 
 import json
-from importlib.resources.abc import Traversable
 from os import PathLike
+from typing import TYPE_CHECKING
 
+from .._data import data_folder
 from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..formats.native import FORMAT, SECTIONS, VERSION, NativeSource
 from ..model import ENTITY_TYPES
 from ..sources import SourceType
-from . import _files
+
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 __all__ = ["NAME", "RegionsSource", "compiled", "compiled_findings", "open_regions", "regions_source"]
@@ -62,16 +66,21 @@ def compiled_findings() -> list[dict[str, str]]:
 
 
 def _shipped(name: str) -> Traversable:
-    return _files.folder() / name
+    return data_folder() / "regions" / name
 
 
 class RegionsSource(NativeSource):
     """The shipped regions; its ``warnings`` are the build's findings that need a reader's eye."""
 
     def __init__(
-        self, path: str | PathLike[str] | Traversable, *, syntax: str, name: str | None = None
+        self,
+        path: str | PathLike[str] | Traversable,
+        *,
+        syntax: str,
+        name: str | None = None,
+        prebuilt: Traversable | None = None,
     ) -> None:
-        super().__init__(path, syntax=syntax, name=name)
+        super().__init__(path, syntax=syntax, name=name, prebuilt=prebuilt)
         for finding in compiled_findings():
             if finding["kind"] != "rule":
                 self.warnings.append(
@@ -93,7 +102,9 @@ def open_regions(location: str = "") -> RegionsSource:
         raise SourceError(
             Problem(source=f"{NAME}{location}", reason="the regions take no location: write regions:")
         )
-    return RegionsSource(_shipped("regions.json"), syntax="json", name=NAME)
+    return RegionsSource(
+        _shipped("regions.json"), syntax="json", name=NAME, prebuilt=_shipped("regions.pickle")
+    )
 
 
 regions_source = SourceType(

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
+from .._data import data_folder
 from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..formats.native import FORMAT, SECTIONS, VERSION, NativeSource
@@ -22,6 +21,8 @@ from ..sources import Record, Source, SourceType
 
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from ..network import Network
 
 __all__ = ["compiled", "entities", "open_register", "register_source", "shipped_path"]
@@ -61,7 +62,7 @@ def compiled() -> str:
 
 def shipped_path() -> Traversable:
     """Where the compiled register is shipped."""
-    return files("waterketen") / "data" / "register" / "register.json"
+    return data_folder() / "register" / "register.json"
 
 
 class _BuiltSource:
@@ -93,7 +94,8 @@ def open_register(location: str = "") -> Source:
         )
     path = shipped_path()
     if path.is_file():
-        return NativeSource(path, syntax="json", name=NAME)
+        prebuilt = data_folder() / "register" / "register.pickle"
+        return NativeSource(path, syntax="json", name=NAME, prebuilt=prebuilt)
     return _BuiltSource()
 
 

@@ -12,8 +12,8 @@ fails when the JSON is not what :func:`compiled` makes of the TOML;
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib.resources import files
 
+from .._data import data_folder
 from ..errors import Problem, SourceError
 from ..formats.native import NativeSource
 from . import Record, SourceType
@@ -27,7 +27,7 @@ DEFAULT_DATASET = "groningen-noord-drenthe"
 
 def datasets() -> tuple[str, ...]:
     """The names of the embedded datasets."""
-    folder = files("waterketen") / "data"
+    folder = data_folder()
     return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
@@ -36,7 +36,7 @@ class _Compiled:
 
     def __init__(self, name: str) -> None:
         self.name = f"embedded:{name}"
-        self.path = files("waterketen") / "data" / f"{name}.toml"
+        self.path = data_folder() / f"{name}.toml"
 
     def records(self) -> Iterator[Record]:
         from ..formats.files import parse_toml
@@ -70,9 +70,14 @@ def open_dataset(name: str) -> NativeSource | _Compiled:
                 reason=f"no embedded dataset {name!r}; there are {', '.join(datasets())}",
             )
         )
-    folder = files("waterketen") / "data"
+    folder = data_folder()
     if (folder / f"{name}.json").is_file():
-        return NativeSource(folder / f"{name}.json", syntax="json", name=f"embedded:{name}")
+        return NativeSource(
+            folder / f"{name}.json",
+            syntax="json",
+            name=f"embedded:{name}",
+            prebuilt=folder / f"{name}.pickle",
+        )
     return _Compiled(name)
 
 

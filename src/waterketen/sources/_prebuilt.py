@@ -1,0 +1,94 @@
+"""The embedded datasets shipped already structured: read here, written by :mod:`._prebuild`.
+
+Next to each embedded dataset's native JSON (``data/<name>.json``,
+``data/register/register.json``, ``data/regions/regions.json``) the package
+ships a ``.pickle`` of the same records as entities, with their locators,
+so a start structures nothing. The file opens with one line of JSON, the
+header: the form's own version, the size and CRC-32 of the JSON it was made
+from, and for every class in it the names of its fields. The entities follow
+as a pickle. A file that is missing, of another version, made from other
+JSON or of classes whose fields have changed is not used: the source then
+reads its JSON, as it would without the file. ``nox -s dataset`` writes the
+files again; a test fails when one of them is not what a fresh load of its
+JSON gives.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pickle
+import sys
+import zlib
+from collections.abc import Sequence
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._time import Instant
+from ..model import Entity
+
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+
+__all__ = ["FORM", "VERSION", "Prebuilt", "fingerprint", "read_prebuilt"]
+
+FORM = "waterketen-prebuilt"
+VERSION = 1
+"""The version of the form; a file of another version is not used."""
+
+
+class Prebuilt:
+    """The records of one prebuilt file: entities with their locators, and the source's ``updated``."""
+
+    __slots__ = ("records", "updated")
+
+    def __init__(self, records: Sequence[tuple[Entity, str]], updated: Instant | None) -> None:
+        self.records = records
+        self.updated = updated
+
+
+def fingerprint(data: bytes) -> dict[str, int]:
+    """The size and CRC-32 of a source's bytes, which a prebuilt file must have been made from."""
+    return {"size": len(data), "crc32": zlib.crc32(data)}
+
+
+def _fields_of(module: str, qualname: str) -> list[str] | None:
+    """The attrs field names of a class, or None when it no longer exists or is no attrs class."""
+    found: Any = sys.modules.get(module)
+    if found is None:
+        try:
+            found = importlib.import_module(module)
+        except ImportError:
+            return None
+    for part in qualname.split("."):
+        found = getattr(found, part, None)
+    fields = getattr(found, "__attrs_attrs__", None)
+    return None if fields is None else [f.name for f in fields]
+
+
+def read_prebuilt(path: Traversable, json_path: Traversable | str | PathLike[str]) -> Prebuilt | None:
+    """The records of the prebuilt file ``path`` made from ``json_path``, or None when it cannot be used.
+
+    None when the prebuilt file is missing or unreadable, of another form or
+    version, made from other bytes than ``json_path`` holds now, or of
+    classes whose fields have changed since.
+    """
+    try:
+        blob = path.read_bytes()
+        head, _, body = blob.partition(b"\n")
+        header = json.loads(head)
+        if not isinstance(header, dict) or header.get("form") != FORM or header.get("version") != VERSION:
+            return None
+        source = Path(json_path) if isinstance(json_path, str | PathLike) else json_path
+        if header.get("source") != fingerprint(source.read_bytes()):
+            return None
+        for module, qualname, fields in header["classes"]:
+            if _fields_of(module, qualname) != fields:
+                return None
+        payload = pickle.loads(body)
+        return Prebuilt(payload["records"], payload["updated"])
+    except Exception:  # a missing, broken or foreign file: the JSON is read instead
+        return None

@@ -1,0 +1,146 @@
+"""The embedded datasets ship already structured: the prebuilt form equals a fresh load, never stale."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import waterketen as wk
+from waterketen.convert import unstructure_entity
+from waterketen.formats.native import NativeSource
+from waterketen.sources._prebuild import prebuild, shipped
+from waterketen.sources._prebuilt import read_prebuilt
+
+
+SHIPPED = shipped()
+
+
+def fresh(opened: Callable[[], NativeSource]) -> NativeSource:
+    """The shipped source, made to read its JSON."""
+    source = opened()
+    source.prebuilt = None
+    return source
+
+
+def same(a: wk.Network, b: wk.Network) -> None:
+    """Two networks hold the same entities, field for field, from the same places, with the same report."""
+    assert list(a) == list(b)
+    assert [unstructure_entity(e) for e in a] == [unstructure_entity(e) for e in b]
+    assert [a.origin(e.id) for e in a] == [b.origin(e.id) for e in b]
+    assert a.report is not None
+    assert b.report is not None
+    assert (a.report.read, a.report.accepted, a.report.problems) == (
+        b.report.read,
+        b.report.accepted,
+        b.report.problems,
+    )
+    assert a.report.sources == b.report.sources
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the embedded dataset's JSON and its prebuilt form."""
+    source = fresh(SHIPPED["embedded:groningen-noord-drenthe"])
+    json_path = tmp_path / "net.json"
+    json_path.write_bytes(Path(str(source.path)).read_bytes())
+    pickle_path = tmp_path / "net.pickle"
+    pickle_path.write_bytes(prebuild(NativeSource(json_path, syntax="json", name="embedded:copy")))
+    return json_path, pickle_path
+
+
+class TestShipped:
+    @pytest.mark.parametrize("location", sorted(SHIPPED))
+    def test_current(self, location: str) -> None:
+        """Every embedded dataset ships a prebuilt form made from its JSON as it is now (nox -s dataset)."""
+        source = SHIPPED[location]()
+        assert source.prebuilt is not None
+        assert read_prebuilt(source.prebuilt, source.path) is not None, f"run nox -s dataset: {location}"
+
+    @pytest.mark.parametrize("location", sorted(SHIPPED))
+    def test_equals_a_fresh_load(self, location: str) -> None:
+        """Loading the prebuilt form gives what a fresh load of the JSON gives, field for field."""
+        source = SHIPPED[location]()
+        assert source._structured_records() is not None
+        same(wk.load(location), wk.load(fresh(SHIPPED[location])))
+
+    def test_together(self) -> None:
+        """All embedded datasets loaded together merge (and disagree) as their fresh loads do."""
+        locations = sorted(SHIPPED)
+        fresh_sources = [fresh(SHIPPED[x]) for x in locations]
+        same(wk.load(*locations, strict=False), wk.load(*fresh_sources, strict=False))
+
+
+class TestFallback:
+    def load(self, json_path: Path, pickle_path: Path) -> wk.Network:
+        return wk.load(NativeSource(json_path, syntax="json", name="embedded:copy", prebuilt=pickle_path))
+
+    def test_used_when_current(self, copy: tuple[Path, Path]) -> None:
+        """A current prebuilt file is read instead of the JSON."""
+        json_path, pickle_path = copy
+        source = NativeSource(json_path, syntax="json", name="x", prebuilt=pickle_path)
+        assert source._structured_records() is not None
+
+    @pytest.mark.parametrize(
+        "spoil",
+        [
+            pytest.param(lambda j, p: p.unlink(), id="missing"),
+            pytest.param(lambda j, p: p.write_bytes(b"not a header\n..."), id="broken-header"),
+            pytest.param(lambda j, p: p.write_bytes(p.read_bytes()[:-100]), id="truncated"),
+            pytest.param(
+                lambda j, p: p.write_bytes(p.read_bytes().replace(b'"version":1', b'"version":99', 1)),
+                id="other-version",
+            ),
+            pytest.param(
+                lambda j, p: j.write_bytes(j.read_bytes().replace(b"Bedum", b"Bedum!")), id="json-edited"
+            ),
+            pytest.param(
+                lambda j, p: p.write_bytes(p.read_bytes().replace(b'"name",', b'"naam",', 1)),
+                id="fields-changed",
+            ),
+        ],
+    )
+    def test_falls_back_to_the_json(
+        self, copy: tuple[Path, Path], spoil: Callable[[Path, Path], None]
+    ) -> None:
+        """A prebuilt file missing, broken, of another version or stale is not used: the JSON is read."""
+        json_path, pickle_path = copy
+        spoil(json_path, pickle_path)
+        source = NativeSource(json_path, syntax="json", name="x", prebuilt=pickle_path)
+        assert source._structured_records() is None
+        same(
+            self.load(json_path, pickle_path),
+            wk.load(NativeSource(json_path, syntax="json", name="embedded:copy")),
+        )
+
+    def test_a_stale_file_never_answers(self, copy: tuple[Path, Path], tmp_path: Path) -> None:
+        """After the JSON changes, the load shows the change, not the prebuilt records."""
+        json_path, pickle_path = copy
+        document = json.loads(json_path.read_text(encoding="utf-8"))
+        first = document["organisations"][0]
+        first["name"] = first["name"] + " (changed)"
+        json_path.write_text(json.dumps(document), encoding="utf-8")
+        net = self.load(json_path, pickle_path)
+        assert net[first["id"]].name.endswith(" (changed)")
+
+    def test_records_of_the_prebuilt_source(self, copy: tuple[Path, Path]) -> None:
+        """Read as plain records (as a plugin would), a source with a prebuilt form gives the JSON's."""
+        json_path, pickle_path = copy
+        with_form = NativeSource(json_path, syntax="json", name="x", prebuilt=pickle_path)
+        without = NativeSource(json_path, syntax="json", name="x")
+        assert list(with_form.records()) == list(without.records())
+
+
+class TestForm:
+    def test_equal_values_are_one_object(self, tmp_path: Path) -> None:
+        """Equal values are written once: a provenance cited by many records is one object after reading."""
+        source = fresh(SHIPPED["regions:"])
+        target = tmp_path / "regions.pickle"
+        target.write_bytes(prebuild(source))
+        found = read_prebuilt(target, source.path)
+        assert found is not None
+        cited = [p for e, _ in found.records for p in getattr(e, "provenance", ())]
+        assert len(cited) > len(set(cited))
+        assert len({id(p) for p in cited}) == len(set(cited))
