@@ -16,6 +16,7 @@ from attrs import frozen
 
 __all__ = [
     "AmbiguityError",
+    "CooperationNotNamedError",
     "FieldValueError",
     "LoadError",
     "MissingExtraError",
@@ -94,6 +95,39 @@ class UnknownEntityError(WaterketenError, KeyError):
 
 class AmbiguityError(WaterketenError, LookupError):
     """A question has several answers where one was asked for (pass a date)."""
+
+
+class CooperationNotNamedError(AmbiguityError):
+    """A question about one cooperation, asked of a network with none or several, names none.
+
+    ``choices`` holds the ids of the network's cooperations; :meth:`told` says
+    how to name one in the interface the message is shown in (the command
+    line tells ``--cooperation``).
+
+    Examples:
+        >>> print(CooperationNotNamedError(["drenthe-noord", "stad"]))
+        the network has 2 cooperations; name one with cooperation=, one of 'drenthe-noord', 'stad'
+        >>> print(CooperationNotNamedError(["drenthe-noord", "stad"]).told("--cooperation "))
+        the network has 2 cooperations; name one with --cooperation, one of drenthe-noord, stad
+    """
+
+    def __init__(self, choices: list[str] | tuple[str, ...], *, option: str = "cooperation=") -> None:
+        self.choices = tuple(choices)
+        super().__init__(self.told(option))
+
+    def told(self, option: str = "cooperation=") -> str:
+        """The message, naming the cooperation as ``option`` does (``cooperation=``, ``--cooperation``)."""
+        if not self.choices:
+            return (
+                "the network has no cooperation: its sources define none "
+                "(a table defines one with a group column)"
+            )
+        quote = repr if option.endswith("=") else str
+        listed = ", ".join(quote(i) for i in self.choices)
+        return (
+            f"the network has {len(self.choices)} cooperations; "
+            f"name one with {option.rstrip()}, one of {listed}"
+        )
 
 
 class LoadError(WaterketenError, ValueError):

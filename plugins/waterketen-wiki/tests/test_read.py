@@ -73,7 +73,7 @@ class TestPartners:
         assert warning.place == "line 7"
         assert "states 10 municipalities, but names 9" in warning.reason
         assert "De samenwerking bestaat uit 10 partners" in warning.reason
-        assert len(net.partners(on="2016-01-01")) == 9
+        assert len(net.partners(on="2016-06-01")) == 9
 
     def test_total_that_does_not_add_up(self, tmp_path: Path) -> None:
         """A total that is not the sum of its parts gets a warning with the sum."""
@@ -84,7 +84,7 @@ class TestPartners:
         )
         (warning,) = warnings(net, "partners")
         assert "states 30 partners, but the parts it lists add up to 1 + 2 = 3" in warning.reason
-        boards = net.partners(on="2016-01-01", kind=wk.OrgKind.WATER_BOARD)
+        boards = net.partners(on="2016-06-01", kind=wk.OrgKind.WATER_BOARD)
         assert sorted(o.id for o in boards) == ["hunze-en-aas", "noorderzijlvest"]
 
     def test_companies_named_with_their_word(self, tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ class TestPartners:
             HEAD + "De samenwerking bestaat uit 3 partners: de waterschappen Noorderzijlvest en het "
             "Waterbedrijf Groningen en Waterleidingmaatschappij Drenthe.\n",
         )
-        kinds = {o.id: o.kind for o in net.partners(on="2016-01-01")}
+        kinds = {o.id: o.kind for o in net.partners(on="2016-06-01")}
         assert kinds == {
             "noorderzijlvest": wk.OrgKind.WATER_BOARD,
             "waterbedrijf-groningen": wk.OrgKind.WATER_COMPANY,
@@ -109,7 +109,7 @@ class TestPartners:
             HEAD + "Het werkgebied omvat de gemeenten Bedum, de Marne en Winsum.\n\n"
             "De deelnemende gemeenten zijn:\n\n • Assen\n • Tynaarlo\n",
         )
-        codes = sorted(o.identifier("cbs") or "" for o in net.partners(on="2016-01-01"))
+        codes = sorted(o.identifier("cbs") or "" for o in net.partners(on="2016-06-01"))
         assert codes == ["GM0005", "GM0053", "GM0106", "GM1663", "GM1730"]
 
 
@@ -123,7 +123,7 @@ class TestClusters:
             "Subregio Zuid bestaat uit de gemeenten Assen en Tynaarlo.\n",
         )
         clusters = {
-            c.name: sorted(o.id for o in net.partners(on="2016-01-01", cluster=c.id)) for c in net.clusters()
+            c.name: sorted(o.id for o in net.partners(on="2016-06-01", cluster=c.id)) for c in net.clusters()
         }
         assert clusters == {
             "Noord": ["bedum", "winsum"],
@@ -141,7 +141,7 @@ class TestClusters:
         assert "'Bedum' (bedum) is listed in 2 clusters" in warning.reason
         assert "line 8 “Cluster Zuid (Assen en Bedum)”" in warning.reason
         with pytest.raises(wk.AmbiguityError):
-            net.cluster_of("bedum", on="2016-01-01")
+            net.cluster_of("bedum", on="2016-06-01")
 
     def test_stated_number_of_clusters(self, tmp_path: Path) -> None:
         """ "verdeeld in 3 clusters" with two listed is a warning."""
@@ -157,7 +157,7 @@ class TestResolution:
     def test_case_accents_and_spelling(self, tmp_path: Path) -> None:
         """Case and accents are ignored; a close spelling resolves with a warning naming the match."""
         net, _ = load(tmp_path, HEAD + " • Cluster Noord (BEDUM, de marne en Eemsmnd)\n")
-        members = net.partners(on="2016-01-01", cluster="wiki-proefregio/cluster-noord")
+        members = net.partners(on="2016-06-01", cluster="wiki-proefregio/cluster-noord")
         assert sorted(o.id for o in members) == ["bedum", "de-marne", "eemsmond"]
         (warning,) = warnings(net, "name")
         assert "'Eemsmnd' is read as 'Eemsmond' (eemsmond; a close spelling" in warning.reason
@@ -200,7 +200,7 @@ class TestResolution:
         """A resolved organisation is the register's: its id, codes and validity."""
         known = register(municipality("newtown", "Newtown", "GM9002", start=date(2010, 1, 1)))
         net, _ = load(tmp_path, HEAD + " • Cluster Noord (Newtown)\n", register=known)
-        assert net.lookup("cbs", "GM9002", on="2016-01-01") == net["newtown"]
+        assert net.lookup("cbs", "GM9002", on="2016-06-01") == net["newtown"]
 
 
 class TestGovernance:

@@ -12,7 +12,8 @@ import waterketen as wk
 from waterketen_wiki import WikiPage
 
 
-DAY = "2016-01-01"  # inside the picture the seed describes, before any merger
+DAY = "2017-12-31"  # the day the page is read as of: what it states holds then, before any merger
+PICTURE = "2016-01-01"  # a day on which the embedded dataset surely holds the page's picture
 
 
 def represented(net: wk.Network, entity_id: str | None) -> Any:
@@ -25,40 +26,40 @@ def represented(net: wk.Network, entity_id: str | None) -> Any:
     return (entity.tag, wk.model.name_of(entity))
 
 
-def structure(net: wk.Network) -> dict[str, Any]:
-    """The network's state on DAY, by structure: names, kinds, codes, compositions, seats, duties."""
+def structure(net: wk.Network, day: str = DAY) -> dict[str, Any]:
+    """The network's state on a day, by structure: names, kinds, codes, compositions, seats, duties."""
     return {
-        "partners": sorted((o.id, o.name, o.kind, o.identifier("cbs")) for o in net.partners(on=DAY)),
+        "partners": sorted((o.id, o.name, o.kind, o.identifier("cbs")) for o in net.partners(on=day)),
         "clusters": sorted(
-            (c.name, tuple(sorted(o.id for o in net.partners(on=DAY, cluster=c.id))))
-            for c in net.clusters(on=DAY)
+            (c.name, tuple(sorted(o.id for o in net.partners(on=day, cluster=c.id))))
+            for c in net.clusters(on=day)
         ),
         "cluster of": sorted(
-            (o.id, getattr(net.cluster_of(o.id, on=DAY), "name", None)) for o in net.partners(on=DAY)
+            (o.id, getattr(net.cluster_of(o.id, on=day), "name", None)) for o in net.partners(on=day)
         ),
         "bodies": sorted(
-            (b.name, b.kind, b.seats, net[b.cluster].name if b.cluster else None) for b in net.bodies(on=DAY)
+            (b.name, b.kind, b.seats, net[b.cluster].name if b.cluster else None) for b in net.bodies(on=day)
         ),
         "posts": sorted(
             (
                 p.name,
-                tuple(sorted((d.role.value, net[d.body].name) for d in net.duties(p.id, on=DAY))),
+                tuple(sorted((d.role.value, net[d.body].name) for d in net.duties(p.id, on=day))),
                 represented(net, p.represents),
             )
-            for p in net.posts(on=DAY)
+            for p in net.posts(on=day)
         ),
         "seats": {
             b.name: sorted(
-                (s.role.value, represented(net, s.post.represents)) for s in net.seats(b.id, on=DAY)
+                (s.role.value, represented(net, s.post.represents)) for s in net.seats(b.id, on=day)
             )
-            for b in net.bodies(on=DAY)
+            for b in net.bodies(on=day)
         },
         "agreements": sorted(
             (a.name, str(a.date), a.goals, a.targets, a.partners)
             for a in net.entities(wk.Agreement)
-            if a.date is not None and str(a.date) <= DAY
+            if a.date is not None and str(a.date) <= day
         ),
-        "spearheads": sorted((s.number, s.title, str(s.period)) for s in net.entities(wk.Spearhead, on=DAY)),
+        "spearheads": sorted((s.number, s.title, str(s.period)) for s in net.entities(wk.Spearhead, on=day)),
         "cooperations": sorted(c.name for c in net.entities(wk.Cooperation)),
     }
 
@@ -81,8 +82,10 @@ class TestSeedEqualsEmbedded:
     def test_same_structure_on_a_day_of_the_picture(
         self, seed: wk.Network, embedded: wk.Network, part: str
     ) -> None:
-        """On 2016-01-01 the page and the embedded dataset agree on every part, compared by structure."""
-        assert structure(seed)[part] == structure(embedded)[part]
+        """The page on the day it is read as of states the picture of the embedded dataset, compared
+        by structure (the embedded regiegroep's seats may have ended in 2017: it is asked on PICTURE)."""
+        day = PICTURE if part == "spearheads" else DAY  # the page dates its spearheads itself: 2015-2016
+        assert structure(seed, day)[part] == structure(embedded, PICTURE)[part]
 
     def test_counts(self, seed: wk.Network) -> None:
         """31 partners of three kinds, 7 clusters of 27 municipalities, 11 seats in the regiegroep."""
@@ -153,18 +156,17 @@ class TestSeedSource:
         assert summary.updated == date(2019, 4, 3)
 
     def test_staleness(self, seed: wk.Network, seed_path: Path) -> None:
-        """Updated on 2019-04-03, the page still lists the 16 municipalities that had merged away;
-        beside the embedded history, each warning names the merger that ended it."""
+        """Updated on 2019-04-03, the page names municipalities merged away on 2019-01-01; it states
+        so itself (read as of 2017-12-31, its own warning), so it is not stale, alone or beside the
+        embedded history."""
         assert seed.report is not None
-        stale = [w for w in seed.report.warnings if "but lists" in w.reason]
-        assert len(stale) == 16
+        (updated,) = [w for w in seed.report.warnings if w.field == "updated"]
+        assert "15 of the organisations it names were not valid then" in updated.reason
+        assert "it is read as of 2017-12-31" in updated.reason
+        assert not [w for w in seed.report.warnings if "but lists" in w.reason]
         both = wk.load("embedded:groningen-noord-drenthe", f"wiki:{seed_path}")
         assert both.report is not None
-        (bedum,) = [w for w in both.report.warnings if "lists Bedum (bedum)" in w.reason]
-        assert bedum.source == f"wiki:{seed_path}"
-        assert "ended on 2019-01-01 (merger: Bedum, De Marne, Eemsmond, Winsum (part) → Het Hogeland)" in (
-            bedum.reason
-        )
+        assert not [w for w in both.report.warnings if "but lists" in w.reason]
 
     def test_provenance_names_lines(self, seed: wk.Network, seed_path: Path) -> None:
         """Every record says which line of the page states it."""
@@ -182,12 +184,34 @@ class TestSeedSource:
         assert "municipalities.csv" in {p.source for p in bedum}  # the register's own provenance is kept
 
     def test_merges_with_the_embedded_dataset(self, seed_path: Path) -> None:
-        """Loaded beside the embedded dataset, the page shares its organisations without conflicts."""
-        both = wk.load("embedded:groningen-noord-drenthe", f"wiki:{seed_path}")
+        """Loaded beside the embedded dataset, the page's cooperation, clusters, bodies, posts and
+        memberships are the embedded ones, with both provenances: one Groningen & Noord-Drenthe with
+        seven 2014-2019 clusters, and no finding of the rules."""
+        source = f"wiki:{seed_path}"
+        both = wk.load("embedded:groningen-noord-drenthe", source)
         assert len(both.entities(wk.Organisation)) == len(wk.load().entities(wk.Organisation))
         assert both.report is not None
         assert not both.report.rejected
-        assert len(both.partners("wiki-groningen-noord-drenthe", on=DAY)) == 31
+        assert not [w for w in both.report.warnings if "alike" in w.reason]
+        assert [c.id for c in both.entities(wk.Cooperation)] == ["groningen-noord-drenthe"]
+        assert not [e.id for e in both if e.id.startswith("wiki-")]
+        clusters = both.clusters(on=PICTURE)
+        assert len(clusters) == 7
+        assert all(str(c.period) == "[..2014, 2020)" for c in clusters)
+        for entity_id in ("groningen-noord-drenthe", "gnd-dal", "gnd-regiegroep", "gnd-waterregisseur"):
+            assert source in {p.source for p in both[entity_id].provenance}, entity_id
+            assert len({p.source for p in both[entity_id].provenance} - {source}) >= 1, entity_id
+        assert len(both.partners("groningen-noord-drenthe", on=DAY)) == 31
+        assert both.check().ok, both.check()
+
+    def test_alone_passes_the_rules_but_a_fact_of_the_page(self, seed: wk.Network) -> None:
+        """Alone, the page passes every rule but one: its agreement of end 2014 states 31 partners,
+        and the page dates its partners only as no later than the day it is read as of."""
+        report = seed.check()
+        (finding,) = report.errors
+        assert finding.rule == "stated-partner-count"
+        assert "states 31 partners, the network has 0" in finding.message
+        assert finding.first == date(2014, 12, 31)
 
     def test_explicit_day(self, seed_path: Path) -> None:
         """Read as of a day after the mergers, merged municipalities stay named, unresolved ones."""
@@ -200,3 +224,28 @@ class TestSeedSource:
         assert "'Bedum' is not known to the register on 2019-04-03" in " ".join(w.reason for w in unknown)
         assert net["wiki-groningen-noord-drenthe/org-bedum"].name == "Bedum"
         assert len(net.partners(on="2019-04-03")) == 31
+
+
+class TestPagesOfTwoYears:
+    def test_one_region_dated_by_both(self, tmp_path: Path) -> None:
+        """Two pages of one region from different years are one cooperation and one cluster, each
+        dated from no later than the first page to after the second, without a conflict."""
+        text = (
+            "Regio\n\nProefregio\n\nLaatst bijgewerkt: {day}\n\n"
+            "De samenwerking bestaat uit 3 partners: 3 gemeenten.\n\n"
+            " • Cluster Alles (Bedum, Winsum en Assen)\n"
+        )
+        paths = []
+        for year in (2015, 2017):
+            path = tmp_path / f"page-{year}.txt"
+            path.write_text(text.format(day=f"01-06-{year}"), encoding="utf-8")
+            paths.append(f"wiki:{path}")
+        net = wk.load(*paths)
+        assert net.report is not None
+        assert not net.report.rejected
+        (coop,) = net.entities(wk.Cooperation)
+        assert str(coop.period) == "[..2015-06-01, 2017-06-02..)"
+        (cluster,) = net.entities(wk.Cluster)
+        assert {p.source for p in net.origin(cluster.id)} == set(paths)
+        assert len(net.partners(on="2016-06-01")) == 3
+        assert net.check().ok

@@ -115,7 +115,12 @@ def _body_kind(kind: BodyKind | str | None) -> BodyKind | None:
 
 
 def _cooperation(network: Network, cooperation: str | None, on: DateLike | None) -> str | None:
-    return None if cooperation is None else resolve(network, cooperation, Cooperation, on=on)
+    if cooperation is None:
+        return None
+    try:
+        return resolve(network, cooperation, Cooperation, on=on)
+    except UnknownEntityError:  # by whole words of its name, or told with did-you-mean
+        return network.cooperation(cooperation).id
 
 
 # -- the questions -----------------------------------------------------------------------------------

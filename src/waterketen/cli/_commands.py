@@ -101,7 +101,7 @@ _Ask = Callable[["Network", argparse.Namespace, "date | None"], "Answer"]
 def _query_command(ask: _Ask, *, empty_fails: bool = False) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         network = _load(args)
-        answer = ask(network, args, _on(args))
+        answer = _told(ask, network, args)
         _print(answer, args)
         if empty_fails and not answer.rows:
             print(f"waterketen {args.command}: nothing found", file=sys.stderr)
@@ -109,6 +109,18 @@ def _query_command(ask: _Ask, *, empty_fails: bool = False) -> Callable[[argpars
         return EXIT_OK
 
     return run
+
+
+def _told(ask: _Ask, network: Network, args: argparse.Namespace) -> Answer:
+    """The answer; a cooperation left unnamed is told as the command line names one."""
+    from ..errors import CooperationNotNamedError
+
+    try:
+        return ask(network, args, _on(args))
+    except CooperationNotNamedError as exc:
+        if not hasattr(args, "cooperation"):
+            raise
+        raise CooperationNotNamedError(exc.choices, option="--cooperation ") from None
 
 
 def _show(args: argparse.Namespace) -> int:

@@ -34,10 +34,11 @@ from ..model import (
 )
 from ..network import Network
 from ..sources import Record, Source, Unreadable, updated_of, warnings_of
+from ._groups import merge_alike
 from ._integrity import allowed, groups_for, on_cycles, problem, reference_problems, references
 from ._merge import Merger, conflict
 from ._report import LoadReport, Rejected, SourceSummary
-from ._staleness import stale
+from ._staleness import as_of_of, stale
 
 
 if TYPE_CHECKING:
@@ -139,7 +140,9 @@ class Loader:
             )
         self.read_count += read
         self.summaries.append(
-            SourceSummary(name=name, read=read, accepted=accepted, updated=updated_of(source))
+            SourceSummary(
+                name=name, read=read, accepted=accepted, updated=updated_of(source), as_of=as_of_of(source)
+            )
         )
 
     def reject(self, record: Record, problems: Iterable[Problem]) -> None:
@@ -301,6 +304,8 @@ class Loader:
             matches, warnings = merge_by_code(
                 self.entities, self.origins, self.place, [s.name for s in self.summaries]
             )
+            self.problems.extend(warnings)
+            _, warnings = merge_alike(self.entities, self.origins, self.place, self.pending)
             self.problems.extend(warnings)
         # Referential integrity, to a fixed point: rejecting a record can
         # leave others pointing at nothing. Settled entities need no check:

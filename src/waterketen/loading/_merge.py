@@ -9,22 +9,34 @@ import attrs
 
 from .._matchmerge import ADDITIVE, combine, differences
 from ..errors import Problem
-from ..model import Entity, Provenance, a
+from ..model import Body, Cluster, Cooperation, Entity, Membership, Post, Provenance, Tenure, a
 from ..sources import Record
+from ._groups import together
 
 
 __all__ = ["Merger", "conflict", "merge"]
+
+_DATED = (Cooperation, Cluster, Body, Post, Membership, Tenure)
 
 
 def merge(old: Entity, new: Entity) -> Entity | None:
     """The two records of one id merged, or ``None`` when they disagree (see :mod:`waterketen._matchmerge`).
 
     A field one record leaves at its default is no disagreement; provenance,
-    other names and codes add up.
+    other names and codes add up. The periods of two records of a cooperation,
+    cluster, body, post, membership or tenure may differ where they can be one
+    (:func:`waterketen.loading._groups.together`: the narrower bounds are kept).
     """
     if old == new:
         return old
-    return combine(old, new)
+    merged = combine(old, new)
+    if merged is None and type(old) is type(new) and isinstance(old, _DATED):
+        # Two pages of different years: one cluster, dated by each as it holds on its day.
+        period = together(old.period, new.period)  # type: ignore[union-attr]
+        if period is not None:
+            dated: tuple[Any, Any] = (old, new)
+            merged = combine(*(attrs.evolve(x, period=period) for x in dated))
+    return merged
 
 
 class _Gathered:
@@ -81,7 +93,7 @@ class Merger:
         names = [n for n in ADDITIVE if hasattr(new, n)]
         emptied: dict[str, Any] = {n: () for n in names if getattr(new, n)}
         bare = attrs.evolve(new, **emptied)
-        merged = combine(old, bare)
+        merged = merge(old, bare)
         if merged is None:
             return None
         fields = self.gathered.get(old.id)

@@ -34,6 +34,9 @@ class SourceSummary:
     read: int
     accepted: int
     updated: Instant | None = None
+    as_of: Instant | None = None
+    """The day the source says it describes, when it says (a page read as of an earlier day than
+    its update, see :func:`waterketen.loading._staleness.as_of_of`)."""
 
 
 @frozen(kw_only=True)

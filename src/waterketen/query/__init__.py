@@ -29,7 +29,15 @@ from ._history import (
     timeline,
 )
 from ._names import find, names_of, normalise_name
-from ._partners import cluster_of, clusters, cooperation, groups, members, memberships, partners
+from ._partners import (
+    cluster_of,
+    clusters,
+    cooperation,
+    groups,
+    members,
+    memberships,
+    partners,
+)
 from ._relations import Relation, RelationKind, relations_of
 
 

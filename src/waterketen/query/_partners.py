@@ -10,32 +10,97 @@ from typing import TYPE_CHECKING
 
 from .._index import every
 from .._time import UNKNOWN, DateLike, Unknown, as_date
-from ..errors import AmbiguityError
+from ..errors import AmbiguityError, CooperationNotNamedError, UnknownEntityError
 from ..model import Cluster, Cooperation, Entity, Membership, Organisation, OrgKind, period_of
 
 
 if TYPE_CHECKING:
     from ..network import Network
 
-__all__ = ["cluster_of", "clusters", "cooperation", "groups", "members", "memberships", "partners"]
+__all__ = [
+    "cluster_of",
+    "clusters",
+    "cooperation",
+    "groups",
+    "members",
+    "memberships",
+    "partners",
+]
 
 
 def cooperation(network: Network, cooperation: str | None = None) -> Cooperation:
-    """The cooperation with that id, or the only one when no id is given.
+    """The cooperation with that id or name, or the only one when none is named.
+
+    A name is matched as :meth:`~waterketen.Network.find` matches it (no case,
+    accents or punctuation); an unknown one is told with the names it may mean.
 
     Raises:
-        AmbiguityError: no id is given and the network has not exactly one.
+        UnknownEntityError: no cooperation has that id or name.
+        CooperationNotNamedError: none is named and the network has not exactly one.
 
     Examples:
         >>> wk.load().cooperation().name
         'Groningen & Noord-Drenthe'
+        >>> wk.load().cooperation("groningen en noord drenthe").id
+        'groningen-noord-drenthe'
     """
     if cooperation is not None:
-        return network.get(cooperation, Cooperation)
+        if cooperation in network and isinstance(network[cooperation], Cooperation):
+            return network.get(cooperation, Cooperation)
+        return network.get(_by_name(network, cooperation), Cooperation)
     ids = network.index.by_tag.get(Cooperation.tag, [])
     if len(ids) != 1:
-        raise AmbiguityError(f"the network has {len(ids)} cooperations; name one of {ids}")
+        raise CooperationNotNamedError(ids)
     return network.get(ids[0], Cooperation)
+
+
+def _by_name(network: Network, name: str) -> str:
+    """The id of the one cooperation called ``name``: by its name after normalising, else by whole
+    words of its name (``Rivierenland`` for ``Netwerk Waterketen regio Rivierenland``)."""
+    from .._resolving import find, unknown
+    from ._names import names_of, normalise_name
+
+    found = list(find(network, name, kind=Cooperation, exact=True))
+    if not found:
+        words = normalise_name(name).split()
+        found = [
+            e
+            for e in network.entities(Cooperation)
+            if words and any(_has_run(normalise_name(n).split(), words) for n in names_of(e))
+        ]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        ids = ", ".join(e.id for e in found)
+        raise AmbiguityError(f"{name!r} names {len(found)} cooperations ({ids}); give an id")
+    message = f"no cooperation has the id or name {name!r}"
+    near = _near(network, normalise_name(name))
+    if near:
+        raise UnknownEntityError(f"{message}; did you mean {' or '.join(near)}?")
+    raise unknown(network, message, name, (Cooperation,))
+
+
+def _near(network: Network, text: str) -> list[str]:
+    """The cooperations with a run of words like ``text`` (a misspelt ``Rivierenland``), best first."""
+    import difflib
+
+    from ._names import names_of, normalise_name
+
+    size = len(text.split())
+    scored: dict[str, tuple[float, str]] = {}
+    for coop in network.entities(Cooperation):
+        for name in names_of(coop):
+            words = normalise_name(name).split()
+            for i in range(len(words) - size + 1):
+                ratio = difflib.SequenceMatcher(None, text, " ".join(words[i : i + size])).ratio()
+                if ratio >= 0.8 and ratio > scored.get(coop.id, (0.0, ""))[0]:
+                    scored[coop.id] = (ratio, name)
+    best = sorted(scored.items(), key=lambda item: -item[1][0])[:3]
+    return [f"{name} ({coop_id})" for coop_id, (_, name) in best]
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def partners(

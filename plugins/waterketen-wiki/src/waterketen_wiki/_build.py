@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from attrs import define, field
@@ -29,6 +29,8 @@ from ._text import make_id, norm, slug
 
 __all__ = ["Built", "build"]
 
+_HOLDS_ON_THE_DAY = frozenset({"cooperation", "cluster", "body", "post", "membership", "tenure"})
+"""The records whose facts hold on the day the page is read as of (their periods say so)."""
 _KIND_WORDS = {
     wk.OrgKind.MUNICIPALITY: ("municipality", "municipalities"),
     wk.OrgKind.WATER_BOARD: ("water board", "water boards"),
@@ -126,8 +128,25 @@ class _Builder:
             self.out, facts, prefix=self.prefix, cooperation=self.coop, clusters=clusters, partners=partners
         )
         programme(self.out, facts, prefix=self.prefix, cooperation=self.coop)
+        self.date_what_holds(day)
         self.out.report_empty(facts.empty)
         return Built(records=self.out.records, warnings=self.out.capped(), as_of=day, cooperation=self.coop)
+
+    def date_what_holds(self, day: date) -> None:
+        """What the page states holds on the day it is read as of: no later than that day, and
+        after it for a while no page says (so a merged source's dates stay those of its records)."""
+        holds = {"start": f"..{day.isoformat()}", "end": f"{(day + timedelta(days=1)).isoformat()}.."}
+        for record in self.out.records:
+            if record.tag not in _HOLDS_ON_THE_DAY:
+                continue
+            period = record.data.get("period")
+            if period is None:
+                record.data["period"] = dict(holds)
+            elif (
+                "end" not in period
+                and wk.Period(start=wk.model.parse_bound(period["start"])).latest_start <= day
+            ):
+                period["end"] = holds["end"]
 
     def has_content(self) -> bool:
         f = self.facts
