@@ -17,7 +17,7 @@ from ._html import e as _e
 from ._html import names as _names
 from ._html import period_text as _period
 from ._html import rows as _rows
-from ._labels import count_of_kind
+from ._labels import count_of_kind, member_count
 from .model import (
     ENTITY_TYPES,
     Change,
@@ -166,8 +166,7 @@ def _body_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
             for s in seats
             if s.role is not Role.MEMBER
         ]
-        stated = f" of {body.seats} stated" if body.seats is not None else ""
-        text = f"{len(members)} member seats{stated}"
+        text = member_count(len(members), body.seats)
         represented = [name_of(s.represents) for s in members if s.represents is not None]
         if represented:
             text += f", representing {_names(represented)}"

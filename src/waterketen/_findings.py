@@ -68,6 +68,8 @@ class CheckReport:
     findings: tuple[Finding, ...]
     rules: tuple[str, ...]
     days: tuple[datetime.date, ...]
+    on: datetime.date | None = None
+    """The day the checks were asked about, when one day was asked (``on=``); ``None`` for many days."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -81,10 +81,12 @@ def run_checks(
     if unknown:
         raise ValueError(f"no such rule(s): {', '.join(unknown)}; there are {', '.join(sorted(available))}")
     chosen = [available[name] for name in wanted if name not in set(disable)]
+    asked = None
     if on is None:
         days = history_days(network)
     elif isinstance(on, date | str):
-        days = (as_date(on),)
+        asked = as_date(on)
+        days = (asked,)
     else:
         days = tuple(sorted({as_date(d) for d in on}))
     findings: dict[tuple[str, Level, str, tuple[str, ...]], Finding] = {}
@@ -105,7 +107,9 @@ def run_checks(
                     first=first,
                     last=last,
                 )
-    return CheckReport(findings=tuple(findings.values()), rules=tuple(c.name for c in chosen), days=days)
+    return CheckReport(
+        findings=tuple(findings.values()), rules=tuple(c.name for c in chosen), days=days, on=asked
+    )
 
 
 def _run(check: Check, network: Network, days: Sequence[datetime.date]) -> list[Finding]:

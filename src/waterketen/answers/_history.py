@@ -130,12 +130,13 @@ def check(report: CheckReport) -> Answer:
 
     Returns:
         Columns ``rule, level, message, entities, first, last``. The JSON
-        form adds ``ok``, ``rules`` and ``days`` (how many were checked).
+        form adds ``ok``, ``rules`` and ``days`` (how many were checked);
+        its ``at`` is the day asked about (``None`` for the whole history).
 
     Examples:
         >>> answer = wk.answers.check(wk.load().check(on="2016-01-01"))
-        >>> answer.extra["ok"], len(answer)
-        (True, 0)
+        >>> answer.extra["ok"], len(answer), answer.to_json()["at"]
+        (True, 0, '2016-01-01')
     """
     rows = tuple(
         (
@@ -150,7 +151,7 @@ def check(report: CheckReport) -> Answer:
     )
     return Answer(
         command="check",
-        at=None,
+        at=report.on,
         columns=("rule", "level", "message", "entities", "first", "last"),
         rows=rows,
         extra={"ok": report.ok, "rules": list(report.rules), "days": len(report.days)},
