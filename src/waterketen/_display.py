@@ -22,6 +22,7 @@ from .model import (
     ENTITY_TYPES,
     Change,
     Cooperation,
+    Entity,
     Organisation,
     OrgKind,
     Part,
@@ -203,11 +204,19 @@ def snapshot_html(snapshot: Snapshot) -> str:
 # -- a diff ---------------------------------------------------------------------------------------
 
 
+def _entities(found: Sequence[Entity]) -> list[Entity]:
+    """The entities of a side of a diff, without the change events (the diff lists those on their own)."""
+    return [e for e in found if not isinstance(e, Change)]
+
+
 def diff_repr(diff: Diff) -> str:
-    """``<Diff 2017-06-01 → 2021-06-01: 31 → 18 partners: ...; 6 added, 40 removed>``."""
+    """``<Diff 2017-06-01 → 2021-06-01: 31 → 18 partners: ...; 6 added, 40 removed>``.
+
+    The counts are of the entities besides the change events, which the summary counts.
+    """
     return (
         f"<Diff {diff.start.isoformat()} → {diff.end.isoformat()}: {diff.summary()}; "
-        f"{len(diff.added)} added, {len(diff.removed)} removed>"
+        f"{len(_entities(diff.added))} added, {len(_entities(diff.removed))} removed>"
     )
 
 
@@ -217,12 +226,15 @@ def diff_html(diff: Diff) -> str:
     if diff.changes:
         known = {e.id: name_of(e) for e in (*diff.removed, *diff.added, *diff.uncertain)}
         events = "".join(f"<li>{_e(c.date.isoformat())} {_e(_describe(c, known))}</li>" for c in diff.changes)
-        rows.append(("change events", f"<ul>{events}</ul>"))
-    for label, entities in (("added", diff.added), ("removed", diff.removed), ("uncertain", diff.uncertain)):
+        rows.append(("change events undone" if diff.backward else "change events", f"<ul>{events}</ul>"))
+    sides = (("added", diff.added), ("removed", diff.removed), ("uncertain", diff.uncertain))
+    for label, side in sides:
+        entities = _entities(side)
         if entities:
             names = [name_of(e) for e in entities]
             rows.append((label, _e(f"{len(entities)}: {_names(names)}")))
-    title = f"Diff from {_e(diff.start.isoformat())} to {_e(diff.end.isoformat())}"
+    backwards = " (backwards)" if diff.backward else ""
+    title = f"Diff from {_e(diff.start.isoformat())} to {_e(diff.end.isoformat())}{backwards}"
     return _box(title, f"<table>{_rows(rows)}</table>")
 
 
