@@ -18,6 +18,7 @@ from ._html import names as _names
 from ._html import period_text as _period
 from ._html import rows as _rows
 from ._labels import count_of_kind, member_count
+from .answers._rows import body_rows, cluster_rows, partner_rows
 from .model import (
     ENTITY_TYPES,
     Change,
@@ -26,7 +27,6 @@ from .model import (
     Organisation,
     OrgKind,
     Part,
-    Role,
     name_of,
 )
 
@@ -140,13 +140,13 @@ def snapshot_repr(snapshot: Snapshot) -> str:
 
 def _cluster_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
     rows = []
-    for cluster in network.clusters(coop.id, on=snapshot.day):
-        members = [name_of(m) for m in network.members(cluster.id, on=snapshot.day)]
-        if not cluster.members_known:
+    for row in cluster_rows(network, network.clusters(coop.id, on=snapshot.day), on=snapshot.day):
+        members = [name_of(m) for m in row.members]
+        if not row.members_known:
             listed = f"not all known; listed: {_names(members)}" if members else "not known"
         else:
             listed = _names(members) or "none"
-        name = _e(cluster.name) if cluster.name else '<span class="wk-muted">(name unknown)</span>'
+        name = _e(row.cluster.name) if row.cluster.name else '<span class="wk-muted">(name unknown)</span>'
         rows.append(f"<tr><td>{name}</td><td>{len(members)}</td><td>{_e(listed)}</td></tr>")
     if not rows:
         return ""
@@ -156,24 +156,21 @@ def _cluster_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> st
 
 def _body_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
     rows = []
-    for body in network.bodies(coop.id, on=snapshot.day):
-        if body.cluster is not None:
+    for row in body_rows(network, network.bodies(coop.id, on=snapshot.day), on=snapshot.day):
+        if row.body.cluster is not None:
             continue  # water teams are one per cluster; the clusters table stands for them
-        seats = network.seats(body.id, on=snapshot.day)
-        members = [s for s in seats if s.role is Role.MEMBER]
         leaders = [
             f"{s.role.value}: {s.post.name}"
             + (f" ({', '.join(name_of(h) for h in s.holders)})" if s.holders else "")
-            for s in seats
-            if s.role is not Role.MEMBER
+            for s in row.leading_seats
         ]
-        text = member_count(len(members), body.seats)
-        represented = [name_of(s.represents) for s in members if s.represents is not None]
+        text = member_count(len(row.member_seats), row.body.seats)
+        represented = [name_of(s.represents) for s in row.member_seats if s.represents is not None]
         if represented:
             text += f", representing {_names(represented)}"
         if leaders:
             text += "; " + "; ".join(leaders)
-        rows.append(f"<tr><td>{_e(body.name)}</td><td>{_e(text)}</td></tr>")
+        rows.append(f"<tr><td>{_e(row.body.name)}</td><td>{_e(text)}</td></tr>")
     if not rows:
         return ""
     return f"<table><tr><th>body</th><th></th></tr>{''.join(rows)}</table>"
@@ -184,7 +181,7 @@ def snapshot_html(snapshot: Snapshot) -> str:
     network, day = snapshot.network, snapshot.day
     parts = []
     for coop in network.entities(Cooperation, on=day):
-        partners = network.partners(coop.id, on=day)
+        partners = [r.organisation for r in partner_rows(network, network.partners(coop.id, on=day), on=day)]
         parts.append(
             f"<div><strong>{_e(coop.name)}</strong>: {_e(_partner_counts(partners))}</div>"
             + _cluster_rows(network, coop, snapshot)

@@ -7,16 +7,15 @@ from datetime import date
 from typing import Any
 
 from ._labels import KIND_PLURAL, KIND_SINGULAR, count_of_kind, member_count, seat_label
-from ._time import UNKNOWN, Certainty
+from ._time import Certainty
+from .answers._rows import BodyRow, PartnerRow, body_rows, cluster_rows, partner_rows
 from .model import (
     Agreement,
-    Body,
     BodyKind,
     Cooperation,
     Entity,
     Organisation,
     OrgKind,
-    Role,
     Spearhead,
     name_of,
 )
@@ -78,15 +77,19 @@ def _heading(coop: Cooperation, day: date) -> list[str]:
     return out
 
 
-def _by_kind(network: Network, coop: Cooperation, day: date) -> dict[OrgKind, list[Organisation]]:
+def _partner_rows(network: Network, coop: Cooperation, day: date) -> tuple[PartnerRow, ...]:
+    return partner_rows(network, network.partners(coop.id, on=day), on=day)
+
+
+def _by_kind(rows: Sequence[PartnerRow]) -> dict[OrgKind, list[Organisation]]:
     by_kind: dict[OrgKind, list[Organisation]] = {}
-    for org in network.partners(coop.id, on=day):
-        by_kind.setdefault(org.kind, []).append(org)
+    for row in rows:
+        by_kind.setdefault(row.organisation.kind, []).append(row.organisation)
     return by_kind
 
 
 def _partners(network: Network, coop: Cooperation, day: date) -> list[str]:
-    by_kind = _by_kind(network, coop, day)
+    by_kind = _by_kind(_partner_rows(network, coop, day))
     counts = ", ".join(count_of_kind(len(orgs), kind) for kind, orgs in by_kind.items())
     total = sum(len(orgs) for orgs in by_kind.values())
     out = [f"Partners ({total}){': ' + counts if counts else ''}"]
@@ -98,24 +101,25 @@ def _partners(network: Network, coop: Cooperation, day: date) -> list[str]:
 
 
 def _clusters(network: Network, coop: Cooperation, day: date) -> list[str]:
-    clusters = network.clusters(coop.id, on=day)
-    out = [f"Clusters ({len(clusters)})"]
-    width = max((len(name_of(c)) for c in clusters), default=0) + 2
+    rows = cluster_rows(network, network.clusters(coop.id, on=day), on=day)
+    out = [f"Clusters ({len(rows)})"]
+    width = max((len(name_of(r.cluster)) for r in rows), default=0) + 2
     clustered: set[str] = set()
-    for cluster in clusters:
-        members = network.partners(coop.id, on=day, cluster=cluster.id)
-        clustered.update(m.id for m in members)
-        lines = _wrap((_label(m) for m in members), 2 + width) or ["(members unknown)"]
-        if members and not cluster.members_known:
+    for row in rows:
+        clustered.update(m.id for m in row.members)
+        lines = _wrap((_label(m) for m in row.members), 2 + width) or ["(members unknown)"]
+        if row.members and not row.members_known:
             lines[-1] += ", and members unknown"
-        out.append(f"  {name_of(cluster):<{width}}{lines[0]}")
+        out.append(f"  {name_of(row.cluster):<{width}}{lines[0]}")
         out += [f"  {'':<{width}}{line}" for line in lines[1:]]
-    municipalities = _by_kind(network, coop, day).get(OrgKind.MUNICIPALITY, [])
-    loose = [o for o in municipalities if o.id not in clustered]
-    unknown = [o for o in loose if network.cluster_of(o.id, on=day) is UNKNOWN]
+    loose = [
+        r
+        for r in _partner_rows(network, coop, day)
+        if r.organisation.kind is OrgKind.MUNICIPALITY and r.organisation.id not in clustered
+    ]
     for label, orgs in (
-        ("(cluster unknown)", unknown),
-        ("(no cluster)", [o for o in loose if o not in unknown]),
+        ("(cluster unknown)", [r.organisation for r in loose if not r.cluster_known]),
+        ("(no cluster)", [r.organisation for r in loose if r.cluster_known]),
     ):
         if orgs:
             lines = _wrap((_label(o) for o in orgs), 2 + max(width, len(label) + 2))
@@ -125,14 +129,14 @@ def _clusters(network: Network, coop: Cooperation, day: date) -> list[str]:
 
 
 def _governance(network: Network, coop: Cooperation, day: date) -> list[str]:
-    bodies = network.bodies(coop.id, on=day)
-    if not bodies:
+    rows = body_rows(network, network.bodies(coop.id, on=day), on=day)
+    if not rows:
         return []
     out = ["Governance"]
-    teams = [b for b in bodies if b.kind is BodyKind.WATER_TEAM]
-    for body in bodies:
-        if body.kind is not BodyKind.WATER_TEAM:
-            out += _body(network, body, day)
+    teams = [r for r in rows if r.body.kind is BodyKind.WATER_TEAM]
+    for row in rows:
+        if row.body.kind is not BodyKind.WATER_TEAM:
+            out += _body(row)
     if teams:
         out.append(f"  Water teams ({len(teams)}), each led by its cluster coordinator")
     return out
@@ -178,11 +182,9 @@ def _not_shown(network: Network, coop: Cooperation, day: date) -> list[str]:
     ]
 
 
-def _body(network: Network, body: Body, day: date) -> list[str]:
-    seats = network.seats(body.id, on=day)
-    members = [s for s in seats if s.role is Role.MEMBER]
-    out = [f"  {body.name} ({member_count(len(members), body.seats)})"]
-    for seat in seats:
+def _body(row: BodyRow) -> list[str]:
+    out = [f"  {row.body.name} ({member_count(len(row.member_seats), row.body.seats)})"]
+    for seat in row.seats:
         holders = ", ".join(_name(h) for h in seat.holders)
         label = seat_label(seat.post.name, None if seat.represents is None else _name(seat.represents))
         held = f": {holders}" if holders else ""
