@@ -22,6 +22,7 @@ class TestAgreementsOnADay:
         text = summary(net, date(2010, 1, 1))
         assert "Agreements" not in text
         assert "Bestuurlijk akkoord" not in text
+        assert "not known to exist on this day; it exists from 2011)" in text
 
     def test_the_2019_agreement_is_not_in_2016(self, net: wk.Network) -> None:
         """In 2016 only the agreement of 2014 holds; the 2019 agreement comes in 2019."""

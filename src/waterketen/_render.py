@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from ._html import period_text
 from ._labels import KIND_PLURAL, KIND_SINGULAR, count_of_kind, member_count, seat_label
 from ._time import Certainty
 from .answers._rows import BodyRow, PartnerRow, body_rows, cluster_rows, partner_rows
@@ -73,7 +74,8 @@ def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
 def _heading(coop: Cooperation, day: date) -> list[str]:
     out = [f"{coop.name}  [{coop.id}]", f"as of {day.isoformat()}"]
     if not coop.period.contains(day):
-        out.append(f"(the cooperation is not known to exist on this day: {coop.period})")
+        exists = period_text(coop.period)
+        out.append(f"(the cooperation is not known to exist on this day; it exists {exists})")
     return out
 
 
