@@ -92,7 +92,7 @@ class TestSeatCount:
     def test_wrong_number(self) -> None:
         """Twelve seats where eleven are stated is an error (here: one where two are)."""
         (finding,) = rule_findings(body(2, seat("s1", "k1")), "seat-count")
-        assert finding.message == "R (r) has 1 member seats where 2 are stated"
+        assert finding.message == "R (r) has 1 member seat where 2 are stated"
 
     def test_same_cluster_twice(self) -> None:
         """Two seats representing one cluster is an error."""

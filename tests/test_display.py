@@ -104,7 +104,7 @@ class TestHtml:
         text = " ".join(parse(net.at("2016-01-01")._repr_html_()).text)
         assert "31 partners: 27 municipalities, 2 water boards, 2 drinking-water companies" in text
         assert "Delfzijl, Appingedam, Loppersum" in text
-        assert "11 member seats of 11 stated" in text
+        assert "11 seats stated, 11 member posts" in text
         assert "7 uncertain on this day" in text
 
     def test_snapshot_unknowns(self, net: wk.Network) -> None:

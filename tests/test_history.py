@@ -196,8 +196,8 @@ class TestHistoryProperties:
         """at(a) minus removed plus added is at(b); every organisation that ended by a change is explained."""
         a, b = min(a, b), max(a, b)
         diff = network.diff(a, b)
-        before = {e.id for e in network.at(a) if not isinstance(e, wk.Change)}
-        after = {e.id for e in network.at(b) if not isinstance(e, wk.Change)}
+        before = {e.id for e in network.at(a)}
+        after = {e.id for e in network.at(b)}
         assert (before - {e.id for e in diff.removed}) | {e.id for e in diff.added} == after
         for entity in diff.removed:
             if isinstance(entity, wk.Organisation) and network.changes(entity.id):

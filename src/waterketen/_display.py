@@ -17,15 +17,16 @@ from ._html import e as _e
 from ._html import names as _names
 from ._html import period_text as _period
 from ._html import rows as _rows
-from ._labels import count_of_kind
+from ._labels import count_of_kind, member_count
+from .answers._rows import body_rows, cluster_rows, partner_rows
 from .model import (
     ENTITY_TYPES,
     Change,
     Cooperation,
+    Entity,
     Organisation,
     OrgKind,
     Part,
-    Role,
     name_of,
 )
 
@@ -139,13 +140,13 @@ def snapshot_repr(snapshot: Snapshot) -> str:
 
 def _cluster_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
     rows = []
-    for cluster in network.clusters(coop.id, on=snapshot.day):
-        members = [name_of(m) for m in network.members(cluster.id, on=snapshot.day)]
-        if not cluster.members_known:
+    for row in cluster_rows(network, network.clusters(coop.id, on=snapshot.day), on=snapshot.day):
+        members = [name_of(m) for m in row.members]
+        if not row.members_known:
             listed = f"not all known; listed: {_names(members)}" if members else "not known"
         else:
             listed = _names(members) or "none"
-        name = _e(cluster.name) if cluster.name else '<span class="wk-muted">(name unknown)</span>'
+        name = _e(row.cluster.name) if row.cluster.name else '<span class="wk-muted">(name unknown)</span>'
         rows.append(f"<tr><td>{name}</td><td>{len(members)}</td><td>{_e(listed)}</td></tr>")
     if not rows:
         return ""
@@ -155,25 +156,21 @@ def _cluster_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> st
 
 def _body_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
     rows = []
-    for body in network.bodies(coop.id, on=snapshot.day):
-        if body.cluster is not None:
+    for row in body_rows(network, network.bodies(coop.id, on=snapshot.day), on=snapshot.day):
+        if row.body.cluster is not None:
             continue  # water teams are one per cluster; the clusters table stands for them
-        seats = network.seats(body.id, on=snapshot.day)
-        members = [s for s in seats if s.role is Role.MEMBER]
         leaders = [
             f"{s.role.value}: {s.post.name}"
             + (f" ({', '.join(name_of(h) for h in s.holders)})" if s.holders else "")
-            for s in seats
-            if s.role is not Role.MEMBER
+            for s in row.leading_seats
         ]
-        stated = f" of {body.seats} stated" if body.seats is not None else ""
-        text = f"{len(members)} member seats{stated}"
-        represented = [name_of(s.represents) for s in members if s.represents is not None]
+        text = member_count(len(row.member_seats), row.body.seats)
+        represented = [name_of(s.represents) for s in row.member_seats if s.represents is not None]
         if represented:
             text += f", representing {_names(represented)}"
         if leaders:
             text += "; " + "; ".join(leaders)
-        rows.append(f"<tr><td>{_e(body.name)}</td><td>{_e(text)}</td></tr>")
+        rows.append(f"<tr><td>{_e(row.body.name)}</td><td>{_e(text)}</td></tr>")
     if not rows:
         return ""
     return f"<table><tr><th>body</th><th></th></tr>{''.join(rows)}</table>"
@@ -184,7 +181,7 @@ def snapshot_html(snapshot: Snapshot) -> str:
     network, day = snapshot.network, snapshot.day
     parts = []
     for coop in network.entities(Cooperation, on=day):
-        partners = network.partners(coop.id, on=day)
+        partners = [r.organisation for r in partner_rows(network, network.partners(coop.id, on=day), on=day)]
         parts.append(
             f"<div><strong>{_e(coop.name)}</strong>: {_e(_partner_counts(partners))}</div>"
             + _cluster_rows(network, coop, snapshot)
@@ -204,11 +201,19 @@ def snapshot_html(snapshot: Snapshot) -> str:
 # -- a diff ---------------------------------------------------------------------------------------
 
 
+def _entities(found: Sequence[Entity]) -> list[Entity]:
+    """The entities of a side of a diff, without the change events (the diff lists those on their own)."""
+    return [e for e in found if not isinstance(e, Change)]
+
+
 def diff_repr(diff: Diff) -> str:
-    """``<Diff 2017-06-01 → 2021-06-01: 31 → 18 partners: ...; 6 added, 40 removed>``."""
+    """``<Diff 2017-06-01 → 2021-06-01: 31 → 18 partners: ...; 6 added, 40 removed>``.
+
+    The counts are of the entities besides the change events, which the summary counts.
+    """
     return (
         f"<Diff {diff.start.isoformat()} → {diff.end.isoformat()}: {diff.summary()}; "
-        f"{len(diff.added)} added, {len(diff.removed)} removed>"
+        f"{len(_entities(diff.added))} added, {len(_entities(diff.removed))} removed>"
     )
 
 
@@ -218,12 +223,15 @@ def diff_html(diff: Diff) -> str:
     if diff.changes:
         known = {e.id: name_of(e) for e in (*diff.removed, *diff.added, *diff.uncertain)}
         events = "".join(f"<li>{_e(c.date.isoformat())} {_e(_describe(c, known))}</li>" for c in diff.changes)
-        rows.append(("change events", f"<ul>{events}</ul>"))
-    for label, entities in (("added", diff.added), ("removed", diff.removed), ("uncertain", diff.uncertain)):
+        rows.append(("change events undone" if diff.backward else "change events", f"<ul>{events}</ul>"))
+    sides = (("added", diff.added), ("removed", diff.removed), ("uncertain", diff.uncertain))
+    for label, side in sides:
+        entities = _entities(side)
         if entities:
             names = [name_of(e) for e in entities]
             rows.append((label, _e(f"{len(entities)}: {_names(names)}")))
-    title = f"Diff from {_e(diff.start.isoformat())} to {_e(diff.end.isoformat())}"
+    backwards = " (backwards)" if diff.backward else ""
+    title = f"Diff from {_e(diff.start.isoformat())} to {_e(diff.end.isoformat())}{backwards}"
     return _box(title, f"<table>{_rows(rows)}</table>")
 
 

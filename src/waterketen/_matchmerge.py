@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._html import period_text
 from ._names import form
 from ._time import Period
 from .errors import Problem, Severity
@@ -111,7 +112,7 @@ def _codes_conflict(a: tuple[Identifier, ...], b: tuple[Identifier, ...]) -> boo
 
 def _show(value: object) -> str:
     if isinstance(value, Period):
-        return f"'{value}'"
+        return period_text(value)
     if isinstance(value, tuple) and all(isinstance(v, Identifier) for v in value):
         return "'" + ", ".join(map(str, value)) + "'"
     return repr(getattr(value, "value", value))

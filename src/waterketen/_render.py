@@ -6,11 +6,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from ._labels import KIND_PLURAL
-from ._time import UNKNOWN
+from ._html import period_text
+from ._labels import KIND_PLURAL, KIND_SINGULAR, count_of_kind, member_count, seat_label
+from ._time import Certainty
+from .answers._rows import BodyRow, PartnerRow, body_rows, cluster_rows, partner_rows
 from .model import (
     Agreement,
-    Body,
     BodyKind,
     Cooperation,
     Entity,
@@ -20,6 +21,7 @@ from .model import (
     name_of,
 )
 from .network import Network
+from .query import agreement_certainty, agreements
 
 
 __all__ = ["summary", "table"]
@@ -58,85 +60,139 @@ def summary(network: Network, day: date) -> str:
 
 
 def _cooperation(network: Network, coop: Cooperation, day: date, uncertain: int) -> str:
+    """The summary of one cooperation on ``day``: one section after another, each for that day."""
+    sections = [
+        _heading(coop, day),
+        _partners(network, coop, day),
+        _clusters(network, coop, day),
+        _governance(network, coop, day),
+        _agreements(network, coop, day),
+        _spearheads(network, coop, day),
+        _not_shown(network, coop, day, uncertain),
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections if lines)
+
+
+def _heading(coop: Cooperation, day: date) -> list[str]:
     out = [f"{coop.name}  [{coop.id}]", f"as of {day.isoformat()}"]
     if not coop.period.contains(day):
-        out.append(f"(the cooperation is not known to exist on this day: {coop.period})")
-    partners = network.partners(coop.id, on=day)
+        exists = period_text(coop.period)
+        out.append(f"(the cooperation is not known to exist on this day; it exists {exists})")
+    return out
+
+
+def _partner_rows(network: Network, coop: Cooperation, day: date) -> tuple[PartnerRow, ...]:
+    return partner_rows(network, network.partners(coop.id, on=day), on=day)
+
+
+def _by_kind(rows: Sequence[PartnerRow]) -> dict[OrgKind, list[Organisation]]:
     by_kind: dict[OrgKind, list[Organisation]] = {}
-    for org in partners:
-        by_kind.setdefault(org.kind, []).append(org)
-    counts = ", ".join(f"{len(orgs)} {KIND_PLURAL[kind]}" for kind, orgs in by_kind.items())
-    out += ["", f"Partners ({len(partners)}){': ' + counts if counts else ''}"]
+    for row in rows:
+        by_kind.setdefault(row.organisation.kind, []).append(row.organisation)
+    return by_kind
+
+
+def _partners(network: Network, coop: Cooperation, day: date) -> list[str]:
+    by_kind = _by_kind(_partner_rows(network, coop, day))
+    counts = ", ".join(count_of_kind(len(orgs), kind) for kind, orgs in by_kind.items())
+    total = sum(len(orgs) for orgs in by_kind.values())
+    out = [f"Partners ({total}){': ' + counts if counts else ''}"]
     for kind, orgs in by_kind.items():
         if kind is not OrgKind.MUNICIPALITY:
-            out.append(f"  {KIND_PLURAL[kind]}: {', '.join(_label(o) for o in orgs)}")
+            heading = KIND_SINGULAR[kind] if len(orgs) == 1 else KIND_PLURAL[kind]
+            out.append(f"  {heading}: {', '.join(_label(o) for o in orgs)}")
+    return out
 
-    clusters = network.clusters(coop.id, on=day)
-    out += ["", f"Clusters ({len(clusters)})"]
-    width = max((len(name_of(c)) for c in clusters), default=0) + 2
+
+def _clusters(network: Network, coop: Cooperation, day: date) -> list[str]:
+    rows = cluster_rows(network, network.clusters(coop.id, on=day), on=day)
+    out = [f"Clusters ({len(rows)})"]
+    width = max((len(name_of(r.cluster)) for r in rows), default=0) + 2
     clustered: set[str] = set()
-    for cluster in clusters:
-        members = network.partners(coop.id, on=day, cluster=cluster.id)
-        clustered.update(m.id for m in members)
-        lines = _wrap((_label(m) for m in members), 2 + width) or ["(no members known)"]
-        if members and not cluster.members_known:
-            lines[-1] += ", and members not known"
-        out.append(f"  {name_of(cluster):<{width}}{lines[0]}")
+    for row in rows:
+        clustered.update(m.id for m in row.members)
+        lines = _wrap((_label(m) for m in row.members), 2 + width) or ["(members unknown)"]
+        if row.members and not row.members_known:
+            lines[-1] += ", and members unknown"
+        out.append(f"  {name_of(row.cluster):<{width}}{lines[0]}")
         out += [f"  {'':<{width}}{line}" for line in lines[1:]]
-    loose = [o for o in by_kind.get(OrgKind.MUNICIPALITY, []) if o.id not in clustered]
-    unknown = [o for o in loose if network.cluster_of(o.id, on=day) is UNKNOWN]
+    loose = [
+        r
+        for r in _partner_rows(network, coop, day)
+        if r.organisation.kind is OrgKind.MUNICIPALITY and r.organisation.id not in clustered
+    ]
     for label, orgs in (
-        ("(cluster unknown)", unknown),
-        ("(no cluster)", [o for o in loose if o not in unknown]),
+        ("(cluster unknown)", [r.organisation for r in loose if not r.cluster_known]),
+        ("(no cluster)", [r.organisation for r in loose if r.cluster_known]),
     ):
         if orgs:
             lines = _wrap((_label(o) for o in orgs), 2 + max(width, len(label) + 2))
             out.append(f"  {label:<{max(width, len(label) + 2)}}{lines[0]}")
             out += [f"  {'':<{max(width, len(label) + 2)}}{line}" for line in lines[1:]]
+    return out
 
-    bodies = network.bodies(coop.id, on=day)
-    if bodies:
-        out += ["", "Governance"]
-        teams = [b for b in bodies if b.kind is BodyKind.WATER_TEAM]
-        for body in bodies:
-            if body.kind is not BodyKind.WATER_TEAM:
-                out += _body(network, body, day)
-        if teams:
-            out.append(f"  Water teams ({len(teams)}), each led by its cluster coordinator")
 
-    agreements = [a for a in network.entities(Agreement) if a.cooperation == coop.id]
-    if agreements:
-        out += ["", "Agreements"]
-        for agreement in agreements:
-            when = f" ({agreement.date})" if agreement.date else ""
-            goals = ", ".join(g.name for g in agreement.goals)
-            stated = f"; {agreement.partners} partners" if agreement.partners is not None else ""
-            out.append(f"  {agreement.name}{when}: goals {goals}{stated}")
-            out += [f"    target: {t.text}" for t in agreement.targets]
+def _governance(network: Network, coop: Cooperation, day: date) -> list[str]:
+    rows = body_rows(network, network.bodies(coop.id, on=day), on=day)
+    if not rows:
+        return []
+    out = ["Governance"]
+    teams = [r for r in rows if r.body.kind is BodyKind.WATER_TEAM]
+    for row in rows:
+        if row.body.kind is not BodyKind.WATER_TEAM:
+            out += _body(row)
+    if teams:
+        out.append(f"  Water teams ({len(teams)}), each led by its cluster coordinator")
+    return out
 
+
+def _agreements(network: Network, coop: Cooperation, day: date) -> list[str]:
+    found = agreements(network, coop.id, on=day)
+    if not found:
+        return []
+    out = ["Agreements"]
+    for agreement in found:
+        when = f" ({agreement.date})" if agreement.date else ""
+        goals = ", ".join(g.name for g in agreement.goals)
+        stated = f"; {agreement.partners} partners" if agreement.partners is not None else ""
+        out.append(f"  {agreement.name}{when}: goals {goals or 'unknown'}{stated}")
+        out += [f"    target: {t.text}" for t in agreement.targets]
+    return out
+
+
+def _spearheads(network: Network, coop: Cooperation, day: date) -> list[str]:
     spearheads = [s for s in network.entities(Spearhead, on=day) if s.cooperation == coop.id]
-    if spearheads:
-        out += ["", f"Spearheads ({len(spearheads)})"]
-        out += [f"  {s.number}. {s.title}" for s in sorted(spearheads, key=lambda s: s.number)]
-    if uncertain:
-        out += [
-            "",
-            f"Not shown: {uncertain} records whose dates (known only to the year, or not at all) "
-            "leave open whether they hold on this day.",
-        ]
-    return "\n".join(out)
+    if not spearheads:
+        return []
+    out = [f"Spearheads ({len(spearheads)})"]
+    out += [f"  {s.number}. {s.title}" for s in sorted(spearheads, key=lambda s: s.number)]
+    return out
 
 
-def _body(network: Network, body: Body, day: date) -> list[str]:
-    seats = network.seats(body.id, on=day)
-    members = [s for s in seats if s.role.value == "member"]
-    stated = f"{body.seats} seats stated, " if body.seats is not None else ""
-    out = [f"  {body.name} ({stated}{len(members)} member posts)"]
-    for seat in seats:
+def _not_shown(network: Network, coop: Cooperation, day: date, uncertain: int) -> list[str]:
+    """The network's uncertain records (counted once by the caller) and this cooperation's."""
+    uncertain += sum(
+        1
+        for a in network.entities(Agreement)
+        if a.cooperation == coop.id
+        and a.period.contains(day)  # an agreement uncertain by its period is counted above
+        and agreement_certainty(a, day) is Certainty.UNCERTAIN
+    )
+    if not uncertain:
+        return []
+    return [
+        f"Not shown: {uncertain} records whose dates (known only to the year, or not at all) "
+        "leave open whether they hold on this day."
+    ]
+
+
+def _body(row: BodyRow) -> list[str]:
+    out = [f"  {row.body.name} ({member_count(len(row.member_seats), row.body.seats)})"]
+    for seat in row.seats:
         holders = ", ".join(_name(h) for h in seat.holders)
-        stands = f" for {_name(seat.represents)}" if seat.represents is not None else ""
+        label = seat_label(seat.post.name, None if seat.represents is None else _name(seat.represents))
         held = f": {holders}" if holders else ""
-        out.append(f"    {seat.role.value:<9} {seat.post.name}{stands}{held}")
+        out.append(f"    {seat.role.value:<9} {label}{held}")
     return out
 
 

@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
-from ._time import Bound, Certainty, Period, _hi, _lo
+from ._html import period_text
+from ._time import Bound, Certainty, _hi, _lo
 from .checks import Check, Finding, Level, iter_pairs, possible_days, sure_days
 from .hookspecs import hookimpl
 from .matching import find_matches
@@ -37,6 +38,10 @@ from .network import Network
 
 def _label(entity: Entity) -> str:
     return f"{name_of(entity)} ({entity.id})"
+
+
+def _seats(n: int) -> str:
+    return "1 member seat" if n == 1 else f"{n} member seats"
 
 
 def one_cluster(network: Network, days: Sequence[date]) -> Iterator[Finding]:
@@ -87,7 +92,7 @@ def seat_count(network: Network, days: Sequence[date]) -> Iterator[Finding]:
             base = {"rule": "seat-count", "level": Level.ERROR, "first": day, "last": day}
             if len(seats) != body.seats:
                 yield Finding(
-                    message=f"{_label(body)} has {len(seats)} member seats where {body.seats} are stated",
+                    message=f"{_label(body)} has {_seats(len(seats))} where {body.seats} are stated",
                     entities=(body.id,),
                     **base,  # type: ignore[arg-type]
                 )
@@ -177,8 +182,8 @@ def within_lifetime(network: Network, days: Sequence[date]) -> Iterator[Finding]
                 yield Finding(
                     rule="within-lifetime",
                     level=Level.ERROR,
-                    message=f"{_label(entity)} ({period_of(entity)}) outlives or predates "
-                    f"{_label(other)} ({period_of(other)})",
+                    message=f"{_label(entity)}, {period_text(period_of(entity))}, outlives or predates "
+                    f"{_label(other)}, {period_text(period_of(other))}",
                     entities=(entity.id, other.id),
                 )
 
@@ -246,12 +251,12 @@ def change_validity(network: Network, days: Sequence[date]) -> Iterator[Finding]
         ]
         for entity_id, side, bound in checks:
             if not _may_be(bound, change.date):
-                period: Period = period_of(network[entity_id])
+                actual = f"its {side} is {bound}" if bound is not None else f"it has no {side}"
                 yield Finding(
                     rule="change-validity",
                     level=Level.ERROR,
                     message=f"{_label(network[entity_id])} should {side} on {change.date}, the date of "
-                    f"{change.kind.value} {change.id}, but its period is {period}",
+                    f"{change.kind.value} {change.id}, but {actual}",
                     entities=(entity_id, change.id),
                 )
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ._findings import Check, CheckReport, Finding, Level
+from ._findings import OPEN_END, OPEN_START, Check, CheckReport, Finding, Level
 from ._time import DateLike, Period, _hi, _lo, as_date
 from .model import period_of
 
@@ -81,31 +81,56 @@ def run_checks(
     if unknown:
         raise ValueError(f"no such rule(s): {', '.join(unknown)}; there are {', '.join(sorted(available))}")
     chosen = [available[name] for name in wanted if name not in set(disable)]
+    asked = None
     if on is None:
         days = history_days(network)
     elif isinstance(on, date | str):
-        days = (as_date(on),)
+        asked = as_date(on)
+        days = (asked,)
     else:
         days = tuple(sorted({as_date(d) for d in on}))
-    findings: dict[tuple[str, Level, str, tuple[str, ...]], Finding] = {}
+    findings: list[Finding] = []
     for check in chosen:
-        for finding in _run(check, network, days):
-            key = (finding.rule, finding.level, finding.message, finding.entities)
-            seen = findings.get(key)
-            if seen is None:
-                findings[key] = finding
-            elif finding.first is not None:
-                first = min(d for d in (seen.first, finding.first) if d is not None)
-                last = max(d for d in (seen.last, finding.last, finding.first) if d is not None)
-                findings[key] = Finding(
-                    rule=seen.rule,
-                    level=seen.level,
-                    message=seen.message,
-                    entities=seen.entities,
-                    first=first,
-                    last=last,
-                )
-    return CheckReport(findings=tuple(findings.values()), rules=tuple(c.name for c in chosen), days=days)
+        findings += _spans(_run(check, network, days), days, whole_history=on is None)
+    return CheckReport(findings=tuple(findings), rules=tuple(c.name for c in chosen), days=days, on=asked)
+
+
+def _spans(found: Iterable[Finding], days: Sequence[datetime.date], *, whole_history: bool) -> list[Finding]:
+    """The findings of one rule, each once; one made on several days checked is one per run of those days.
+
+    A run of consecutive days checked is one finding from its first day to its
+    last. Over the whole history nothing changes between two days checked, so
+    a run lasts until the next day checked (or for good after the last), and
+    one that holds on the first day checked held on every day before.
+    """
+    position = {day: i for i, day in enumerate(days)}
+    on_days: dict[tuple[str, Level, str, tuple[str, ...]], list[int]] = {}
+    out: dict[tuple[object, ...], Finding] = {}
+    for finding in found:
+        key = (finding.rule, finding.level, finding.message, finding.entities)
+        if finding.first is not None and finding.last in (None, finding.first) and finding.first in position:
+            on_days.setdefault(key, []).append(position[finding.first])
+        else:
+            out.setdefault((*key, finding.first, finding.last), finding)
+    for (rule, level, message, entities), indices in on_days.items():
+        ordered = sorted(set(indices))
+        runs: list[list[int]] = []
+        for i in ordered:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            first, last = days[run[0]], days[run[-1]]
+            if whole_history:
+                first = OPEN_START if run[0] == 0 else first
+                after = run[-1] + 1
+                last = OPEN_END if after == len(days) else days[after] - timedelta(days=1)
+            finding = Finding(
+                rule=rule, level=level, message=message, entities=entities, first=first, last=last
+            )
+            out.setdefault((rule, level, message, entities, first, last), finding)
+    return list(out.values())
 
 
 def _run(check: Check, network: Network, days: Sequence[datetime.date]) -> list[Finding]:

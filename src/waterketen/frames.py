@@ -40,8 +40,9 @@ from ._frame_table import (
     joined,
     period_values,
 )
-from ._time import DateLike, Unknown, as_date
-from .errors import AmbiguityError, UnknownFrameError
+from ._time import DateLike, as_date
+from .answers._rows import body_rows, cluster_rows, membership_rows, partner_rows, post_rows, tenure_rows
+from .errors import UnknownFrameError
 from .model import (
     Body,
     BodyKind,
@@ -53,7 +54,6 @@ from .model import (
     Organisation,
     OrgKind,
     Part,
-    Post,
     Tenure,
     name_of,
 )
@@ -182,15 +182,8 @@ def _partners(network: Network, on: DateLike | None, cooperation: str | None) ->
     scheme_columns = {s: (f"identifier.{s}" if s in taken else s) for s in schemes}
     table = Table([*fixed, *((c, "string") for c in scheme_columns.values()), *PERIOD_COLUMNS])
     table.categories["kind"] = enum_values(OrgKind)
-    for org in partners:
-        try:
-            found = network.cluster_of(org.id, on=on)
-        except AmbiguityError:
-            found = None
-            known = False
-        else:
-            known = not isinstance(found, Unknown)
-        cluster = found if isinstance(found, Cluster) else None
+    for row in partner_rows(network, partners, on=on):
+        org, cluster = row.organisation, row.cluster
         codes = {
             column: joined(i.value for i in org.identifiers if i.scheme == scheme)
             for scheme, column in scheme_columns.items()
@@ -201,7 +194,7 @@ def _partners(network: Network, on: DateLike | None, cooperation: str | None) ->
             kind=org.kind.value,
             cluster=None if cluster is None else cluster.id,
             cluster_name=None if cluster is None else cluster.name,
-            cluster_known=known,
+            cluster_known=row.cluster_known,
             **codes,
             **period_values(org),
         )
@@ -218,8 +211,9 @@ def _clusters(network: Network, on: DateLike | None, cooperation: str | None) ->
             *PERIOD_COLUMNS,
         ]
     )
-    for cluster in network.clusters(cooperation, on=on):
-        members = len(network.members(cluster.id, on=on)) if cluster.members_known else None
+    for row in cluster_rows(network, network.clusters(cooperation, on=on), on=on):
+        cluster = row.cluster
+        members = len(row.members) if row.members_known else None
         table.row(
             cluster.id,
             name=cluster.name,
@@ -244,7 +238,8 @@ def _bodies(network: Network, on: DateLike | None, cooperation: str | None) -> T
         ]
     )
     table.categories["kind"] = enum_values(BodyKind)
-    for body in network.bodies(cooperation, on=on):
+    for row in body_rows(network, network.bodies(cooperation, on=on), on=on):
+        body = row.body
         table.row(
             body.id,
             name=body.name,
@@ -252,7 +247,7 @@ def _bodies(network: Network, on: DateLike | None, cooperation: str | None) -> T
             cooperation=body.cooperation,
             cluster=body.cluster,
             seats=body.seats,
-            posts=len(network.posts(body.id, on=on)),
+            posts=len(row.posts),
             **period_values(body),
         )
     return table
@@ -271,20 +266,18 @@ def _posts(network: Network, on: DateLike | None, cooperation: str | None) -> Ta
             *PERIOD_COLUMNS,
         ]
     )
-    for post in network.posts(on=on):
-        if cooperation is not None and post.cooperation != cooperation:
-            continue
-        holders = network.holders(post.id, on=on)
-        represents = None if post.represents is None else network[post.represents]
+    posts = [p for p in network.posts(on=on) if cooperation is None or p.cooperation == cooperation]
+    for row in post_rows(network, posts, on=on):
+        post = row.post
         table.row(
             post.id,
             name=post.name,
             cooperation=post.cooperation,
-            duties=joined(f"{d.role.value} {d.body}" for d in network.duties(post.id, on=on)),
+            duties=joined(f"{d.role.value} {d.body}" for d in row.duties),
             represents=post.represents,
-            represents_name=None if represents is None else name_of(represents),
-            holders=joined(h.id for h in holders),
-            holder_names=joined(name_of(h) for h in holders),
+            represents_name=None if row.represents is None else name_of(row.represents),
+            holders=joined(h.id for h in row.holders),
+            holder_names=joined(name_of(h) for h in row.holders),
             **period_values(post),
         )
     return table
@@ -302,11 +295,10 @@ def _tenures(network: Network, on: DateLike | None, cooperation: str | None) -> 
         ]
     )
     table.categories["holder_tag"] = list(_TAGS)
-    for tenure in network.entities(Tenure, on=on):
-        post = network.get(tenure.post, Post)
+    for row in tenure_rows(network, network.entities(Tenure, on=on)):
+        tenure, post, holder = row.tenure, row.post, row.holder
         if cooperation is not None and post.cooperation != cooperation:
             continue
-        holder = network[tenure.holder]
         table.row(
             tenure.id,
             holder=holder.id,
@@ -331,8 +323,8 @@ def _memberships(network: Network, on: DateLike | None, cooperation: str | None)
         ]
     )
     table.categories["group_tag"] = list(_TAGS)
-    for membership in network.entities(Membership, on=on):
-        member, group = network[membership.member], network[membership.group]
+    for row in membership_rows(network, network.entities(Membership, on=on)):
+        membership, member, group = row.membership, row.member, row.group
         if cooperation is not None and not _in_cooperation(group, cooperation):
             continue
         table.row(

@@ -16,8 +16,9 @@ can too, in the same shape:
 The JSON shape of every answer is documented in ``docs/cli.md`` and is
 stable: columns are only ever added, at the end.
 
-History questions (``successors``, ``timeline``, ``diff``) are to come here
-too, as thin calls of the Network's history queries.
+The facts of each row come from the question's row builder
+(``waterketen.answers._rows``), which the frames, the notebook's summaries
+and the terminal text use too, so every presenter gives the same answer.
 """
 
 from __future__ import annotations

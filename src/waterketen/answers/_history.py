@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._findings import OPEN_END, OPEN_START
 from ..model import Entity, Organisation, name_of
 from ._resolve import _day, resolve
 from ._table import Answer, Cell
@@ -129,13 +130,18 @@ def check(report: CheckReport) -> Answer:
     """The findings of the domain rules (``waterketen check``).
 
     Returns:
-        Columns ``rule, level, message, entities, first, last``. The JSON
-        form adds ``ok``, ``rules`` and ``days`` (how many were checked).
+        Columns ``rule, level, message, entities, first, last, when``:
+        ``first`` and ``last`` are the first and last day it holds, nothing
+        where it holds on every day before or after (or is not about days);
+        ``when`` says those days in words (``from 2019-01-01 until
+        2020-01-01``, ``from 2020-01-01 on``). The JSON
+        form adds ``ok``, ``rules`` and ``days`` (how many were checked);
+        its ``at`` is the day asked about (``None`` for the whole history).
 
     Examples:
         >>> answer = wk.answers.check(wk.load().check(on="2016-01-01"))
-        >>> answer.extra["ok"], len(answer)
-        (True, 0)
+        >>> answer.extra["ok"], len(answer), answer.to_json()["at"]
+        (True, 0, '2016-01-01')
     """
     rows = tuple(
         (
@@ -143,15 +149,16 @@ def check(report: CheckReport) -> Answer:
             f.level.value,
             f.message,
             f.entities,
-            None if f.first is None else f.first.isoformat(),
-            None if f.last is None else f.last.isoformat(),
+            None if f.first is None or f.first <= OPEN_START else f.first.isoformat(),
+            None if f.last is None or f.last >= OPEN_END else f.last.isoformat(),
+            f.when() or None,
         )
         for f in report.findings
     )
     return Answer(
         command="check",
-        at=None,
-        columns=("rule", "level", "message", "entities", "first", "last"),
+        at=report.on,
+        columns=("rule", "level", "message", "entities", "first", "last", "when"),
         rows=rows,
         extra={"ok": report.ok, "rules": list(report.rules), "days": len(report.days)},
     )

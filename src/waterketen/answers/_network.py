@@ -19,6 +19,16 @@ from ..model import (
     name_of,
 )
 from ._resolve import _body_kind, _cooperation, _day, _kind, _org_kind, _period_of, resolve
+from ._rows import (
+    PartnerRow,
+    body_rows,
+    cluster_rows,
+    membership_rows,
+    partner_rows,
+    post_rows,
+    seat_rows,
+    tenure_rows,
+)
 from ._table import Answer, Cell
 
 
@@ -46,14 +56,14 @@ __all__ = [
 _ORG_COLUMNS = ("id", "name", "kind", "identifiers", "clusters", "start", "end")
 
 
-def _org_row(network: Network, org: Organisation, on: DateLike | None) -> tuple[Cell, ...]:
-    clusters = tuple(g.id for g in network.groups(org.id, on=on) if isinstance(g, Cluster))
+def _partner_cells(row: PartnerRow) -> tuple[Cell, ...]:
+    org = row.organisation
     return (
         org.id,
         org.name,
         org.kind.value,
         tuple(str(i) for i in org.identifiers),
-        tuple(dict.fromkeys(clusters)),
+        tuple(c.id for c in row.clusters),
         *_period_of(org),
     )
 
@@ -100,7 +110,7 @@ def partners(
         command="partners",
         at=_day(on),
         columns=_ORG_COLUMNS,
-        rows=tuple(_org_row(network, o, on) for o in found),
+        rows=tuple(_partner_cells(row) for row in partner_rows(network, found, on=on)),
     )
 
 
@@ -118,24 +128,22 @@ def clusters(network: Network, *, on: DateLike | None = None, cooperation: str |
         [('DAL', 3), ('BMWE', 4)]
     """
     coop = network.cooperation(_cooperation(network, cooperation, on))
-    rows = []
-    for cluster in network.clusters(coop.id, on=on):
-        members = tuple(o.id for o in network.partners(coop.id, on=on, cluster=cluster.id))
-        rows.append(
-            (
-                cluster.id,
-                cluster.name,
-                cluster.cooperation,
-                cluster.members_known,
-                members,
-                *_period_of(cluster),
-            )
+    rows = tuple(
+        (
+            row.cluster.id,
+            row.cluster.name,
+            row.cluster.cooperation,
+            row.members_known,
+            tuple(o.id for o in row.members),
+            *_period_of(row.cluster),
         )
+        for row in cluster_rows(network, network.clusters(coop.id, on=on), on=on)
+    )
     return Answer(
         command="clusters",
         at=_day(on),
         columns=("id", "name", "cooperation", "members_known", "members", "start", "end"),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
@@ -157,25 +165,28 @@ def members(network: Network, group: str, *, on: DateLike | None = None) -> Answ
         ['groningen', 'haren', 'ten-boer']
     """
     group_id = resolve(network, group, (Cooperation, Cluster, Body), on=on)
-    rows = []
-    for member in network.members(group_id, on=on):
-        for membership in network.memberships(member.id, on=on):
-            if isinstance(membership, Membership) and membership.group == group_id:
-                rows.append(
-                    (
-                        member.id,
-                        member.tag,
-                        name_of(member),
-                        _kind(member),
-                        membership.id,
-                        *_period_of(membership),
-                    )
-                )
+    memberships = [
+        membership
+        for member in network.members(group_id, on=on)
+        for membership in network.memberships(member.id, on=on)
+        if isinstance(membership, Membership) and membership.group == group_id
+    ]
+    rows = tuple(
+        (
+            row.member.id,
+            row.member.tag,
+            name_of(row.member),
+            _kind(row.member),
+            row.membership.id,
+            *_period_of(row.membership),
+        )
+        for row in membership_rows(network, memberships)
+    )
     return Answer(
         command="members",
         at=_day(on),
         columns=("id", "tag", "name", "kind", "membership", "start", "end"),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
@@ -229,9 +240,10 @@ def bodies(
         ['Regiegroep', 'Clustercoördinatorenoverleg']
     """
     coop = _cooperation(network, cooperation, on)
+    found = network.bodies(coop, on=on, kind=_body_kind(kind))
     rows = tuple(
         (b.id, b.name, b.kind.value, b.cooperation, b.cluster, b.seats, *_period_of(b))
-        for b in network.bodies(coop, on=on, kind=_body_kind(kind))
+        for b in (row.body for row in body_rows(network, found, on=on))
     )
     return Answer(
         command="bodies",
@@ -257,14 +269,14 @@ def posts(network: Network, body: str | None = None, *, on: DateLike | None = No
     body_id = None if body is None else resolve(network, body, Body, on=on)
     rows = tuple(
         (
-            p.id,
-            p.name,
-            tuple(f"{d.role.value}:{d.body}" for d in network.duties(p.id, on=on)),
-            p.represents,
-            tuple(h.id for h in network.holders(p.id, on=on)),
-            *_period_of(p),
+            row.post.id,
+            row.post.name,
+            tuple(f"{d.role.value}:{d.body}" for d in row.duties),
+            row.post.represents,
+            tuple(h.id for h in row.holders),
+            *_period_of(row.post),
         )
-        for p in network.posts(body_id, on=on)
+        for row in post_rows(network, network.posts(body_id, on=on), on=on)
     )
     return Answer(
         command="posts",
@@ -282,16 +294,16 @@ def holders(network: Network, post: str, *, on: DateLike | None = None) -> Answe
         (that day), with the tenure's period.
     """
     post_id = resolve(network, post, Post, on=on)
-    rows = []
-    for tenure in network.tenures(post_id, on=on):
-        if isinstance(tenure, Tenure) and tenure.post == post_id:
-            holder = network[tenure.holder]
-            rows.append((holder.id, holder.tag, name_of(holder), tenure.id, *_period_of(tenure)))
+    tenures = [t for t in network.tenures(post_id, on=on) if isinstance(t, Tenure) and t.post == post_id]
+    rows = tuple(
+        (row.holder.id, row.holder.tag, name_of(row.holder), row.tenure.id, *_period_of(row.tenure))
+        for row in tenure_rows(network, tenures)
+    )
     return Answer(
         command="holders",
         at=_day(on),
         columns=("id", "tag", "name", "tenure", "start", "end"),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
@@ -318,7 +330,7 @@ def seats(network: Network, body: str, *, on: DateLike | None = None) -> Answer:
             tuple(h.id for h in s.holders),
             tuple(name_of(h) for h in s.holders),
         )
-        for s in network.seats(body_id, on=on)
+        for s in seat_rows(network, body_id, on=on)
     )
     return Answer(
         command="seats",
@@ -379,5 +391,5 @@ def lookup(network: Network, scheme: str, code: str, *, on: DateLike | None = No
         'Pekela'
     """
     org = network.lookup(scheme, code, on=on)
-    rows = () if org is None else (_org_row(network, org, on),)
+    rows = () if org is None else tuple(_partner_cells(row) for row in partner_rows(network, [org], on=on))
     return Answer(command="lookup", at=_day(on), columns=_ORG_COLUMNS, rows=rows)

@@ -6,8 +6,9 @@ Each function takes the network first and returns plain values;
 
 - membership (``_partners``): :func:`cooperation`, :func:`partners`,
   :func:`clusters`, :func:`cluster_of`, :func:`members`, :func:`memberships`, :func:`groups`;
-- governance (``_governance``): :func:`bodies`, :func:`posts`, :func:`duties`,
-  :func:`holders`, :func:`tenures`, :func:`seats` (with :class:`Seat`);
+- governance (``_governance``): :func:`agreements` (with :func:`agreement_certainty`),
+  :func:`bodies`, :func:`posts`, :func:`duties`, :func:`holders`, :func:`tenures`,
+  :func:`seats` (with :class:`Seat`);
 - history (``_history``): :func:`changes`, :func:`successors`, :func:`predecessors`,
   :func:`timeline`, :func:`diff` (with :class:`Succession`, :class:`Event`, :class:`Diff`);
 - names (``_names``): :func:`find`, :func:`normalise_name`;
@@ -16,7 +17,7 @@ Each function takes the network first and returns plain values;
 
 from __future__ import annotations
 
-from ._governance import Seat, bodies, duties, holders, posts, seats, tenures
+from ._governance import Seat, agreement_certainty, agreements, bodies, duties, holders, posts, seats, tenures
 from ._history import (
     Diff,
     Event,
@@ -48,6 +49,8 @@ __all__ = [
     "RelationKind",
     "Seat",
     "Succession",
+    "agreement_certainty",
+    "agreements",
     "bodies",
     "changes",
     "cluster_of",

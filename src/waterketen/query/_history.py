@@ -243,22 +243,32 @@ def describe_change(network: Network, change: Change) -> str:
 
 @frozen(kw_only=True)
 class Diff:
-    """What changed between two days, and the change events that explain it.
+    """What changed from one day to another, and the change events that explain it.
 
     Applying ``removed`` and ``added`` to the entities of ``net.at(start)``
-    gives exactly the entities of ``net.at(end)``.
+    gives exactly the entities of ``net.at(end)``, change events included:
+    ``at(end) == (at(start) - removed) | added``. A diff may go backwards
+    (``end`` before ``start``): then the change events are those undone.
     """
 
     start: date
     end: date
     changes: tuple[Change, ...]
-    """The change events dated after ``start`` and surely by ``end``."""
+    """The change events between the days: made by ``end`` and not by ``start``
+    (backwards: made by ``start`` and not by ``end``, the events undone)."""
     added: tuple[Entity, ...]
+    """What ``at(end)`` holds and ``at(start)`` does not (change events made in between too)."""
     removed: tuple[Entity, ...]
+    """What ``at(start)`` holds and ``at(end)`` does not."""
     partners: tuple[int, int]
     """The number of partners of the cooperation (when there is one) on each day."""
     uncertain: tuple[Entity, ...]
     """Entities uncertain on either day: the diff does not pretend to know them."""
+
+    @property
+    def backward(self) -> bool:
+        """True when ``end`` is before ``start``."""
+        return self.end < self.start
 
     def __repr__(self) -> str:
         from .._display import diff_repr
@@ -275,11 +285,16 @@ class Diff:
         return tuple(c for c in self.changes if any(p.id == entity_id for p in (*c.before, *c.after)))
 
     def summary(self) -> str:
-        """The diff in one line, such as ``31 → 18 partners: 6 mergers, 1 boundary correction``."""
+        """The diff in one line, such as ``31 → 18 partners: 6 mergers, 1 boundary correction``.
+
+        Backwards the events are undone: ``18 → 31 partners: 6 mergers, 1 reorganisation undone``.
+        """
         counts = Counter(c.kind for c in self.changes)
         kinds = ", ".join(
             f"{n} {_plural(kind, n)}" for kind, n in sorted(counts.items(), key=lambda kv: kv[0].value)
         )
+        if kinds and self.backward:
+            kinds += " undone"
         before, after = self.partners
         return f"{before} → {after} partners: {kinds or 'no change events'}"
 
@@ -290,7 +305,7 @@ def _plural(kind: ChangeKind, n: int) -> str:
 
 
 def diff(network: Network, start: DateLike, end: DateLike) -> Diff:
-    """What changed between ``start`` and ``end``, explained by change events.
+    """What changed from ``start`` to ``end``, explained by change events; backwards when ``end`` is earlier.
 
     Examples:
         >>> d = wk.load().diff("2017-06-01", "2021-06-01")
@@ -298,17 +313,19 @@ def diff(network: Network, start: DateLike, end: DateLike) -> Diff:
         '31 → 18 partners: 6 mergers, 1 reorganisation'
         >>> [c.date.isoformat() for c in d.explain("bedum")]
         ['2019-01-01']
+        >>> back = wk.load().diff("2021-06-01", "2017-06-01")
+        >>> back.summary(), "bedum" in {e.id for e in back.added}
+        ('18 → 31 partners: 6 mergers, 1 reorganisation undone', True)
     """
     a, b = as_date(start), as_date(end)
-    if b < a:
-        a, b = b, a
     before = {e.id: e for e in network.at(a)}
     after = {e.id: e for e in network.at(b)}
+    early, late = min(a, b), max(a, b)
     changes = tuple(
         c
         for c in network.changes()
-        if Period(start=c.date).certainty(a) is not Certainty.YES
-        and Period(start=c.date).certainty(b) is Certainty.YES
+        if Period(start=c.date).certainty(early) is not Certainty.YES
+        and Period(start=c.date).certainty(late) is Certainty.YES
     )
     uncertain = {e.id: e for e in (*network.at(a).uncertain(), *network.at(b).uncertain())}
     try:
@@ -319,7 +336,7 @@ def diff(network: Network, start: DateLike, end: DateLike) -> Diff:
         start=a,
         end=b,
         changes=changes,
-        added=tuple(e for i, e in after.items() if i not in before and not isinstance(e, Change)),
+        added=tuple(e for i, e in after.items() if i not in before),
         removed=tuple(e for i, e in before.items() if i not in after),
         partners=partners,
         uncertain=tuple(uncertain.values()),
