@@ -91,3 +91,33 @@ class TestExportPath:
         assert result.returncode == 1
         assert str(target) in result.stderr
         assert "tmp" not in result.stderr.replace(str(tmp_path), "")
+
+
+class TestDates:
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (
+                ["--at", "01-01-2016"],
+                "argument --at: expected a whole day (YYYY-MM-DD), got '01-01-2016'; "
+                "did you mean 2016-01-01?",
+            ),
+            (["partners", "--at", "31/12/2016"], "did you mean 2016-12-31?"),
+            (
+                ["partners", "--at", "2016"],
+                "got '2016', a year: ask about one of its days, such as 2016-01-01",
+            ),
+            (["check", "--at", "2016-03"], "got '2016-03', a month: ask about one of its days"),
+            (["diff", "1-1-2016", "2019-01-01"], "argument DATE: expected a whole day (YYYY-MM-DD)"),
+            (
+                ["register", "crosswalk", "2016", "2019-01-01"],
+                "expected a whole day (YYYY-MM-DD), got '2016'",
+            ),
+        ],
+    )
+    def test_one_message_says_the_form_and_the_day_meant(self, args: list[str], message: str) -> None:
+        """Every date option takes a whole day, says so in the same words, and guesses the day meant."""
+        result = run(*args)
+        assert result.returncode == 2
+        assert message in result.stderr
+        assert "YYYY, YYYY-MM" not in result.stderr  # a form no question takes is not offered

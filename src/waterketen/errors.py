@@ -16,6 +16,7 @@ from attrs import frozen
 
 __all__ = [
     "AmbiguityError",
+    "DateError",
     "FieldValueError",
     "LoadError",
     "MissingExtraError",
@@ -94,6 +95,18 @@ class UnknownEntityError(WaterketenError, KeyError):
 
 class AmbiguityError(WaterketenError, LookupError):
     """A question has several answers where one was asked for (pass a date)."""
+
+
+class DateError(WaterketenError, ValueError):
+    """A text is not a date in a form waterketen reads; the message says which forms it takes.
+
+    Examples:
+        >>> try:
+        ...     wk.load().at("01-01-2016")
+        ... except wk.errors.DateError as exc:
+        ...     print(exc)
+        expected a whole day (YYYY-MM-DD), got '01-01-2016'; did you mean 2016-01-01?
+    """
 
 
 class LoadError(WaterketenError, ValueError):

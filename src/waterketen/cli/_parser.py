@@ -266,7 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
         "or on one day with --at; exit 1 when a rule finds an error.",
     )
     _sources(check)
-    check.add_argument("--at", type=_day, metavar="DATE", help="check this day only (default: every day)")
+    check.add_argument(
+        "--at", type=_day, metavar="DATE", help="check this day only, YYYY-MM-DD (default: every day)"
+    )
     check.add_argument("--rule", action="append", metavar="NAME", help="run only this rule (repeatable)")
     check.add_argument("--disable", action="append", default=[], metavar="NAME", help="switch a rule off")
     _format(check)
