@@ -121,3 +121,13 @@ class TestDates:
         assert result.returncode == 2
         assert message in result.stderr
         assert "YYYY, YYYY-MM" not in result.stderr  # a form no question takes is not offered
+
+
+class TestInterfaceWords:
+    def test_an_ambiguous_code_names_the_option(self) -> None:
+        """lookup of a code of two organisations says to pass --at, the command's option, not on=."""
+        result = run("lookup", "cbs", "GM0014")
+        assert result.returncode == 1
+        assert "pass --at DATE to choose" in result.stderr
+        assert "on=" not in result.stderr
+        assert run("lookup", "cbs", "GM0014", "--at", ON).returncode == 0

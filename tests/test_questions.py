@@ -59,3 +59,24 @@ class TestDates:
     def test_a_real_day_is_still_a_day(self, net: wk.Network) -> None:
         """Whole days, as text or dates, answer as before."""
         assert len(net.at("2016-01-01").partners()) == len(net.at(date(2016, 1, 1)).partners()) == 31
+
+
+class TestHints:
+    def test_python_is_told_the_argument(self, net: wk.Network) -> None:
+        """In Python an ambiguous code says which argument chooses: on=, not the command's --at."""
+        with pytest.raises(wk.AmbiguityError) as caught:
+            net.lookup("cbs", "GM0014")
+        assert str(caught.value).endswith("; pass on=<a day> to choose")
+        assert "--at" not in str(caught.value)
+
+    def test_the_command_line_is_told_the_option(self, net: wk.Network) -> None:
+        """The same error, told on the command line, names the option."""
+        with pytest.raises(wk.AmbiguityError) as caught:
+            net.lookup("cbs", "GM0014")
+        assert caught.value.told("command").endswith("; pass --at DATE to choose")
+        assert "on=" not in caught.value.told("command")
+
+    def test_an_error_without_a_hint_is_told_alike(self) -> None:
+        """An error with no hint reads the same in either interface."""
+        error = wk.AmbiguityError("two answers")
+        assert str(error) == error.told("command") == error.told("python") == "two answers"

@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return HANDLERS[args.command](args)
     except UsageError as exc:
-        print(f"waterketen {args.command}: error: {exc}", file=sys.stderr)
+        print(f"waterketen {args.command}: error: {_message(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         import os
@@ -97,6 +97,11 @@ def _mistyped_command(word: str) -> str | None:
 
 
 def _message(exc: BaseException) -> str:
+    """The message of an error, in the words of the command line (``--at``, not ``on=``)."""
+    from ..errors import WaterketenError
+
+    if isinstance(exc, WaterketenError) and exc.hint is not None:
+        return exc.told("command")
     if isinstance(exc, OSError) and exc.filename is not None:
         return f"{exc.filename}: {exc.strerror or exc}"
     return str(exc)
