@@ -18,10 +18,13 @@ from __future__ import annotations
 import calendar
 import enum
 import functools
+import re
 from datetime import date, timedelta
 from typing import TypeAlias
 
 from attrs import field, frozen
+
+from .errors import DateError
 
 
 _MIN = date.min
@@ -168,7 +171,9 @@ def parse_instant(text: str) -> Instant:
     """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into an :data:`Instant`.
 
     Raises:
-        ValueError: the text is none of these forms, or not a real date.
+        ~waterketen.errors.DateError: the text is none of these forms (the
+            message guesses the ISO form of a day written day first, as in
+            Dutch: ``01-01-2016``), or not a real date.
 
     Examples:
         >>> parse_instant("2019-01-01")
@@ -182,13 +187,13 @@ def parse_instant(text: str) -> Instant:
         [4, 2],
         [4, 2, 2],
     ):
-        raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+        raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}{_did_you_mean(text)}")
     numbers = [int(p) for p in parts]
     if len(numbers) == 3:
         try:
             return date(numbers[0], numbers[1], numbers[2])
         except ValueError as exc:
-            raise ValueError(f"{text!r} is not a real date ({exc})") from None
+            raise DateError(f"{text!r} is not a real date ({exc})") from None
     return PartialDate(numbers[0], numbers[1] if len(numbers) == 2 else None)
 
 
@@ -222,17 +227,60 @@ def _parse_day(text: str) -> Instant:
 
 
 def as_date(value: DateLike) -> date:
-    """Return the day a query asks about.
+    """Return the day a query asks about: a date, or its text as ``YYYY-MM-DD``.
 
     Raises:
-        ValueError: ``value`` is text that is not a full ISO date.
+        ~waterketen.errors.DateError: ``value`` is not a date, nor text of a
+            whole day; the message says the form and guesses the day meant.
+
+    Examples:
+        >>> as_date("2016-01-01")
+        datetime.date(2016, 1, 1)
+        >>> try:
+        ...     as_date("2016")
+        ... except DateError as exc:
+        ...     print(exc)
+        expected a whole day (YYYY-MM-DD), got '2016', a year: ask about one of its days, such as 2016-01-01
     """
     if isinstance(value, date):
         return value
-    instant = _parse_day(value) if type(value) is str else parse_instant(value)
+    if not isinstance(value, str):
+        raise DateError(f"expected a whole day (a date, or text as YYYY-MM-DD), got {value!r:.80}")
+    expected = f"expected a whole day (YYYY-MM-DD), got {value!r}"
+    try:
+        instant = _parse_day(value)
+    except DateError as exc:
+        reason = str(exc).partition(f"{value!r} is ")[2]
+        if reason:  # not a real date
+            raise DateError(f"{expected}, which is {reason}") from None
+        raise DateError(f"{expected}{_did_you_mean(value)}") from None
     if isinstance(instant, PartialDate):
-        raise ValueError(f"a query needs a whole day (YYYY-MM-DD), got {value!r}")
+        what = "a year" if instant.month is None else "a month"
+        raise DateError(f"{expected}, {what}: ask about one of its days, such as {instant.first_day}")
     return instant
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def _did_you_mean(text: str) -> str:
+    """The "; did you mean 2016-01-01?" of a day written otherwise: day first (Dutch), slashes, dots."""
+    text = text.strip()
+    candidates: list[tuple[int, int, int]] = []
+    if found := _DAY_FIRST.fullmatch(text):
+        day, month, year = (int(g) for g in found.groups())
+        candidates = [(year, month, day), (year, day, month)]  # the Dutch form first, then the American
+    elif found := _YEAR_FIRST.fullmatch(text) or _COMPACT.fullmatch(text):
+        year, month, day = (int(g) for g in found.groups())
+        candidates = [(year, month, day)]
+    for year, month, day in candidates:
+        try:
+            return f"; did you mean {date(year, month, day).isoformat()}?"
+        except ValueError:
+            continue
+    return ""
 
 
 class Certainty(enum.Enum):

@@ -48,14 +48,16 @@ def add_register_command(command: Callable[..., argparse.ArgumentParser]) -> Non
 
     lookup = sub("lookup", "the organisation of a code (GM0005, 0005, WS17, W0647, P0020) or id")
     lookup.add_argument("code", metavar="CODE_OR_ID")
-    lookup.add_argument("--at", type=_day, metavar="DATE", help="the day (needed when a code denotes two)")
+    lookup.add_argument(
+        "--at", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (needed when a code denotes two)"
+    )
     history = sub("history", "the trajectory of a municipality: its predecessors, successors and changes")
     history.add_argument("code", metavar="CODE_OR_ID")
     walk = sub(
         "crosswalk", "map the municipality codes of one day to those of another (backwards if earlier)"
     )
-    walk.add_argument("start", type=_day, metavar="FROM", help="the day of the codes you have")
-    walk.add_argument("end", type=_day, metavar="TO", help="the day of the codes you want")
+    walk.add_argument("start", type=_day, metavar="FROM", help="the day of the codes you have, YYYY-MM-DD")
+    walk.add_argument("end", type=_day, metavar="TO", help="the day of the codes you want, YYYY-MM-DD")
     walk.add_argument("codes", nargs="*", metavar="CODE", help="only these codes (default: all of FROM)")
     age = sub("vintage", "on which days a list of municipality codes was exactly the municipal division")
     age.add_argument(

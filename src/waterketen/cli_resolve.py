@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser, day: Callable[[str], date]) -
     add = parser.add_argument
     add("file", metavar="FILE", help="the CSV or TSV table ('-' for standard input)")
     add("--column", required=True, metavar="NAME", help="the column of names or codes")
-    add("--at", type=day, metavar="DATE", help="the day the table is about (default: all time)")
+    add("--at", type=day, metavar="DATE", help="the day the table is about, YYYY-MM-DD (default: all time)")
     add("--kind", metavar="KIND", help="only organisations of this kind (municipality, gemeente, ...)")
     add("-o", "--output", default="-", metavar="OUT", help="where to write (default: '-', stdout)")
     add("--delimiter", metavar="CHAR", help="the separator (default: sniffed; 'tab' for a tab)")

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 from attrs import frozen
 
 
 __all__ = [
+    "ON_A_DAY",
     "AmbiguityError",
     "CooperationNotNamedError",
+    "DateError",
     "FieldValueError",
+    "Hint",
+    "Interface",
     "LoadError",
     "MissingExtraError",
     "Problem",
@@ -66,8 +70,57 @@ class Problem:
         return f"{prefix}{where}: {self.reason}"
 
 
+Interface: TypeAlias = Literal["python", "command"]
+"""Where a message is shown: to Python code, or on the command line."""
+
+
+@frozen
+class Hint:
+    """What to do about an error, in the words of each interface.
+
+    Examples:
+        >>> hint = Hint(python="pass on=<a day> to choose", command="pass --at DATE to choose")
+        >>> error = AmbiguityError("cbs:GM0014 denotes two organisations", hint=hint)
+        >>> print(error)
+        cbs:GM0014 denotes two organisations; pass on=<a day> to choose
+        >>> print(error.told("command"))
+        cbs:GM0014 denotes two organisations; pass --at DATE to choose
+    """
+
+    python: str
+    """The hint for Python code: the argument to pass (``on=<a day>``)."""
+    command: str
+    """The hint on the command line: the option to give (``--at DATE``)."""
+
+
+ON_A_DAY = Hint(python="pass on=<a day> to choose", command="pass --at DATE to choose")
+"""The hint of a question that has several answers over time and one on each day."""
+
+
 class WaterketenError(Exception):
-    """The base of every error waterketen raises on purpose."""
+    """The base of every error waterketen raises on purpose.
+
+    An error may carry a :class:`Hint`: ``str(error)`` ends in its Python
+    words, :meth:`told` gives the message in the words of an interface.
+    """
+
+    hint: Hint | None = None
+    """What to do about it, if the error knows."""
+
+    def __init__(self, *args: object, hint: Hint | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # the builtin's own keywords: ImportError's name=, ...
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        return self.told("python")
+
+    def told(self, interface: Interface = "python") -> str:
+        """The message as shown in ``interface``: its hint in that interface's words."""
+        text = super().__str__()
+        if self.hint is None:
+            return text
+        return f"{text}; {self.hint.python if interface == 'python' else self.hint.command}"
 
 
 class SourceError(WaterketenError, ValueError):
@@ -128,6 +181,18 @@ class CooperationNotNamedError(AmbiguityError):
             f"the network has {len(self.choices)} cooperations; "
             f"name one with {option.rstrip()}, one of {listed}"
         )
+
+
+class DateError(WaterketenError, ValueError):
+    """A text is not a date in a form waterketen reads; the message says which forms it takes.
+
+    Examples:
+        >>> try:
+        ...     wk.load().at("01-01-2016")
+        ... except wk.errors.DateError as exc:
+        ...     print(exc)
+        expected a whole day (YYYY-MM-DD), got '01-01-2016'; did you mean 2016-01-01?
+    """
 
 
 class LoadError(WaterketenError, ValueError):

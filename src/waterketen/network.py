@@ -21,7 +21,7 @@ from . import query
 from ._index import Index, every
 from ._origins import Origins
 from ._time import Certainty, DateLike, Unknown, as_date
-from .errors import AmbiguityError, UnknownEntityError
+from .errors import ON_A_DAY, AmbiguityError, UnknownEntityError
 from .model import (
     Body,
     BodyKind,
@@ -209,7 +209,7 @@ class Network:
         orgs = [e for e in found if isinstance(e, Organisation)]
         if len(orgs) > 1:
             names = ", ".join(f"{o.id} {o.period}" for o in orgs)
-            raise AmbiguityError(f"{scheme}:{value} denotes {names}; pass on=<a day> to choose")
+            raise AmbiguityError(f"{scheme}:{value} denotes {names}", hint=ON_A_DAY)
         return orgs[0] if orgs else None
 
     def find(

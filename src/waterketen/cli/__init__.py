@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..errors import UsageError
 from ._commands import COMMANDS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, HANDLERS
-from ._parser import build_parser
+from ._parser import build_parser, parse_command_line
 
 
 __all__ = ["COMMANDS", "main"]
@@ -50,17 +50,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["WATERKETEN_NO_PLUGINS"] = "1"
     if args_list[:1] == ["map"]:
         return _map(args_list[1:])
-    if not args_list or args_list[0] not in (*HANDLERS, "-h", "--help", "--version"):
-        args_list.insert(0, "show")
     parser = build_parser()
+    first = args_list[0] if args_list else None
+    if first is None or first not in (*HANDLERS, "-h", "--help", "--version"):
+        mistyped = None if first is None else _mistyped_command(first)
+        if mistyped is not None:
+            print(f"{parser.format_usage()}waterketen: error: {mistyped}", file=sys.stderr)
+            return EXIT_USAGE
+        args_list.insert(0, "show")
     try:
-        args = parser.parse_args(args_list)
+        args = parse_command_line(parser, args_list)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
         return HANDLERS[args.command](args)
     except UsageError as exc:
-        print(f"waterketen {args.command}: error: {exc}", file=sys.stderr)
+        print(f"waterketen {args.command}: error: {_message(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         import os
@@ -77,7 +82,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
 
 
+def _mistyped_command(word: str) -> str | None:
+    """The message for a first argument that is no source but looks like a mistyped command, if it is one."""
+    from ._commands import _is_source
+
+    if word.startswith("-") or _is_source(word):
+        return None
+    from ._parser import similar
+
+    found = similar(word.casefold(), [*HANDLERS, "map"])
+    if not found:
+        return None
+    return f"unknown command {word!r}; did you mean {' or '.join(found)}? ('waterketen --help' lists them)"
+
+
 def _message(exc: BaseException) -> str:
+    """The message of an error, in the words of the command line (``--at``, not ``on=``)."""
+    from ..errors import WaterketenError
+
+    if isinstance(exc, WaterketenError) and exc.hint is not None:
+        return exc.told("command")
     if isinstance(exc, OSError) and exc.filename is not None:
         return f"{exc.filename}: {exc.strerror or exc}"
     return str(exc)

@@ -309,7 +309,7 @@ def _register(args: argparse.Namespace) -> int:
 
 def _run_posts(args: argparse.Namespace) -> int:
     if args.body is not None and _is_source(args.body):
-        args.sources.insert(0, args.body)
+        args.sources = [args.body, *args.sources]
         args.body = None
     return _query_command(_posts)(args)
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Sequence
 
-__all__ = ["build_parser"]
+__all__ = ["build_parser", "parse_command_line"]
 
 _EPILOG = """\
 exit codes:
@@ -47,6 +47,7 @@ def _sources(sub: argparse.ArgumentParser, *, positional: bool = True) -> None:
         sub.add_argument(
             "sources",
             nargs="*",
+            default=[],
             metavar="SOURCE",
             help="files or scheme:locations to load (default: the embedded dataset)",
         )
@@ -99,6 +100,50 @@ class _Version(argparse.Action):
 
         print(f"waterketen {version('waterketen')}")
         parser.exit()
+
+
+def similar(word: str, choices: list[str]) -> list[str]:
+    """The choices most like ``word`` (a mistyped command or option), by the matcher of names."""
+    from .._nameindex import _similar
+
+    found = _similar(word, choices, 0.75)
+    return [choice for choice, score in found if score >= found[0][1] - 0.05][:3] if found else []
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The parser of each command, by name."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def parse_command_line(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``COMMAND ARGS...``: a command's options and sources may come in any order.
+
+    An error in a command's arguments prints that command's usage (and, for
+    a mistyped option, the options it may have meant); exits as argparse does.
+    """
+    command = argv[0] if argv else None
+    sub = _commands(parser).get(command or "")
+    if command is None or sub is None or command == "register":  # register has its own commands
+        return parser.parse_args(argv)
+    namespace = argparse.Namespace(command=command, no_plugins=False)
+    args, extras = sub.parse_known_intermixed_args(argv[1:], namespace)
+    if extras:
+        sub.error(f"unrecognized arguments: {' '.join(extras)}{_did_you_mean(sub, extras)}")
+    return args
+
+
+def _did_you_mean(sub: argparse.ArgumentParser, extras: list[str]) -> str:
+    """The "; did you mean --format?" of the first unknown option that is like a known one."""
+    options = [o for action in sub._actions for o in action.option_strings if o.startswith("--")]
+    for extra in extras:
+        if extra.startswith("--"):
+            found = similar(extra.partition("=")[0], options)
+            if found:
+                return f"; did you mean {' or '.join(found)}?"
+    return ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,7 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
         "or on one day with --at; exit 1 when a rule finds an error.",
     )
     _sources(check)
-    check.add_argument("--at", type=_day, metavar="DATE", help="check this day only (default: every day)")
+    check.add_argument(
+        "--at", type=_day, metavar="DATE", help="check this day only, YYYY-MM-DD (default: every day)"
+    )
     check.add_argument("--rule", action="append", metavar="NAME", help="run only this rule (repeatable)")
     check.add_argument("--disable", action="append", default=[], metavar="NAME", help="switch a rule off")
     _format(check)

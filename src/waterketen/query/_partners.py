@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .._index import every
 from .._time import UNKNOWN, DateLike, Unknown, as_date
-from ..errors import AmbiguityError, CooperationNotNamedError, UnknownEntityError
+from ..errors import ON_A_DAY, AmbiguityError, CooperationNotNamedError, UnknownEntityError
 from ..model import Cluster, Cooperation, Entity, Membership, Organisation, OrgKind, period_of
 
 
@@ -171,8 +171,7 @@ def cluster_of(
     found = {g.id: g for g in groups(network, organisation, on=on) if isinstance(g, Cluster)}
     if len(found) > 1:
         raise AmbiguityError(
-            f"{organisation!r} is in clusters {', '.join(found)}"
-            + ("" if on is not None else "; pass on=<a day>")
+            f"{organisation!r} is in clusters {', '.join(found)}", hint=None if on is not None else ON_A_DAY
         )
     if found or on is None:
         return next(iter(found.values()), None)
