@@ -201,3 +201,13 @@ class TestNotebook:
         figure = draw(net, on=DAY)
         png = figure._repr_png_()  # type: ignore[attr-defined]
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+class TestDocsPictures:
+    @pytest.mark.parametrize("day", ["2016-01-01", "2018-01-01", "2021-06-01"])
+    def test_drawn_and_shown(self, day: str) -> None:
+        """The drawings of 2016, 2018 and 2021 are in docs/_static, and the tutorial shows each."""
+        docs = Path(__file__).parent.parent / "docs"
+        picture = docs / "_static" / f"network-{day}.png"
+        assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"_static/network-{day}.png" in (docs / "tutorial.md").read_text(encoding="utf-8")
