@@ -318,8 +318,7 @@ class _Painter:
             targets[body.id] = self._seat_targets(body, self.network.seats(body.id, on=self.day))
             uncertain = self._uncertain_seats(body)
             maybe[body.id] = self._seat_targets(body, uncertain)
-            if maybe[body.id]:
-                self.drawn_uncertain.update(s.post.id for s in uncertain if s.role is Role.MEMBER)
+            self.drawn_uncertain.update(s.post.id for s in uncertain if self._seat_targets(body, [s]))
             xs = [p[0][0] for p in targets[body.id] or maybe[body.id]]
             wanted[body.id] = sum(xs) / len(xs) if xs else (width - DX) / 2
         placed = spread(wanted, gap=DX * 1.6, low=0.0, high=width - DX)
