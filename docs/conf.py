@@ -20,6 +20,8 @@ HERE = Path(__file__).parent
 GENERATED = HERE / "_generated"
 PICTURE_DAY = date(2016, 1, 1)
 PICTURE = HERE / "_static" / f"network-{PICTURE_DAY.isoformat()}.png"
+PICTURE_DAYS = (PICTURE_DAY, date(2018, 1, 1), date(2021, 6, 1))
+"""The days of the drawings in ``_static/`` (the seed's, the uncertain seats', the clusters of 2020)."""
 
 project = "waterketen"
 author = "The waterketen developers"
@@ -91,15 +93,23 @@ doctest_default_flags = _doctest_flags()
 # -- what the build makes from the code ------------------------------------------------------------
 
 
-def render_picture(path: Path = PICTURE) -> Path:
-    """Draw the embedded network as of the seed's day into ``path`` (the tutorial shows it)."""
+def render_picture(path: Path = PICTURE, day: date = PICTURE_DAY) -> Path:
+    """Draw the embedded network as of ``day`` into ``path`` (the tutorial shows it)."""
     import waterketen as wk
     from waterketen.draw import draw
 
-    figure = draw(wk.load(), on=PICTURE_DAY)
+    figure = draw(wk.load(), on=day)
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=90, metadata={"Software": None})
     return path
+
+
+def render_pictures(folder: Path = HERE / "_static") -> list[Path]:
+    """Draw the network on each of ``PICTURE_DAYS`` into ``folder``, as ``network-<day>.png``.
+
+    The docs build calls it; to redraw without a build: ``python docs/conf.py``.
+    """
+    return [render_picture(folder / f"network-{day.isoformat()}.png", day) for day in PICTURE_DAYS]
 
 
 def write_cli_help(folder: Path = GENERATED) -> None:
@@ -158,7 +168,12 @@ def _plain_attribute_docs(app: Any, what: str, name: str, obj: Any, options: Any
 
 
 def setup(app: Any) -> None:
-    render_picture()
+    render_pictures()
     write_cli_help()
     app.connect("source-read", _optional_pages)
     app.connect("autodoc-process-docstring", _plain_attribute_docs, priority=900)
+
+
+if __name__ == "__main__":
+    for written in render_pictures():
+        print(f"wrote {written.relative_to(HERE.parent)}")

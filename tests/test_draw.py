@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -111,3 +112,102 @@ class TestProperties:
         figure = draw(network, on=day)
         coop = network.cooperation()
         assert figure.axes[0].get_title(loc="left") == f"{coop.name} on {day.isoformat()}"
+
+
+def _layout(figure: Any) -> None:
+    figure.draw_without_rendering()
+
+
+def _crossed(figure: Any) -> list[tuple[str, str]]:
+    """(label, line) pairs where a drawn line runs through a label, measured as matplotlib lays them out."""
+    from matplotlib.path import Path as MplPath
+
+    _layout(figure)
+    ax = figure.axes[0]
+    found = []
+    for text in ax.texts:
+        if not text.get_text():
+            continue
+        box = text.get_window_extent()
+        for line in ax.lines:
+            data = line.get_xydata()
+            if len(data) < 2 or line.get_linestyle() == "None":
+                continue
+            if MplPath(line.get_transform().transform(data)).intersects_bbox(box):
+                found.append((text.get_text(), line.get_label()))
+    return found
+
+
+def lines_of(figure: Any, kind: str) -> list[Any]:
+    return [line for line in figure.axes[0].lines if line.get_label() == f"_{kind}"]
+
+
+class TestLayout:
+    @pytest.mark.parametrize("day", ["2016-01-01", "2018-01-01", "2021-01-01", "2021-06-01"])
+    def test_no_line_runs_through_a_label(self, net: wk.Network, day: str) -> None:
+        """No line crosses the extent of any label, as laid out (WMD's, the stuurgroep's lines among them)."""
+        assert _crossed(draw(net, on=day)) == []
+
+    def test_the_check_sees_a_crossing(self, net: wk.Network) -> None:
+        """The crossing check finds a label put across a line (so the test above can fail)."""
+        figure = draw(net, on="2021-01-01")
+        ax = figure.axes[0]
+        (line,) = lines_of(figure, "part-of")[-1:]
+        (x0, y0), (x1, y1) = line.get_xydata()
+        ax.text((x0 + x1) / 2, (y0 + y1) / 2, "Wessel Rothstegge", ha="center", va="center")
+        assert ("Wessel Rothstegge", "_part-of") in _crossed(figure)
+
+    def test_water_boards_and_companies_stand_alone(self, net: wk.Network) -> None:
+        """On 2021 water boards and drinking-water companies stand alone, not under 'cluster not known'."""
+        from waterketen._draw_layout import columns
+
+        layout = columns(net, net.cooperation(), date(2021, 1, 1))
+        unknown = {m.kind for c in layout if c.kind == "unknown" for m in c.members}
+        assert unknown == {wk.OrgKind.MUNICIPALITY}
+        alone = {c.label for c in layout if c.kind == "partner"}
+        assert {"Noorderzijlvest", "Hunze en Aa’s", "Waterbedrijf Groningen"} <= alone
+        assert "Waterleidingmaatschappij Drenthe" in alone
+        figure = draw(net, on="2021-01-01")
+        heads = {t.get_text().replace("\n", " "): t for t in figure.axes[0].texts}
+        wmd = heads["Waterleidingmaatschappij Drenthe"]
+        assert wmd.get_fontweight() == "bold"  # a column's header, not a line of a list
+        unknown_x = heads["cluster not known"].get_position()[0]
+        assert wmd.get_position()[0] < unknown_x
+
+    def test_uncertain_seats_drawn_in_their_own_style(self, net: wk.Network) -> None:
+        """On 2018 the regiegroep's 11 seats, whose ends are uncertain, are drawn dotted, not dropped."""
+        figure = draw(net, on="2018-01-01")
+        maybe = lines_of(figure, "maybe-seat")
+        assert len(maybe) == 11
+        assert lines_of(figure, "represents") == []
+        regiegroep = {tuple(line.get_xydata()[0]) for line in maybe}
+        assert len(regiegroep) == 1  # all from the one body
+        sure = lines_of(draw(net, on=DAY), "represents")
+        assert len(sure) == 11
+
+        def style(line: Any) -> tuple[object, ...]:
+            return (line.get_color(), line.get_linewidth(), line.get_linestyle())
+
+        assert {style(line) for line in maybe}.isdisjoint({style(line) for line in sure})
+        legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+        assert "a seat that may hold on the day (its dates do not tell)" in legend
+        note = " ".join(texts(figure))
+        assert "dotted what may hold" in note
+
+
+class TestNotebook:
+    def test_shows_itself_as_png(self, net: wk.Network) -> None:
+        """The figure has a PNG representation of its own, so a notebook shows it without pyplot."""
+        figure = draw(net, on=DAY)
+        png = figure._repr_png_()  # type: ignore[attr-defined]
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+class TestDocsPictures:
+    @pytest.mark.parametrize("day", ["2016-01-01", "2018-01-01", "2021-06-01"])
+    def test_drawn_and_shown(self, day: str) -> None:
+        """The drawings of 2016, 2018 and 2021 are in docs/_static, and the tutorial shows each."""
+        docs = Path(__file__).parent.parent / "docs"
+        picture = docs / "_static" / f"network-{day}.png"
+        assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"_static/network-{day}.png" in (docs / "tutorial.md").read_text(encoding="utf-8")

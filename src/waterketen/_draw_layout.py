@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from attrs import define, field
+from attrs import define, field, frozen
 
 from ._time import Unknown
 from .errors import AmbiguityError
-from .model import Cluster, Cooperation, Organisation
+from .model import Cluster, Cooperation, Organisation, OrgKind
 
 
 if TYPE_CHECKING:
     from .network import Network
 
-__all__ = ["DX", "DY", "LIST", "Column", "columns", "cooperation_x", "spread"]
+__all__ = ["DX", "DY", "LIST", "Column", "Place", "columns", "cooperation_x", "spread"]
 
 # Layout, in data units: columns DX apart; rows of bodies, posts and the cooperation above the
 # header row (y = 0) of clusters and stand-alone partners; members listed below, DY apart.
 DX, DY = 1.8, 0.42
 LIST = 7
 """Members listed under a column before the list of partners whose cluster is unknown is cut."""
+
+
+@frozen
+class Place:
+    """A candidate place of a label: an offset in points from its anchor, and its alignment."""
+
+    dx: float
+    dy: float
+    ha: Literal["left", "center", "right"]
+    va: Literal["bottom", "center", "top"]
 
 
 @define
@@ -39,6 +49,7 @@ class Column:
 
 
 def columns(network: Network, coop: Cooperation, day: date) -> list[Column]:
+    """The columns in order: the clusters, the partners alone, the partners whose cluster is unknown."""
     columns: list[Column] = []
     placed: set[str] = set()
     for cluster in network.clusters(coop.id, on=day):
@@ -55,7 +66,7 @@ def columns(network: Network, coop: Cooperation, day: date) -> list[Column]:
             found = network.cluster_of(partner.id, on=day)
         except AmbiguityError:  # pragma: no cover - placed under each of its clusters above
             continue
-        if isinstance(found, Unknown):
+        if isinstance(found, Unknown) and _may_be_in_a_cluster(network, partner, day):
             unknown.append(partner)
         else:
             columns.append(Column(kind="partner", label=partner.name, entity=partner))
@@ -72,6 +83,20 @@ def columns(network: Network, coop: Cooperation, day: date) -> list[Column]:
         for column in columns[first:]:
             column.header = middle
     return columns
+
+
+def _may_be_in_a_cluster(network: Network, partner: Organisation, day: date) -> bool:
+    """Whether the sources leave open that ``partner`` is in a cluster on the day.
+
+    Clusters are of municipalities: a water board or a drinking-water company
+    is in one only when a membership in a cluster may hold that day.
+    """
+    if partner.kind is OrgKind.MUNICIPALITY:
+        return True
+    return any(
+        m.member == partner.id and isinstance(network[m.group], Cluster) and m.period.may_contain(day)
+        for m in network.memberships(partner.id)
+    )
 
 
 def cooperation_x(body_x: dict[str, float], width: float) -> float:

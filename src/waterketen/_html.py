@@ -22,10 +22,17 @@ LIST_LIMIT = 8
 """How many names a summary lists before it says how many more there are."""
 
 _STYLE = (
-    "<style>.wk-summary table{border-collapse:collapse;margin:0.3em 0}"
-    ".wk-summary th,.wk-summary td{text-align:left;padding:0.1em 0.8em 0.1em 0;vertical-align:top}"
+    "<style>.wk-summary{text-align:left!important}"
+    ".wk-summary table{border-collapse:collapse;margin:0.3em 0!important}"
+    ".wk-summary th,.wk-summary td,.wk-summary tr,.wk-summary ul,.wk-summary li"
+    "{text-align:left!important}"
+    ".wk-summary th,.wk-summary td{padding:0.1em 0.8em 0.1em 0;vertical-align:top}"
+    ".wk-summary ul{margin:0;padding-left:1.2em}"
     ".wk-summary .wk-muted{opacity:0.7}</style>"
 )
+"""The summary's style. JupyterLab (and nbconvert's lab template) right-align the cells of
+every table in an output (``:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td``, more
+specific than a class and an element) and centre tables; ``!important`` wins over both."""
 
 
 def e(value: object) -> str:
@@ -62,7 +69,7 @@ def rows(items: Iterable[tuple[str, str]]) -> str:
 
 def box(title: str, body: str) -> str:
     """The summary box: a bold title over ``body`` (both HTML), with the style that aligns it left."""
-    return f'{_STYLE}<div class="wk-summary"><strong>{title}</strong>{body}</div>'
+    return f'{_STYLE}<div class="wk-summary" style="text-align:left"><strong>{title}</strong>{body}</div>'
 
 
 def _sources(entity: Organisation | Cluster) -> str:

@@ -3,11 +3,16 @@
 :func:`draw` shows the cooperation, its governance bodies and the posts that
 lead them, who represents what in those bodies, the clusters with their water
 teams, and every partner under its cluster. Only what is surely true on the
-day is drawn; the figure says how many entities are uncertain that day.
+day is drawn as such; a seat or a duty whose dates do not tell whether it
+holds that day is drawn in a style of its own (dotted), and the figure
+says how many other entities are uncertain that day and left out. Lines end
+at markers and never run through a label: the labels of the cooperation,
+its bodies and its posts move to a free side of their marker.
 
 matplotlib is optional: install it with ``pip install 'waterketen[analysis]'``.
 The figure is made without pyplot, so it draws anywhere (no display needed):
-save it with ``figure.savefig("network.png")``, or let a notebook show it.
+save it with ``figure.savefig("network.png")``, or let a notebook show it: the
+figure shows itself as a PNG, in a fresh kernel too.
 """
 
 from __future__ import annotations
@@ -17,40 +22,34 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ._draw_layout import DX, DY, Column, cooperation_x, spread
+from ._draw_layout import DX, DY, Column, Place, cooperation_x, spread
 from ._draw_layout import columns as layout_columns
+from ._draw_style import LINES, MARKERS, PALETTE, UNCERTAIN_POST, legend_handles, places
 from ._extras import require
-from ._labels import KIND_LEGEND
-from ._time import DateLike, as_date
+from ._time import Certainty, DateLike, as_date
 from .model import Body, Cluster, Cooperation, Organisation, OrgKind, Post, Role, name_of
 from .network import Network
+from .query import Seat
 from .snapshot import Snapshot
 
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Annotation
 
 
 __all__ = ["COLOURS", "draw"]
 
-COLOURS: dict[str, str] = {
-    "municipality": "#56B4E9",
-    "water-board": "#0072B2",
-    "water-company": "#009E73",
-    "province": "#E69F00",
-    "other": "#999999",
-    "cooperation": "#1B2A49",
-    "cluster": "#F0E442",
-    "water-team": "#D55E00",
-    "body": "#CC79A7",
-    "post": "#FFFFFF",
-    "line": "#8A8A8A",
-}
+COLOURS: dict[str, str] = dict(PALETTE)
 """The colours of the picture (the Okabe-Ito palette, readable with colour blindness)."""
 
 
 _Y_BODIES, _Y_POSTS, _Y_COOP = 2.6, 3.7, 4.7
+_Y_HEAD, _Y_LIST = -0.28, -1.15
+"""The top of the labels under the header row, and the first row of members listed below them."""
+_TEAM_DX = 0.38
+"""A cluster's water team sits beside it in the header row, so that every line from above ends there."""
 _WRAP = 18
 """A list of partners whose cluster is unknown is cut into columns of at least this many."""
 
@@ -73,7 +72,8 @@ def draw(
         title: the title (default: the cooperation's name and the day).
 
     Returns:
-        The matplotlib figure (the one ``ax`` belongs to, when given).
+        The matplotlib figure; a notebook shows it as a PNG (the figure ``ax``
+        belongs to, when given, which shows itself as its maker set it up).
 
     Raises:
         MissingExtraError: matplotlib is not installed.
@@ -90,6 +90,8 @@ def draw(
     require("matplotlib", extra="analysis", needed_by="draw")
     from matplotlib.figure import Figure
 
+    from ._draw_figure import Drawing, place_labels
+
     if isinstance(network, Snapshot):
         on = on or network.day
         network = network.network
@@ -98,10 +100,11 @@ def draw(
     columns = layout_columns(network, coop, day)
     bodies = [b for b in network.bodies(coop.id, on=day) if b.cluster is None]
     members_depth = max((len(c.members) for c in columns), default=0)
-    bottom = -1.0 - max(members_depth, 1) * DY
+    bottom = _Y_LIST - max(members_depth, 1) * DY
     width = max(len(columns), 4) * DX
+    figure: Figure
     if ax is None:
-        figure = Figure(
+        figure = Drawing(
             figsize=(max(width * 0.95, 9.0), (_Y_COOP - bottom) * 0.72 + 2.6), layout="constrained"
         )
         ax = figure.add_subplot()
@@ -118,23 +121,27 @@ def draw(
     partners = len(network.partners(coop.id, on=day))
     clusters = len(network.clusters(coop.id, on=day))
     ax.set_title(title or f"{coop.name} on {day.isoformat()}", loc="left", fontsize=13, fontweight="bold")
-    uncertain = sum(1 for _ in network.at(day).uncertain())
-    note = f"{partners} partners, {clusters} clusters. Drawn: what the data says surely holds on this day."
+    uncertain = sum(1 for e in network.at(day).uncertain() if e.id not in painter.drawn_uncertain)
+    note = f"{partners} partners, {clusters} clusters. Drawn: what the data says surely holds on this day"
+    if painter.drawn_uncertain:
+        note += ", and dotted what may hold (its dates are not precise enough to tell)"
+    note += "."
     if uncertain:
-        note += f" Left out: {uncertain} entities whose dates do not tell whether they hold that day."
+        note += f" Left out: {uncertain} other entities whose dates do not tell whether they hold that day."
     ax.text(-DX * 0.5, bottom - 0.5, textwrap.fill(note, 150), fontsize=8, color="#555555", va="top")
     ax.set_xlim(-DX * 0.6, width - DX * 0.1)
     ax.set_ylim(bottom - 1.0, _Y_COOP + 0.6)
     ax.set_axis_off()
     inches = figure.get_figwidth()
     ax.legend(
-        handles=painter.legend_handles(),
+        handles=legend_handles(painter.kinds, painter.used),
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
         ncol=max(1, min(4, int(inches // 3.6))),
         fontsize=8,
         frameon=False,
     )
+    place_labels(figure, ax, painter.movable)
     return figure
 
 
@@ -143,7 +150,7 @@ def _wrap(text: str) -> str:
 
 
 class _Painter:
-    """Draws onto one axes and remembers what the legend must explain."""
+    """Draws onto one axes and remembers what the legend must explain and which labels may move."""
 
     def __init__(self, ax: Axes, network: Network, day: date) -> None:
         self.ax = ax
@@ -153,6 +160,10 @@ class _Painter:
         self.used: set[str] = set()
         self.anchor: dict[str, tuple[float, float]] = {}
         """Where the lines to an entity end (its marker)."""
+        self.movable: list[tuple[Annotation, Sequence[Place], Sequence[object]]] = []
+        """The labels that go to a free side of their marker, with the lines each may touch."""
+        self.drawn_uncertain: set[str] = set()
+        """The entities drawn though their dates do not tell whether they hold on the day."""
         from matplotlib import patheffects
 
         self.halo = [patheffects.withStroke(linewidth=3, foreground="white")]
@@ -160,15 +171,37 @@ class _Painter:
     def _text(self, x: float, y: float, text: str, **style: Any) -> None:
         self.ax.text(x, y, text, path_effects=self.halo, zorder=5, **style)
 
+    def _label(
+        self, x: float, y: float, text: str, places: Sequence[Place], own: Sequence[object] = (), **style: Any
+    ) -> None:
+        """A label beside the point (x, y), moved to the first of ``places`` that no line crosses."""
+        first = places[0]
+        label = self.ax.annotate(
+            text,
+            (x, y),
+            xytext=(first.dx, first.dy),
+            textcoords="offset points",
+            ha=first.ha,
+            va=first.va,
+            path_effects=self.halo,
+            zorder=5,
+            annotation_clip=False,
+            **style,
+        )
+        label.set_in_layout(False)
+        self.movable.append((label, places, own))
+
     def _marker(self, x: float, y: float, kind: str, **style: Any) -> None:
-        self.ax.plot([x], [y], zorder=4, linestyle="none", **{**_MARKERS[kind], **style})
+        self.ax.plot([x], [y], zorder=4, linestyle="none", **{**MARKERS[kind], **style})
         self.used.add(kind)
 
-    def _line(self, a: tuple[float, float], b: tuple[float, float], kind: str) -> None:
-        self.ax.plot([a[0], b[0]], [a[1], b[1]], zorder=1, **_LINES[kind])
+    def _line(self, a: tuple[float, float], b: tuple[float, float], kind: str) -> object:
+        (line,) = self.ax.plot([a[0], b[0]], [a[1], b[1]], zorder=1, label=f"_{kind}", **LINES[kind])
         self.used.add(kind)
+        return line
 
     def columns(self, columns: Sequence[Column]) -> None:
+        """The header row (clusters, partners alone, the unknown) with the members listed below."""
         for column in columns:
             x = column.x
             if column.kind == "partner":
@@ -176,7 +209,7 @@ class _Painter:
                 self._org_marker(x, 0.0, column.entity, size=13)
                 self.anchor[column.entity.id] = (x, 0.0)
                 self._text(
-                    x, 0.3, _wrap(column.label), ha="center", va="bottom", fontsize=9, fontweight="bold"
+                    x, _Y_HEAD, _wrap(column.label), ha="center", va="top", fontsize=9, fontweight="bold"
                 )
                 continue
             if column.kind == "cluster":
@@ -187,10 +220,10 @@ class _Painter:
                 italic = "italic" if cluster.name is None else "normal"
                 self._text(
                     x,
-                    0.3,
+                    _Y_HEAD,
                     _wrap(column.label),
                     ha="center",
-                    va="bottom",
+                    va="top",
                     fontsize=9,
                     fontweight="bold",
                     style=italic,
@@ -201,11 +234,13 @@ class _Painter:
                     if b.cluster == cluster.id
                 ]
                 if teams:
-                    self._marker(x + 0.32, -0.22, "water-team")
-                    self.anchor[teams[0].id] = (x + 0.32, -0.22)
+                    self._marker(x + _TEAM_DX, 0.0, "water-team")
+                    self.anchor[teams[0].id] = (x + _TEAM_DX, 0.0)
                 if not column.members:
                     text = "(members\nnot known)" if not cluster.members_known else "(no members)"
-                    self._text(x - 0.45, -1.0, text, fontsize=8, color="#555555", style="italic", va="center")
+                    self._text(
+                        x - 0.45, _Y_LIST, text, fontsize=8, color="#555555", style="italic", va="center"
+                    )
             elif column.header is None or column is columns[[c.kind for c in columns].index("unknown")]:
                 hx = x if column.header is None else column.header
                 self._marker(hx, 0.0, "unknown")
@@ -219,21 +254,19 @@ class _Painter:
                     style="italic",
                     color="#555555",
                 )
-            head = (x if column.header is None else column.header, -0.25)
+            kind = "member-of" if column.kind == "cluster" else "unknown-of"
             trunk = x - 0.55
             for k, member in enumerate(column.members):
-                y = -1.0 - k * DY
+                y = _Y_LIST - k * DY
                 self._org_marker(x - 0.42, y, member, size=7)
                 self._text(x - 0.3, y, member.name, fontsize=8, va="center")
-                self._line(
-                    (trunk, y), (x - 0.42, y), "member-of" if column.kind == "cluster" else "unknown-of"
-                )
+                self._line((trunk, y), (x - 0.42, y), kind)
             if column.members:
-                last = -1.0 - (len(column.members) - 1) * DY
-                self._line(head, (trunk, -0.6), "member-of" if column.kind == "cluster" else "unknown-of")
-                self._line(
-                    (trunk, -0.6), (trunk, last), "member-of" if column.kind == "cluster" else "unknown-of"
-                )
+                last = _Y_LIST - (len(column.members) - 1) * DY
+                top = _Y_LIST + DY * 0.6
+                if column.kind == "unknown":  # no label under the marker: the list hangs from it
+                    self._line((x if column.header is None else column.header, -0.25), (trunk, top), kind)
+                self._line((trunk, top), (trunk, last), kind)
 
     def _org_marker(self, x: float, y: float, org: Organisation, size: float) -> None:
         self.kinds.add(org.kind)
@@ -249,21 +282,44 @@ class _Painter:
             zorder=4,
         )
 
+    def _seat_targets(self, body: Body, seats: Sequence[Seat]) -> list[tuple[tuple[float, float], str]]:
+        """Where the lines of the member seats end: what they represent, the water team they lead."""
+        points = []
+        for seat in seats:
+            represents = seat.represents
+            if seat.role is Role.MEMBER and represents is not None and represents.id in self.anchor:
+                points.append((self.anchor[represents.id], "represents"))
+            for duty in seat.post.duties:
+                if seat.role is Role.MEMBER and duty.body in self.anchor and duty.body != body.id:
+                    points.append((self.anchor[duty.body], "coordinates"))  # leads a water team
+        return points
+
+    def _uncertain_seats(self, body: Body) -> list[Seat]:
+        """The seats in ``body`` whose post's dates do not tell whether it holds on the day."""
+        return [
+            Seat(
+                post=post,
+                role=duty.role,
+                represents=None if post.represents is None else self.network[post.represents],
+                holders=(),
+            )
+            for post in self.network.posts(body.id)
+            if self.network.certainty(post.id, self.day) is Certainty.UNCERTAIN
+            for duty in post.duties
+            if duty.body == body.id
+        ]
+
     def bodies(self, bodies: Sequence[Body], columns: Sequence[Column], width: float) -> dict[str, float]:
         """Place each body above what its seats represent; draw the lines of representation."""
         wanted: dict[str, float] = {}
-        targets: dict[str, list[tuple[float, float]]] = {}
+        targets: dict[str, list[tuple[tuple[float, float], str]]] = {}
+        maybe: dict[str, list[tuple[tuple[float, float], str]]] = {}
         for body in bodies:
-            points = []
-            for seat in self.network.seats(body.id, on=self.day):
-                represents = seat.represents
-                if seat.role is Role.MEMBER and represents is not None and represents.id in self.anchor:
-                    points.append(self.anchor[represents.id])
-                for duty in seat.post.duties:
-                    if seat.role is Role.MEMBER and duty.body in self.anchor and duty.body != body.id:
-                        points.append(self.anchor[duty.body])  # a coordinator: leads a water team
-            targets[body.id] = points
-            xs = [p[0] for p in points]
+            targets[body.id] = self._seat_targets(body, self.network.seats(body.id, on=self.day))
+            uncertain = self._uncertain_seats(body)
+            maybe[body.id] = self._seat_targets(body, uncertain)
+            self.drawn_uncertain.update(s.post.id for s in uncertain if self._seat_targets(body, [s]))
+            xs = [p[0][0] for p in targets[body.id] or maybe[body.id]]
             wanted[body.id] = sum(xs) / len(xs) if xs else (width - DX) / 2
         placed = spread(wanted, gap=DX * 1.6, low=0.0, high=width - DX)
         for body in bodies:
@@ -271,27 +327,39 @@ class _Painter:
             self._marker(x, _Y_BODIES, "body")
             self.anchor[body.id] = (x, _Y_BODIES)
             stated = f"\n({body.seats} seats)" if body.seats is not None else ""
-            self._text(
-                x + 0.22,
-                _Y_BODIES + 0.05,
+            self._label(
+                x,
+                _Y_BODIES,
                 _wrap(body.name) + stated,
+                places("right-up", "left-up", "up", "right", "left"),
                 fontsize=9,
                 fontweight="bold",
-                va="bottom",
             )
-            for point in targets[body.id]:
-                is_team = point[1] < 0
-                self._line((x, _Y_BODIES), point, "coordinates" if is_team else "represents")
+            for point, kind in targets[body.id]:
+                self._line((x, _Y_BODIES), point, kind)
+            for point, _ in maybe[body.id]:
+                self._line((x, _Y_BODIES), point, "maybe-seat")
         return placed
 
-    def posts(self, bodies: Sequence[Body], body_x: dict[str, float], width: float) -> None:
-        """Draw the posts that chair or are secretary of a body, with their holders on the day."""
-        drawn = {b.id for b in bodies}
+    def _posts_of(self, bodies: Sequence[Body]) -> tuple[dict[str, Post], set[str]]:
         posts: dict[str, Post] = {}
         for body in bodies:
             for seat in self.network.seats(body.id, on=self.day):
                 if seat.role in (Role.CHAIR, Role.SECRETARY):
                     posts.setdefault(seat.post.id, seat.post)
+        uncertain = set()
+        for body in bodies:
+            for seat in self._uncertain_seats(body):
+                if seat.role in (Role.CHAIR, Role.SECRETARY) and seat.post.id not in posts:
+                    posts[seat.post.id] = seat.post
+                    uncertain.add(seat.post.id)
+        return posts, uncertain
+
+    def posts(self, bodies: Sequence[Body], body_x: dict[str, float], width: float) -> None:
+        """Draw the posts that chair or are secretary of a body, with their holders on the day."""
+        drawn = {b.id for b in bodies}
+        posts, uncertain = self._posts_of(bodies)
+        self.drawn_uncertain |= uncertain
         coop_x = cooperation_x(body_x, width)
         wanted = {}
         for post in posts.values():
@@ -300,104 +368,27 @@ class _Painter:
             if len(set(xs)) == 1 and abs(x - coop_x) < DX * 0.5:
                 x += DX * 0.8  # beside, not on, the line from the cooperation down to its body
             wanted[post.id] = x
-        placed = spread(wanted, gap=DX * 1.6, low=0.0, high=width - DX)
+        placed = spread(wanted, gap=DX * 0.9, low=0.0, high=width - DX)
         for post in posts.values():
             x = placed[post.id]
-            self._marker(x, _Y_POSTS, "post")
+            maybe = post.id in uncertain
+            self._marker(x, _Y_POSTS, "post", **(UNCERTAIN_POST if maybe else {}))
             holders = [name_of(h) for h in self.network.holders(post.id, on=self.day)]
             label = post.name + (f"\n{', '.join(holders)}" if holders else "")
-            self._text(x + 0.2, _Y_POSTS + 0.05, label, fontsize=9, va="bottom")
+            around = places("right-up", "left-up", "up", "right", "left", "below")
+            self._label(x, _Y_POSTS, label, around, fontsize=9, style="italic" if maybe else "normal")
             for duty in post.duties:
                 if duty.body in drawn and duty.role in (Role.CHAIR, Role.SECRETARY):
                     bx = body_x[duty.body]
-                    self._line((x, _Y_POSTS), (bx, _Y_BODIES), "duty")
-                    self._text(
-                        (x + bx) / 2,
-                        (_Y_POSTS + _Y_BODIES) / 2,
-                        duty.role.value,
-                        fontsize=7,
-                        ha="center",
-                        va="center",
-                        style="italic",
-                        color="#333333",
-                    )
+                    kind = "maybe-duty" if maybe else duty.role.value
+                    self._line((x, _Y_POSTS), (bx, _Y_BODIES), kind)
 
     def cooperation(self, coop: Cooperation, body_x: dict[str, float], width: float) -> None:
         xs = list(body_x.values())
         x = cooperation_x(body_x, width)
         self._marker(x, _Y_COOP, "cooperation")
-        self._text(x + 0.3, _Y_COOP, coop.name, fontsize=11, fontweight="bold", va="center")
+        self._label(
+            x, _Y_COOP, coop.name, places("right", "left", "up", gap=16), fontsize=11, fontweight="bold"
+        )
         for bx in xs:
             self._line((x, _Y_COOP), (bx, _Y_BODIES), "part-of")
-
-    def legend_handles(self) -> list[Any]:
-        from matplotlib.lines import Line2D
-
-        handles: list[Any] = []
-        for kind in OrgKind:
-            if kind in self.kinds:
-                handles.append(
-                    Line2D(
-                        [],
-                        [],
-                        marker="o",
-                        markersize=8,
-                        color=COLOURS[kind.value],
-                        markeredgecolor="#333333",
-                        linestyle="none",
-                        label=KIND_LEGEND[kind],
-                    )
-                )
-        for name, label in _LEGEND:
-            if name not in self.used:
-                continue
-            if name in _MARKERS:
-                style = {**_MARKERS[name], "markersize": min(10, _MARKERS[name]["markersize"])}
-                handles.append(Line2D([], [], linestyle="none", label=label, **style))
-            else:
-                handles.append(Line2D([], [], label=label, **_LINES[name]))
-        return handles
-
-
-_MARKERS: dict[str, dict[str, Any]] = {
-    "cooperation": {"marker": "H", "markersize": 20, "color": COLOURS["cooperation"]},
-    "body": {"marker": "s", "markersize": 14, "color": COLOURS["body"], "markeredgecolor": "#333333"},
-    "post": {"marker": "D", "markersize": 9, "color": COLOURS["post"], "markeredgecolor": "#333333"},
-    "cluster": {"marker": "o", "markersize": 18, "color": COLOURS["cluster"], "markeredgecolor": "#333333"},
-    "water-team": {
-        "marker": "s",
-        "markersize": 7,
-        "color": COLOURS["water-team"],
-        "markeredgecolor": "#333333",
-    },
-    "unknown": {
-        "marker": "o",
-        "markersize": 18,
-        "color": "#FFFFFF",
-        "markeredgecolor": "#777777",
-        "markeredgewidth": 1.2,
-    },
-}
-
-_LINES: dict[str, dict[str, Any]] = {
-    "part-of": {"color": COLOURS["cooperation"], "linewidth": 1.0},
-    "duty": {"color": "#333333", "linewidth": 1.0, "linestyle": ":"},
-    "represents": {"color": COLOURS["body"], "linewidth": 1.2, "linestyle": "--"},
-    "coordinates": {"color": COLOURS["water-team"], "linewidth": 0.9, "linestyle": "-."},
-    "member-of": {"color": COLOURS["line"], "linewidth": 1.0},
-    "unknown-of": {"color": "#BBBBBB", "linewidth": 1.0, "linestyle": ":"},
-}
-
-_LEGEND = (
-    ("cooperation", "cooperation"),
-    ("body", "governance body"),
-    ("post", "post (with its holder, if known)"),
-    ("cluster", "cluster"),
-    ("water-team", "water team of a cluster"),
-    ("unknown", "partners whose cluster is not known"),
-    ("part-of", "body of the cooperation"),
-    ("duty", "chair or secretary of a body"),
-    ("represents", "a seat in the body represents"),
-    ("coordinates", "cluster coordinator: leads the water team, sits in the body"),
-    ("member-of", "member of the cluster"),
-)
