@@ -113,9 +113,19 @@ class TestProperties:
         coop = network.cooperation()
         assert figure.axes[0].get_title(loc="left") == f"{coop.name} on {day.isoformat()}"
 
+    @given(networks(max_organisations=6), st.dates(date(1990, 1, 1), date(2030, 1, 1)))
+    @settings(max_examples=10)
+    def test_no_line_through_a_label(self, network: wk.Network, day: date) -> None:
+        """On any valid network and day, no line of the drawing runs through a label."""
+        assert _crossed(draw(network, on=day)) == []
+
 
 def _layout(figure: Any) -> None:
-    figure.draw_without_rendering()
+    import warnings
+
+    with warnings.catch_warnings():  # generated names have glyphs the default font lacks
+        warnings.filterwarnings("ignore", message="Glyph .* missing", category=UserWarning)
+        figure.draw_without_rendering()
 
 
 def _crossed(figure: Any) -> list[tuple[str, str]]:
