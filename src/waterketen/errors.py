@@ -154,33 +154,30 @@ class CooperationNotNamedError(AmbiguityError):
     """A question about one cooperation, asked of a network with none or several, names none.
 
     ``choices`` holds the ids of the network's cooperations; :meth:`told` says
-    how to name one in the interface the message is shown in (the command
-    line tells ``--cooperation``).
+    how to name one in the words of the interface the message is shown in.
 
     Examples:
         >>> print(CooperationNotNamedError(["drenthe-noord", "stad"]))
         the network has 2 cooperations; name one with cooperation=, one of 'drenthe-noord', 'stad'
-        >>> print(CooperationNotNamedError(["drenthe-noord", "stad"]).told("--cooperation "))
+        >>> print(CooperationNotNamedError(["drenthe-noord", "stad"]).told("command"))
         the network has 2 cooperations; name one with --cooperation, one of drenthe-noord, stad
     """
 
-    def __init__(self, choices: list[str] | tuple[str, ...], *, option: str = "cooperation=") -> None:
+    def __init__(self, choices: list[str] | tuple[str, ...]) -> None:
         self.choices = tuple(choices)
-        super().__init__(self.told(option))
+        super().__init__(self.told("python"))
 
-    def told(self, option: str = "cooperation=") -> str:
-        """The message, naming the cooperation as ``option`` does (``cooperation=``, ``--cooperation``)."""
+    def told(self, interface: Interface = "python") -> str:
+        """The message, naming the cooperation as ``interface`` does (``cooperation=``, ``--cooperation``)."""
         if not self.choices:
             return (
                 "the network has no cooperation: its sources define none "
                 "(a table defines one with a group column)"
             )
-        quote = repr if option.endswith("=") else str
-        listed = ", ".join(quote(i) for i in self.choices)
-        return (
-            f"the network has {len(self.choices)} cooperations; "
-            f"name one with {option.rstrip()}, one of {listed}"
-        )
+        python = interface == "python"
+        listed = ", ".join(repr(i) if python else i for i in self.choices)
+        option = "cooperation=" if python else "--cooperation"
+        return f"the network has {len(self.choices)} cooperations; name one with {option}, one of {listed}"
 
 
 class DateError(WaterketenError, ValueError):

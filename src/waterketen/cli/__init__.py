@@ -98,10 +98,12 @@ def _mistyped_command(word: str) -> str | None:
 
 def _message(exc: BaseException) -> str:
     """The message of an error, in the words of the command line (``--at``, not ``on=``)."""
-    from ..errors import WaterketenError
+    from ..errors import CooperationNotNamedError, WaterketenError
 
-    if isinstance(exc, WaterketenError) and exc.hint is not None:
-        return exc.told("command")
+    if isinstance(exc, WaterketenError) and (
+        exc.hint is not None or isinstance(exc, CooperationNotNamedError)
+    ):
+        return exc.told("command")  # a hint, or a message that names the option itself
     if isinstance(exc, OSError) and exc.filename is not None:
         return f"{exc.filename}: {exc.strerror or exc}"
     return str(exc)

@@ -113,14 +113,14 @@ def _query_command(ask: _Ask, *, empty_fails: bool = False) -> Callable[[argpars
 
 def _told(ask: _Ask, network: Network, args: argparse.Namespace) -> Answer:
     """The answer; a cooperation left unnamed is told as the command line names one."""
-    from ..errors import CooperationNotNamedError
+    from ..errors import AmbiguityError, CooperationNotNamedError
 
     try:
         return ask(network, args, _on(args))
     except CooperationNotNamedError as exc:
-        if not hasattr(args, "cooperation"):
-            raise
-        raise CooperationNotNamedError(exc.choices, option="--cooperation ") from None
+        if not hasattr(args, "cooperation"):  # this command has no --cooperation to tell
+            raise AmbiguityError(str(exc)) from None
+        raise
 
 
 def _show(args: argparse.Namespace) -> int:
