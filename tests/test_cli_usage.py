@@ -6,6 +6,7 @@ Each test runs the installed command in a subprocess, as a user runs it
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,36 @@ class TestInterfaceWords:
         assert "pass --at DATE to choose" in result.stderr
         assert "on=" not in result.stderr
         assert run("lookup", "cbs", "GM0014", "--at", ON).returncode == 0
+
+
+class TestOutsideALifetime:
+    def test_cluster_of_after_the_end(self) -> None:
+        """cluster-of an organisation that had ended says so and when it existed (exit 1), not status none."""
+        result = run("cluster-of", "Bedum", "--at", "2026-12-01")
+        assert result.returncode == 1
+        assert result.stderr == (
+            "waterketen: Bedum did not exist on 2026-12-01 (it existed from 2010-01-01 or earlier until "
+            "2019-01-01); ask with --at\n"
+        )
+        assert result.stdout == ""
+
+    def test_today_is_a_day_too(self) -> None:
+        """Asked as of today (the default), an organisation that has ended is the same error."""
+        result = run("cluster-of", "Bedum")
+        assert result.returncode == 1
+        assert "Bedum did not exist on " in result.stderr
+        assert "ask with --at" in result.stderr
+
+    def test_members_of_an_ended_cluster(self) -> None:
+        """members of a cluster that had ended is no empty table with exit 0."""
+        result = run("members", "BMWE")
+        assert result.returncode == 1
+        assert "BMWE did not exist on " in result.stderr
+        assert "(it existed from 2014 or earlier until 2020)" in result.stderr
+        assert result.stdout == ""
+
+    def test_in_no_cluster_is_still_status_none(self) -> None:
+        """An organisation that existed and was in no cluster still answers status none."""
+        result = run("cluster-of", "Noorderzijlvest", "--at", ON, "--format", "json")
+        assert result.returncode == 0
+        assert json.loads(result.stdout)["rows"][0]["status"] == "none"
