@@ -165,3 +165,46 @@ class TestOutsideALifetime:
         result = run("cluster-of", "Noorderzijlvest", "--at", ON, "--format", "json")
         assert result.returncode == 0
         assert json.loads(result.stdout)["rows"][0]["status"] == "none"
+
+
+class TestNoFindings:
+    def test_check_with_no_findings_says_so(self) -> None:
+        """check with nothing to report says "no findings" and what ran, not a lone header line."""
+        result = run("check", "--at", ON)
+        assert result.returncode == 0
+        assert result.stdout == "no findings: 8 rules on 1 day\n"
+
+    def test_one_rule_on_every_day(self) -> None:
+        """The count of rules and days is told in words, singular or plural."""
+        result = run("check", "--rule", "one-cluster")
+        assert result.returncode == 0
+        first = result.stdout.splitlines()[0]
+        assert first.startswith("no findings: 1 rule on ")
+        assert first.endswith(" days")
+
+    def test_the_json_form_is_unchanged(self) -> None:
+        """--format json still gives the empty rows, with ok, rules and days."""
+        document = json.loads(run("check", "--at", ON, "--format", "json").stdout)
+        assert (document["rows"], document["ok"], document["days"], len(document["rules"])) == (
+            [],
+            True,
+            1,
+            8,
+        )
+
+    def test_validate_a_missing_file(self, tmp_path: Path) -> None:
+        """Validating a file that cannot be read does not end in "0 error(s)" of rules that saw nothing."""
+        missing = tmp_path / "missing.json"
+        result = run("validate", str(missing))
+        assert result.returncode == 1
+        assert "cannot read the file" in result.stdout
+        assert "0 error(s)" not in result.stdout
+        assert result.stdout.rstrip().endswith("the rules did not run: no record could be read")
+
+    def test_validate_a_readable_file_runs_the_rules(self, tmp_path: Path) -> None:
+        """A file that reads still gets the rules' summary."""
+        net = tmp_path / "net.json"
+        assert run("export", "-o", str(net)).returncode == 0
+        result = run("validate", str(net))
+        assert result.returncode == 0
+        assert "8 rules on " in result.stdout
