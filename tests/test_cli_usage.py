@@ -50,6 +50,20 @@ class TestOptionErrors:
             result.stderr
         )
 
+    def test_a_register_subcommand_prints_its_own_usage(self) -> None:
+        """register lookup with a mistyped option shows the usage of register lookup, not the top level."""
+        result = run("register", "lookup", "GM0005", "--frmat", "json")
+        assert result.returncode == 2
+        assert result.stderr.startswith("usage: waterketen register lookup ")
+        assert "did you mean --format?" in result.stderr
+
+    def test_a_register_subcommand_takes_options_first(self) -> None:
+        """register's subcommands take their options before or after their arguments."""
+        assert (
+            run("register", "lookup", "--at", ON, "GM0005").stdout
+            == run("register", "lookup", "GM0005", "--at", ON).stdout
+        )
+
     def test_a_bad_value_prints_the_commands_usage(self) -> None:
         """A wrong value of an option is reported under its command's usage."""
         result = run("members", "BMWE", "--format", "xml")
