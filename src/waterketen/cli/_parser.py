@@ -16,6 +16,7 @@ _EPILOG = """\
 exit codes:
   0  the command answered
   1  it could not: problems in the data, an unknown or ambiguous id or name,
+     an entity asked about on a day on which it did not exist,
      a file that cannot be written, validate found errors, find or lookup found nothing
   2  wrong usage
 
