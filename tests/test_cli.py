@@ -297,7 +297,7 @@ class TestCannotAnswer:
         path.write_text(json.dumps(document), encoding="utf-8")
         result = run("cluster-of", "o", str(path), "--all-time")
         assert result.returncode == 1
-        assert "'o' is in clusters a, b; pass on=<a day>" in result.stderr
+        assert "'o' is in clusters a, b; pass --at DATE to choose" in result.stderr  # the command's words
         assert (
             run("cluster-of", "o", str(path), "--at", "2019-01-01").stdout.splitlines()[1].split()[2]
             == "known"

@@ -57,7 +57,8 @@ class TestResolve:
         assert by_name["5"]["rule"] == "exact-code"
         groningen = by_name["Groningen"]
         assert (groningen["id"], groningen["code"]) == ("", "GM0014")  # two organisations, one code
-        assert "pass on=<a day> (--at on the command line)" in groningen["note"]
+        assert "pass --at DATE" in groningen["note"]  # the command's words: no on=
+        assert "on=" not in groningen["note"]
         assert by_name["abc"]["note"] == "no organisation has the name or code 'abc'"
         assert "is not a code" in by_name["12345"]["note"]
         assert by_name["GM9999"]["note"] == "no organisation has the code GM9999"

@@ -6,6 +6,7 @@ Each test runs the installed command in a subprocess, as a user runs it
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,20 @@ class TestOptionErrors:
         assert result.stderr.startswith("usage: waterketen partners ")
         assert "waterketen partners: error: unrecognized arguments: --frmat; did you mean --format?" in (
             result.stderr
+        )
+
+    def test_a_register_subcommand_prints_its_own_usage(self) -> None:
+        """register lookup with a mistyped option shows the usage of register lookup, not the top level."""
+        result = run("register", "lookup", "GM0005", "--frmat", "json")
+        assert result.returncode == 2
+        assert result.stderr.startswith("usage: waterketen register lookup ")
+        assert "did you mean --format?" in result.stderr
+
+    def test_a_register_subcommand_takes_options_first(self) -> None:
+        """register's subcommands take their options before or after their arguments."""
+        assert (
+            run("register", "lookup", "--at", ON, "GM0005").stdout
+            == run("register", "lookup", "GM0005", "--at", ON).stdout
         )
 
     def test_a_bad_value_prints_the_commands_usage(self) -> None:
@@ -131,3 +146,79 @@ class TestInterfaceWords:
         assert "pass --at DATE to choose" in result.stderr
         assert "on=" not in result.stderr
         assert run("lookup", "cbs", "GM0014", "--at", ON).returncode == 0
+
+
+class TestOutsideALifetime:
+    def test_cluster_of_after_the_end(self) -> None:
+        """cluster-of an organisation that had ended says so and when it existed (exit 1), not status none."""
+        result = run("cluster-of", "Bedum", "--at", "2026-12-01")
+        assert result.returncode == 1
+        assert result.stderr == (
+            "waterketen: Bedum did not exist on 2026-12-01 (it existed from 2010-01-01 or earlier until "
+            "2019-01-01); ask with --at\n"
+        )
+        assert result.stdout == ""
+
+    def test_today_is_a_day_too(self) -> None:
+        """Asked as of today (the default), an organisation that has ended is the same error."""
+        result = run("cluster-of", "Bedum")
+        assert result.returncode == 1
+        assert "Bedum did not exist on " in result.stderr
+        assert "ask with --at" in result.stderr
+
+    def test_members_of_an_ended_cluster(self) -> None:
+        """members of a cluster that had ended is no empty table with exit 0."""
+        result = run("members", "BMWE")
+        assert result.returncode == 1
+        assert "BMWE did not exist on " in result.stderr
+        assert "(it existed from 2014 or earlier until 2020)" in result.stderr
+        assert result.stdout == ""
+
+    def test_in_no_cluster_is_still_status_none(self) -> None:
+        """An organisation that existed and was in no cluster still answers status none."""
+        result = run("cluster-of", "Noorderzijlvest", "--at", ON, "--format", "json")
+        assert result.returncode == 0
+        assert json.loads(result.stdout)["rows"][0]["status"] == "none"
+
+
+class TestNoFindings:
+    def test_check_with_no_findings_says_so(self) -> None:
+        """check with nothing to report says "no findings" and what ran, not a lone header line."""
+        result = run("check", "--at", ON)
+        assert result.returncode == 0
+        assert result.stdout == "no findings: 8 rules on 1 day\n"
+
+    def test_one_rule_on_every_day(self) -> None:
+        """The count of rules and days is told in words, singular or plural."""
+        result = run("check", "--rule", "one-cluster")
+        assert result.returncode == 0
+        first = result.stdout.splitlines()[0]
+        assert first.startswith("no findings: 1 rule on ")
+        assert first.endswith(" days")
+
+    def test_the_json_form_is_unchanged(self) -> None:
+        """--format json still gives the empty rows, with ok, rules and days."""
+        document = json.loads(run("check", "--at", ON, "--format", "json").stdout)
+        assert (document["rows"], document["ok"], document["days"], len(document["rules"])) == (
+            [],
+            True,
+            1,
+            8,
+        )
+
+    def test_validate_a_missing_file(self, tmp_path: Path) -> None:
+        """Validating a file that cannot be read does not end in "0 error(s)" of rules that saw nothing."""
+        missing = tmp_path / "missing.json"
+        result = run("validate", str(missing))
+        assert result.returncode == 1
+        assert "cannot read the file" in result.stdout
+        assert "0 error(s)" not in result.stdout
+        assert result.stdout.rstrip().endswith("the rules did not run: no record could be read")
+
+    def test_validate_a_readable_file_runs_the_rules(self, tmp_path: Path) -> None:
+        """A file that reads still gets the rules' summary."""
+        net = tmp_path / "net.json"
+        assert run("export", "-o", str(net)).returncode == 0
+        result = run("validate", str(net))
+        assert result.returncode == 0
+        assert "8 rules on " in result.stdout

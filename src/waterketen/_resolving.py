@@ -14,14 +14,14 @@ from attrs import frozen
 
 from ._nameindex import Rule, _Hit, index_of
 from ._time import Certainty, DateLike, as_date
-from .errors import UnknownEntityError
+from .errors import Hint, UnknownEntityError
 from .model import Entity, Organisation, OrgKind, period_of
 
 
 if TYPE_CHECKING:
     from .network import Network
 
-__all__ = ["FUZZY_MARGIN", "Outcome", "Resolution", "find", "outcome", "unknown"]
+__all__ = ["FUZZY_MARGIN", "Outcome", "Resolution", "command_words", "find", "outcome", "unknown"]
 
 FUZZY_MARGIN = 0.04
 """How much better than the next organisation a fuzzy match must be to be the best."""
@@ -148,10 +148,21 @@ def _decide(
     when = "over all time" if day is None else f"on {day}"
     listed = ", ".join(_label(net, i, day) for i in ids)
     kinds = {_org(net, i).kind for i in ids}
-    hint = "pass on=<a day> (--at on the command line)" if day is None else "give a code or an id"
+    hint = _A_DAY.python if day is None else "give a code or an id"
     if len(kinds) > 1:
-        hint = "pass kind= (--kind on the command line) or " + hint
+        hint = f"{_A_KIND.python} or {hint}"
     return None, f"{name!r} names {len(ids)} organisations {when}: {listed}; {hint}"
+
+
+_A_DAY = Hint(python="pass on=<a day>", command="pass --at DATE")
+_A_KIND = Hint(python="pass kind=", command="pass --kind KIND")
+
+
+def command_words(reason: str) -> str:
+    """A reason of :func:`outcome` in the words of the command line: ``--at DATE``, not ``on=<a day>``."""
+    for hint in (_A_KIND, _A_DAY):
+        reason = reason.replace(hint.python, hint.command)
+    return reason
 
 
 def _org(net: Network, entity_id: str) -> Organisation:

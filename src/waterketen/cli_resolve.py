@@ -156,7 +156,9 @@ def _cells(net: Network, outcome: Outcome, today: date) -> tuple[str, ...]:
     if best is None:
         codes = {_code(c.organisation, c.matched) for c in outcome.candidates}
         code = codes.pop() if len(codes) == 1 else ""  # GM0014 is one code for both Groningens
-        return (code, "", "", "", "", outcome.reason)
+        from ._resolving import command_words
+
+        return (code, "", "", "", "", command_words(outcome.reason))
     org = best.organisation
     score = f"{best.score:.2f}".rstrip("0").rstrip(".")
     return (_code(org, best.matched), org.id, best.rule.value, score, _today(net, org, today), "")

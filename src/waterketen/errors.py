@@ -24,6 +24,7 @@ __all__ = [
     "Interface",
     "LoadError",
     "MissingExtraError",
+    "NotInPeriodError",
     "Problem",
     "Severity",
     "SourceError",
@@ -144,6 +145,27 @@ class UnknownEntityError(WaterketenError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "unknown entity"
+
+
+class NotInPeriodError(WaterketenError, LookupError):
+    """An entity is asked about on a day on which it surely did not exist.
+
+    ``entity`` is its id, ``day`` the day asked about, ``period`` when it
+    existed; the message says both, and how to ask about another day.
+
+    Examples:
+        >>> try:
+        ...     wk.load().members("BMWE", on="2026-12-01")
+        ... except wk.errors.NotInPeriodError as exc:
+        ...     print(exc)
+        BMWE did not exist on 2026-12-01 (it existed from 2014 or earlier until 2020); ask with on=<a day>
+    """
+
+    def __init__(self, message: str, *, entity: str, day: Any, period: Any, hint: Hint | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.entity = entity
+        self.day = day
+        self.period = period
 
 
 class AmbiguityError(WaterketenError, LookupError):

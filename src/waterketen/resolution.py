@@ -26,7 +26,7 @@ Examples:
     True
     >>> print(wk.resolution.explain("GM0014").reason)  # doctest: +NORMALIZE_WHITESPACE
     'GM0014' names 2 organisations over all time: groningen [..2010-01-01, 2019-01-01),
-    groningen-2019 [2019-01-01, …); pass on=<a day> (--at on the command line)
+    groningen-2019 [2019-01-01, …); pass on=<a day>
 """
 
 from __future__ import annotations

@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .._time import Bound, Certainty, DateLike, as_date
-from ..errors import AmbiguityError, UnknownEntityError
+from .._time import Bound, DateLike, as_date
 from ..model import (
     BodyKind,
     Cooperation,
     Entity,
     OrgKind,
-    a,
 )
+from ..query._refs import entity_id
 
 
 if TYPE_CHECKING:
@@ -70,28 +69,7 @@ def resolve(
         >>> wk.answers.resolve(net, "Cluster DAL", wk.Cluster), wk.answers.resolve(net, "bedum")
         ('gnd-dal', 'bedum')
     """
-    wanted: tuple[type[Entity], ...] = (
-        () if kinds is None else kinds if isinstance(kinds, tuple) else (kinds,)
-    )
-    what = " or ".join(k.tag for k in wanted) if wanted else "entity"
-    if ref in network:
-        entity = network[ref]
-        if not wanted or isinstance(entity, wanted):
-            return ref
-        raise UnknownEntityError(f"{ref!r} is {a(entity.tag)}, not {a(what)}")
-    found = [e for e in network.find(ref, exact=True) if not wanted or isinstance(e, wanted)]
-    if len(found) > 1 and on is not None:
-        day = as_date(on)
-        valid = [e for e in found if network.certainty(e.id, day) is Certainty.YES]
-        found = valid or found
-    if not found:
-        from ..resolution import unknown
-
-        raise unknown(network, f"no {what} has the id or name {ref!r}", ref, wanted)
-    if len(found) > 1:
-        ids = ", ".join(e.id for e in found)
-        raise AmbiguityError(f"{ref!r} names {len(found)} entities ({ids}); give an id")
-    return found[0].id
+    return entity_id(network, ref, kinds, on=on)
 
 
 def _org_kind(kind: OrgKind | str | None) -> OrgKind | None:

@@ -6,9 +6,10 @@ or CSV (see ``docs/cli.md`` for the JSON of each). Nothing is imported until
 a command needs it, and networkx only for the graph formats.
 
 Exit codes: 0 the command answered; 1 it could not (the data has problems, an
-id or name is unknown or ambiguous, a file cannot be written, ``validate``
-found errors, ``find`` or ``lookup`` found nothing); 2 the command line
-itself is wrong.
+id or name is unknown or ambiguous, an entity is asked about on a day on which
+it did not exist, a file cannot be written, ``validate`` found errors,
+``find`` or ``lookup`` found nothing); 2 the command line itself is wrong (a
+mistyped command or option, a bad date).
 """
 
 from __future__ import annotations

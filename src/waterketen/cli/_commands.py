@@ -138,11 +138,14 @@ def _validate(args: argparse.Namespace) -> int:
     network = load(*_open_sources(args), strict=False)
     report = network.report
     assert report is not None  # a load always reports
-    checks = None if args.no_checks else network.check()
+    nothing_read = not report.ok and report.accepted == 0  # rules on nothing would say "0 errors"
+    checks = None if args.no_checks or nothing_read else network.check()
     if args.format == "table":
         print(report)
         if checks is not None:
             print(checks)
+        elif nothing_read and not args.no_checks:
+            print("the rules did not run: no record could be read")
     else:
         _print(answers.validation(report, checks), args)
     return EXIT_OK if report.ok and (checks is None or checks.ok) else EXIT_FAILED
@@ -156,7 +159,11 @@ def _check(args: argparse.Namespace) -> int:
         report = network.check(on=args.at, rules=args.rule, disable=args.disable)
     except ValueError as exc:  # an unknown rule name
         raise UsageError(str(exc)) from None
-    _print(answers.check(report), args)
+    if args.format == "table" and not report.findings:
+        rules, days = len(report.rules), len(report.days)
+        print(f"no findings: {rules} rule{'s' * (rules != 1)} on {days} day{'s' * (days != 1)}")
+    else:
+        _print(answers.check(report), args)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

@@ -16,6 +16,7 @@ _EPILOG = """\
 exit codes:
   0  the command answered
   1  it could not: problems in the data, an unknown or ambiguous id or name,
+     an entity asked about on a day on which it did not exist,
      a file that cannot be written, validate found errors, find or lookup found nothing
   2  wrong usage
 
@@ -126,9 +127,16 @@ def parse_command_line(parser: argparse.ArgumentParser, argv: Sequence[str]) -> 
     """
     command = argv[0] if argv else None
     sub = _commands(parser).get(command or "")
-    if command is None or sub is None or command == "register":  # register has its own commands
+    if command is None or sub is None:
         return parser.parse_args(argv)
     namespace = argparse.Namespace(command=command, no_plugins=False)
+    subcommands = _commands(sub)
+    if subcommands:  # register SUBCOMMAND ...: the subcommand's arguments, in any order
+        name = argv[1] if len(argv) > 1 else None
+        if name not in subcommands:
+            return sub.parse_args(argv[1:], namespace)  # its usage, with the choices
+        namespace.register_command = name
+        sub, argv = subcommands[name], argv[1:]
     args, extras = sub.parse_known_intermixed_args(argv[1:], namespace)
     if extras:
         sub.error(f"unrecognized arguments: {' '.join(extras)}{_did_you_mean(sub, extras)}")

@@ -25,6 +25,7 @@ from ..model import (
     name_of,
     period_of,
 )
+from ._refs import entity_id
 
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ def changes(
         >>> [c.id for c in wk.load().changes("winsum")]
         ['gnd-herindeling-het-hogeland-2019', 'gnd-herindeling-westerkwartier-2019']
     """
+    if organisation is not None:
+        organisation = entity_id(network, organisation, on=on)
     found = (
         network.entities(Change) if organisation is None else every(network.index.changes_of, organisation)
     )
@@ -130,7 +133,7 @@ def successors(
     """The organisations that took over (part of) ``organisation`` by ``on``.
 
     Args:
-        organisation: the id of the organisation.
+        organisation: the id of the organisation, or a name that names one.
         on: count only the changes surely made by that day (default: all).
         transitive: follow successors of successors as well.
 
@@ -139,6 +142,7 @@ def successors(
         >>> [(s.organisation.name, s.partial) for s in net.successors("winsum", on="2019-01-01")]
         [('Het Hogeland', True), ('Westerkwartier', True)]
     """
+    organisation = entity_id(network, organisation, Organisation, on=on)
     return _follow(network, organisation, on, transitive, forward=True)
 
 
@@ -152,6 +156,7 @@ def predecessors(
         >>> [s.organisation.name for s in net.predecessors("eemsdelta")]
         ['Appingedam', 'Delfzijl', 'Loppersum']
     """
+    organisation = entity_id(network, organisation, Organisation, on=on)
     return _follow(network, organisation, on, transitive, forward=False)
 
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from .._index import every
 from .._time import UNKNOWN, DateLike, Unknown, as_date
 from ..errors import ON_A_DAY, AmbiguityError, CooperationNotNamedError, UnknownEntityError
-from ..model import Cluster, Cooperation, Entity, Membership, Organisation, OrgKind, period_of
+from ..model import Body, Cluster, Cooperation, Entity, Membership, Organisation, OrgKind, period_of
+from ._refs import entity_id, existing
 
 
 if TYPE_CHECKING:
@@ -152,22 +153,31 @@ def cluster_of(
 ) -> Cluster | Unknown | None:
     """The cluster the organisation is a member of on a day.
 
+    Args:
+        network: the network to ask.
+        organisation: the organisation's id, or a name that names one.
+        on: the day; ``None`` asks over all time.
+
     Returns:
         The cluster; ``None`` when it is surely in none; :data:`~waterketen.UNKNOWN`
         when the data cannot say (a membership that day is uncertain, or
         a cluster of its cooperation that day does not list all members).
 
     Raises:
+        UnknownEntityError: no organisation has that id or name.
+        NotInPeriodError: the organisation surely did not exist that day.
         AmbiguityError: it is in several clusters on that day (or over
-            all time, when no day is given).
+            all time, when no day is given), or the name names several.
 
     Examples:
         >>> net = wk.load()
         >>> net.cluster_of("bedum", on="2016-01-01").name
         'BMWE'
-        >>> net.cluster_of("bedum", on="2014-06-01")
+        >>> net.cluster_of("Bedum", on="2014-06-01")
         UNKNOWN
     """
+    organisation = entity_id(network, organisation, Organisation, on=on)
+    existing(network, organisation, on)
     found = {g.id: g for g in groups(network, organisation, on=on) if isinstance(g, Cluster)}
     if len(found) > 1:
         raise AmbiguityError(
@@ -193,13 +203,20 @@ def cluster_of(
 
 
 def members(network: Network, group: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
-    """The members of a cooperation, cluster or body.
+    """The members of a cooperation, cluster or body (its id, or a name that names one).
+
+    Raises:
+        UnknownEntityError: no group has that id or name.
+        NotInPeriodError: the group surely did not exist that day.
 
     Examples:
         >>> [m.name for m in wk.load().members("gnd-dal", on="2016-01-01")]
         ['Delfzijl', 'Appingedam', 'Loppersum']
+        >>> len(wk.load().members("Cluster GHT", on="2016-01-01"))
+        3
     """
-    network[group]  # raises the error that names it
+    group = entity_id(network, group, (Cooperation, Cluster, Body), on=on)
+    existing(network, group, on)
     return _members(network, group, on)
 
 
@@ -211,13 +228,13 @@ def memberships(network: Network, entity_id: str, *, on: DateLike | None = None)
 
 
 def groups(network: Network, member: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
-    """The cooperations, clusters and bodies ``member`` belongs to.
+    """The cooperations, clusters and bodies ``member`` (an id, or a name) belongs to.
 
     Examples:
-        >>> [g.name for g in wk.load().groups("bedum", on="2016-01-01")]
+        >>> [g.name for g in wk.load().groups("Bedum", on="2016-01-01")]
         ['Groningen & Noord-Drenthe', 'BMWE']
     """
-    network[member]
+    member = entity_id(network, member, on=on)
     found = every(network.index.groups_of, member)
     if on is None:
         return tuple(network[m.group] for m in found)
