@@ -410,6 +410,47 @@ class TestPlugins:
         (problem,) = wk.load("broken:x", strict=False, plugins=pm).report.errors  # type: ignore[union-attr]
         assert "source type broken could not open it: KeyError" in problem.reason
 
+    def test_a_source_that_raises_keeps_what_it_gave(self) -> None:
+        """A source raising while it is read: the records it gave are kept, the failure names it."""
+        where = wk.Provenance(source="p")
+
+        class Breaking:
+            name = "breaking"
+
+            def records(self) -> Iterator[wk.Record]:
+                yield wk.Record(tag="cooperation", data={"id": "c", "name": "C"}, provenance=where)
+                raise RuntimeError("lost the connection")
+
+        report = _lenient(Breaking())
+        assert (report.read, report.accepted) == (1, 1)
+        (problem,) = report.errors
+        assert problem.source == "breaking"
+        assert problem.reason == "the source failed while reading: RuntimeError: lost the connection"
+
+    def test_a_source_that_hangs_holds_its_load(self) -> None:
+        """Nothing times a source out: a load waits as long as ``records()`` does, then goes on."""
+        import threading
+
+        go_on = threading.Event()
+        where = wk.Provenance(source="p")
+
+        class Slow:
+            name = "slow"
+
+            def records(self) -> Iterator[wk.Record]:
+                go_on.wait()
+                yield wk.Record(tag="cooperation", data={"id": "c", "name": "C"}, provenance=where)
+
+        loaded: list[wk.Network] = []
+        thread = threading.Thread(target=lambda: loaded.append(wk.load(Slow())))
+        thread.start()
+        thread.join(1)
+        assert thread.is_alive()  # it cannot end before the event: no timing
+        assert not loaded
+        go_on.set()
+        thread.join(60)
+        assert [c.id for c in loaded[0].entities(wk.Cooperation)] == ["c"]
+
     def test_a_writer_that_fails_is_named(self, tmp_path: Path) -> None:
         """A writer raising OSError or anything else gives the library's error, naming writer and path."""
         from waterketen.errors import WriteError
@@ -449,3 +490,120 @@ class TestSmallThings:
         net = wk.load(f"table:{path}", strict=False)
         assert net.report is not None
         assert net.report.read == 1
+
+
+HANGING = """\
+import os
+import time
+
+open(os.environ["HANG_MARK"], "a").close()  # the import has begun
+time.sleep(3600)
+"""
+
+
+@pytest.fixture(scope="module")
+def hanging(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A fresh process's environment with a plugin installed (a dist-info) whose import never ends."""
+    root = tmp_path_factory.mktemp("hang")
+    dist = root / "waterketen_hang-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: waterketen-hang\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[waterketen]\nhang = waterketen_hang\n")
+    (root / "waterketen_hang.py").write_text(HANGING)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
+    env["HANG_MARK"] = str(root / "importing")
+    for name in ("WATERKETEN_DISABLE_PLUGINS", "WATERKETEN_NO_PLUGINS"):
+        env.pop(name, None)
+    return env
+
+
+class TestAHangingPlugin:
+    """What a plugin whose import never ends does (docs/plugins.md, "When a plugin fails")."""
+
+    def test_built_in_formats_never_import_it(self, hanging: dict[str, str], tmp_path: Path) -> None:
+        """Loads and writes of built-in formats return in a fresh process; the plugin is never imported."""
+        wk.write(wk.load(), tmp_path / "good.json")
+        wk.write(wk.load(), tmp_path / "good.jsonl")
+        wk.write(wk.load(), tmp_path / "good", "csvdir")
+        code = f"""
+            import sys
+            from pathlib import Path
+            import waterketen as wk
+            folder = Path({str(tmp_path)!r})
+            locations = [folder / "good.json", folder / "good.jsonl", f"csvdir:{{folder / 'good'}}"]
+            nets = [wk.load(location) for location in locations]
+            assert all(net == wk.load() for net in nets)
+            for name in ("out.json", "out.jsonl", "out.graphml", "out.gexf"):
+                wk.write(nets[0], folder / name)
+            print("waterketen_hang" in sys.modules)
+            """
+        result = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            env=hanging,
+            capture_output=True,
+            text=True,
+            timeout=300,  # ends by itself even if the plugin were imported
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "False"
+        assert not Path(hanging["HANG_MARK"]).exists()
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["-m", "waterketen", "sources"],
+            ["-c", "import waterketen as wk; wk.load().check()"],
+            ["-c", "import waterketen as wk; wk.load('x.popolo.json')"],
+        ],
+    )
+    def test_a_listing_waits_for_it(
+        self, hanging: dict[str, str], tmp_path: Path, command: list[str]
+    ) -> None:
+        """Listing what plugins offer (so ``check()``), or a location no built-in settles, waits for it."""
+        mark = Path(hanging["HANG_MARK"])
+        mark.unlink(missing_ok=True)
+        process = subprocess.Popen(
+            [sys.executable, *command],
+            env=hanging,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(1200):  # up to two minutes for the import to begin
+                if mark.exists() or process.poll() is not None:
+                    break
+                time.sleep(0.1)
+            assert mark.exists(), "the plugin was never imported"
+            time.sleep(1)
+            assert process.poll() is None  # still waiting for the plugin: nothing times it out
+        finally:
+            process.kill()
+            process.wait()
+        mark.unlink(missing_ok=True)
+
+    @pytest.mark.parametrize(
+        ("args", "variables"),
+        [
+            (["--no-plugins"], {}),
+            ([], {"WATERKETEN_DISABLE_PLUGINS": "hang"}),
+            ([], {"WATERKETEN_NO_PLUGINS": "1"}),
+        ],
+    )
+    def test_switched_off_it_is_never_imported(
+        self, hanging: dict[str, str], args: list[str], variables: dict[str, str]
+    ) -> None:
+        """Switched off (``--no-plugins``, or by name or all in the environment), it is never imported."""
+        mark = Path(hanging["HANG_MARK"])
+        mark.unlink(missing_ok=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "waterketen", "sources", *args],
+            env=hanging | variables,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "embedded" in result.stdout
+        assert not mark.exists()
