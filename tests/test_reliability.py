@@ -278,6 +278,15 @@ class TestFiles:
         (problem,) = _lenient(path).errors
         assert "more than the limit of 100" in problem.reason
 
+    def test_the_default_limit_is_two_gibibytes(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without the variable (or with one that is no number) the limit is 2 GiB."""
+        from waterketen.formats.files import max_bytes
+
+        monkeypatch.delenv("WATERKETEN_MAX_BYTES", raising=False)
+        assert max_bytes() == 2 * 1024**3
+        monkeypatch.setenv("WATERKETEN_MAX_BYTES", "lots")
+        assert max_bytes() == 2 * 1024**3
+
     def test_a_csv_directory_does_not_follow_links_out(self, tmp_path: Path) -> None:
         """A member of a CSV directory that is a link is not read, and says so."""
         folder = tmp_path / "net"
@@ -361,6 +370,100 @@ class TestWrites:
         wk.write(wk.load(), target, "csvdir")  # the next write sweeps what the killed ones left
         leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".net.")]
         assert leftovers == []
+
+
+KILL_AT_A_STEP = """
+import os, signal, sys
+import waterketen as wk
+from waterketen.formats import writing
+from waterketen.testing import FakeSource
+
+step, target = sys.argv[1], sys.argv[2]
+real_exchange, real_replace, real_fsync = writing._exchange, os.replace, os.fsync
+
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def exchange_then_die(first, second):
+    real_exchange(first, second)
+    die()
+
+
+def replace(source, destination):  # the first rename of the fallback: the old export moved aside
+    real_replace(source, destination)
+    if str(destination).endswith("previous"):
+        die()
+
+
+if step == "filling":  # at the first fsync: the new export is being made beside the old
+    os.fsync = die
+elif step == "before-exchange":
+    writing._exchange = die
+elif step == "after-exchange":
+    writing._exchange = exchange_then_die
+elif step == "between-renames":  # where renameat2 is missing: two renames
+    writing._exchange = lambda first, second: False
+    os.replace = replace
+elif step == "file-before-rename":  # one file: written and synced, not yet renamed into place
+    os.replace = die
+fmt = "json" if target.endswith(".json") else "csvdir"
+wk.write(wk.load(FakeSource([("cooperation", {"id": "new", "name": "New"})])), target, fmt)
+"""
+
+
+class TestAKilledCsvExport:
+    """The CSV-directory writer killed between its steps (each step by itself, in a subprocess)."""
+
+    @staticmethod
+    def ids(target: Path) -> list[str]:
+        return [c.id for c in wk.load(f"csvdir:{target}").entities(wk.Cooperation)]
+
+    @pytest.mark.parametrize(
+        ("step", "left"), [("filling", "old"), ("before-exchange", "old"), ("after-exchange", "new")]
+    )
+    def test_the_destination_is_old_or_new(self, tmp_path: Path, step: str, left: str) -> None:
+        """Killed at any step, the destination is the old export or the new one; the next write sweeps."""
+        target = tmp_path / "net"
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "old", "name": "Old"})])), target, "csvdir")
+        done = subprocess.run([sys.executable, "-c", KILL_AT_A_STEP, step, str(target)], timeout=120)
+        assert done.returncode == -signal.SIGKILL
+        assert self.ids(target) == [left]
+        assert [p for p in tmp_path.iterdir() if p.name.startswith(".net.")]  # the dead writer's leftovers
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "next", "name": "Next"})])), target, "csvdir")
+        assert self.ids(target) == ["next"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["net"]
+
+    def test_a_killed_file_write_leaves_the_old_file(self, tmp_path: Path) -> None:
+        """A file writer killed before its rename leaves the old file; the next write sweeps its temporary."""
+        target = tmp_path / "net.json"
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "old", "name": "Old"})])), target)
+        before = target.read_bytes()
+        done = subprocess.run(
+            [sys.executable, "-c", KILL_AT_A_STEP, "file-before-rename", str(target)], timeout=120
+        )
+        assert done.returncode == -signal.SIGKILL
+        assert target.read_bytes() == before
+        assert len(list(tmp_path.iterdir())) == 2  # the dead writer's temporary file
+        wk.write(wk.load(), target)
+        assert [p.name for p in tmp_path.iterdir()] == ["net.json"]
+
+    def test_without_an_exchange_the_old_one_comes_back(self, tmp_path: Path) -> None:
+        """Where the system cannot swap two names, a kill between the two renames leaves the old export
+        aside; the next write to the destination puts it back before anything else."""
+        from waterketen.formats.writing import sweep
+
+        target = tmp_path / "net"
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "old", "name": "Old"})])), target, "csvdir")
+        done = subprocess.run(
+            [sys.executable, "-c", KILL_AT_A_STEP, "between-renames", str(target)], timeout=120
+        )
+        assert done.returncode == -signal.SIGKILL
+        assert not target.exists()  # the one moment a kill can find: the old export is in .net.*.old/previous
+        sweep(target)  # what every write to the destination does first
+        assert self.ids(target) == ["old"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["net"]
 
 
 class TestPlugins:
