@@ -278,6 +278,15 @@ class TestFiles:
         (problem,) = _lenient(path).errors
         assert "more than the limit of 100" in problem.reason
 
+    def test_the_default_limit_is_two_gibibytes(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without the variable (or with one that is no number) the limit is 2 GiB."""
+        from waterketen.formats.files import max_bytes
+
+        monkeypatch.delenv("WATERKETEN_MAX_BYTES", raising=False)
+        assert max_bytes() == 2 * 1024**3
+        monkeypatch.setenv("WATERKETEN_MAX_BYTES", "lots")
+        assert max_bytes() == 2 * 1024**3
+
     def test_a_csv_directory_does_not_follow_links_out(self, tmp_path: Path) -> None:
         """A member of a CSV directory that is a link is not read, and says so."""
         folder = tmp_path / "net"
@@ -363,6 +372,100 @@ class TestWrites:
         assert leftovers == []
 
 
+KILL_AT_A_STEP = """
+import os, signal, sys
+import waterketen as wk
+from waterketen.formats import writing
+from waterketen.testing import FakeSource
+
+step, target = sys.argv[1], sys.argv[2]
+real_exchange, real_replace, real_fsync = writing._exchange, os.replace, os.fsync
+
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def exchange_then_die(first, second):
+    real_exchange(first, second)
+    die()
+
+
+def replace(source, destination):  # the first rename of the fallback: the old export moved aside
+    real_replace(source, destination)
+    if str(destination).endswith("previous"):
+        die()
+
+
+if step == "filling":  # at the first fsync: the new export is being made beside the old
+    os.fsync = die
+elif step == "before-exchange":
+    writing._exchange = die
+elif step == "after-exchange":
+    writing._exchange = exchange_then_die
+elif step == "between-renames":  # where renameat2 is missing: two renames
+    writing._exchange = lambda first, second: False
+    os.replace = replace
+elif step == "file-before-rename":  # one file: written and synced, not yet renamed into place
+    os.replace = die
+fmt = "json" if target.endswith(".json") else "csvdir"
+wk.write(wk.load(FakeSource([("cooperation", {"id": "new", "name": "New"})])), target, fmt)
+"""
+
+
+class TestAKilledCsvExport:
+    """The CSV-directory writer killed between its steps (each step by itself, in a subprocess)."""
+
+    @staticmethod
+    def ids(target: Path) -> list[str]:
+        return [c.id for c in wk.load(f"csvdir:{target}").entities(wk.Cooperation)]
+
+    @pytest.mark.parametrize(
+        ("step", "left"), [("filling", "old"), ("before-exchange", "old"), ("after-exchange", "new")]
+    )
+    def test_the_destination_is_old_or_new(self, tmp_path: Path, step: str, left: str) -> None:
+        """Killed at any step, the destination is the old export or the new one; the next write sweeps."""
+        target = tmp_path / "net"
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "old", "name": "Old"})])), target, "csvdir")
+        done = subprocess.run([sys.executable, "-c", KILL_AT_A_STEP, step, str(target)], timeout=120)
+        assert done.returncode == -signal.SIGKILL
+        assert self.ids(target) == [left]
+        assert [p for p in tmp_path.iterdir() if p.name.startswith(".net.")]  # the dead writer's leftovers
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "next", "name": "Next"})])), target, "csvdir")
+        assert self.ids(target) == ["next"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["net"]
+
+    def test_a_killed_file_write_leaves_the_old_file(self, tmp_path: Path) -> None:
+        """A file writer killed before its rename leaves the old file; the next write sweeps its temporary."""
+        target = tmp_path / "net.json"
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "old", "name": "Old"})])), target)
+        before = target.read_bytes()
+        done = subprocess.run(
+            [sys.executable, "-c", KILL_AT_A_STEP, "file-before-rename", str(target)], timeout=120
+        )
+        assert done.returncode == -signal.SIGKILL
+        assert target.read_bytes() == before
+        assert len(list(tmp_path.iterdir())) == 2  # the dead writer's temporary file
+        wk.write(wk.load(), target)
+        assert [p.name for p in tmp_path.iterdir()] == ["net.json"]
+
+    def test_without_an_exchange_the_old_one_comes_back(self, tmp_path: Path) -> None:
+        """Where the system cannot swap two names, a kill between the two renames leaves the old export
+        aside; the next write to the destination puts it back before anything else."""
+        from waterketen.formats.writing import sweep
+
+        target = tmp_path / "net"
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "old", "name": "Old"})])), target, "csvdir")
+        done = subprocess.run(
+            [sys.executable, "-c", KILL_AT_A_STEP, "between-renames", str(target)], timeout=120
+        )
+        assert done.returncode == -signal.SIGKILL
+        assert not target.exists()  # the one moment a kill can find: the old export is in .net.*.old/previous
+        sweep(target)  # what every write to the destination does first
+        assert self.ids(target) == ["old"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["net"]
+
+
 class TestPlugins:
     def test_the_docs_rule_runs_on_two_cooperations(self) -> None:
         """The example rule of docs/hooks.md works on a network with two cooperations."""
@@ -410,6 +513,47 @@ class TestPlugins:
         (problem,) = wk.load("broken:x", strict=False, plugins=pm).report.errors  # type: ignore[union-attr]
         assert "source type broken could not open it: KeyError" in problem.reason
 
+    def test_a_source_that_raises_keeps_what_it_gave(self) -> None:
+        """A source raising while it is read: the records it gave are kept, the failure names it."""
+        where = wk.Provenance(source="p")
+
+        class Breaking:
+            name = "breaking"
+
+            def records(self) -> Iterator[wk.Record]:
+                yield wk.Record(tag="cooperation", data={"id": "c", "name": "C"}, provenance=where)
+                raise RuntimeError("lost the connection")
+
+        report = _lenient(Breaking())
+        assert (report.read, report.accepted) == (1, 1)
+        (problem,) = report.errors
+        assert problem.source == "breaking"
+        assert problem.reason == "the source failed while reading: RuntimeError: lost the connection"
+
+    def test_a_source_that_hangs_holds_its_load(self) -> None:
+        """Nothing times a source out: a load waits as long as ``records()`` does, then goes on."""
+        import threading
+
+        go_on = threading.Event()
+        where = wk.Provenance(source="p")
+
+        class Slow:
+            name = "slow"
+
+            def records(self) -> Iterator[wk.Record]:
+                go_on.wait()
+                yield wk.Record(tag="cooperation", data={"id": "c", "name": "C"}, provenance=where)
+
+        loaded: list[wk.Network] = []
+        thread = threading.Thread(target=lambda: loaded.append(wk.load(Slow())))
+        thread.start()
+        thread.join(1)
+        assert thread.is_alive()  # it cannot end before the event: no timing
+        assert not loaded
+        go_on.set()
+        thread.join(60)
+        assert [c.id for c in loaded[0].entities(wk.Cooperation)] == ["c"]
+
     def test_a_writer_that_fails_is_named(self, tmp_path: Path) -> None:
         """A writer raising OSError or anything else gives the library's error, naming writer and path."""
         from waterketen.errors import WriteError
@@ -449,3 +593,120 @@ class TestSmallThings:
         net = wk.load(f"table:{path}", strict=False)
         assert net.report is not None
         assert net.report.read == 1
+
+
+HANGING = """\
+import os
+import time
+
+open(os.environ["HANG_MARK"], "a").close()  # the import has begun
+time.sleep(3600)
+"""
+
+
+@pytest.fixture(scope="module")
+def hanging(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A fresh process's environment with a plugin installed (a dist-info) whose import never ends."""
+    root = tmp_path_factory.mktemp("hang")
+    dist = root / "waterketen_hang-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: waterketen-hang\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[waterketen]\nhang = waterketen_hang\n")
+    (root / "waterketen_hang.py").write_text(HANGING)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
+    env["HANG_MARK"] = str(root / "importing")
+    for name in ("WATERKETEN_DISABLE_PLUGINS", "WATERKETEN_NO_PLUGINS"):
+        env.pop(name, None)
+    return env
+
+
+class TestAHangingPlugin:
+    """What a plugin whose import never ends does (docs/plugins.md, "When a plugin fails")."""
+
+    def test_built_in_formats_never_import_it(self, hanging: dict[str, str], tmp_path: Path) -> None:
+        """Loads and writes of built-in formats return in a fresh process; the plugin is never imported."""
+        wk.write(wk.load(), tmp_path / "good.json")
+        wk.write(wk.load(), tmp_path / "good.jsonl")
+        wk.write(wk.load(), tmp_path / "good", "csvdir")
+        code = f"""
+            import sys
+            from pathlib import Path
+            import waterketen as wk
+            folder = Path({str(tmp_path)!r})
+            locations = [folder / "good.json", folder / "good.jsonl", f"csvdir:{{folder / 'good'}}"]
+            nets = [wk.load(location) for location in locations]
+            assert all(net == wk.load() for net in nets)
+            for name in ("out.json", "out.jsonl", "out.graphml", "out.gexf"):
+                wk.write(nets[0], folder / name)
+            print("waterketen_hang" in sys.modules)
+            """
+        result = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            env=hanging,
+            capture_output=True,
+            text=True,
+            timeout=300,  # ends by itself even if the plugin were imported
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "False"
+        assert not Path(hanging["HANG_MARK"]).exists()
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["-m", "waterketen", "sources"],
+            ["-c", "import waterketen as wk; wk.load().check()"],
+            ["-c", "import waterketen as wk; wk.load('x.popolo.json')"],
+        ],
+    )
+    def test_a_listing_waits_for_it(
+        self, hanging: dict[str, str], tmp_path: Path, command: list[str]
+    ) -> None:
+        """Listing what plugins offer (so ``check()``), or a location no built-in settles, waits for it."""
+        mark = Path(hanging["HANG_MARK"])
+        mark.unlink(missing_ok=True)
+        process = subprocess.Popen(
+            [sys.executable, *command],
+            env=hanging,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(1200):  # up to two minutes for the import to begin
+                if mark.exists() or process.poll() is not None:
+                    break
+                time.sleep(0.1)
+            assert mark.exists(), "the plugin was never imported"
+            time.sleep(1)
+            assert process.poll() is None  # still waiting for the plugin: nothing times it out
+        finally:
+            process.kill()
+            process.wait()
+        mark.unlink(missing_ok=True)
+
+    @pytest.mark.parametrize(
+        ("args", "variables"),
+        [
+            (["--no-plugins"], {}),
+            ([], {"WATERKETEN_DISABLE_PLUGINS": "hang"}),
+            ([], {"WATERKETEN_NO_PLUGINS": "1"}),
+        ],
+    )
+    def test_switched_off_it_is_never_imported(
+        self, hanging: dict[str, str], args: list[str], variables: dict[str, str]
+    ) -> None:
+        """Switched off (``--no-plugins``, or by name or all in the environment), it is never imported."""
+        mark = Path(hanging["HANG_MARK"])
+        mark.unlink(missing_ok=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "waterketen", "sources", *args],
+            env=hanging | variables,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "embedded" in result.stdout
+        assert not mark.exists()

@@ -166,7 +166,7 @@ def configure_converter(converter: Converter) -> None:
     def structure_name(value: Any, _: Any) -> str | Name:
         # An other name: plain text, or a table with its name and period.
         if isinstance(value, str):
-            return value
+            return _fast_str(value, None)  # checked as every text is: no unwritable character
         if isinstance(value, Mapping):
             return converter.structure(value, Name)
         raise TypeError(f"expected text, or a table with name and period; got {value!r:.80}")

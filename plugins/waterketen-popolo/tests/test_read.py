@@ -116,10 +116,17 @@ class TestDates:
         assert reasons(network)[0].startswith("/persons/0 period")
 
     def test_the_last_day_there_is(self) -> None:
-        """An end on 9999-12-31 has no day after it: the record is reported, not shifted."""
-        network = lenient({"persons": [{"id": "p", "name": "P", "death_date": "9999-12-31"}]})
-        assert "p" not in network
-        assert "the day after 9999-12-31" in reasons(network)[0]
+        """An end on 9999-12-31 ("no end") is read as an open end, not rejected as the day after it."""
+        document = {
+            "organizations": [COOP | {"founding_date": "2011-06-01", "dissolution_date": "9999-12-31"}],
+            "persons": [{"id": "p", "name": "P", "death_date": "9999-12-31"}],
+        }
+        network = lenient(document)
+        assert reasons(network) == []
+        for entity_id in ("gnd", "p"):
+            assert network[entity_id].period.end is None
+            assert network[entity_id].period.contains(date(9999, 12, 30))
+        assert "dissolution_date" not in wp.to_popolo(network)["organizations"][0]
 
 
 class TestOrganizations:

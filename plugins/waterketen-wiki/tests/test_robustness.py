@@ -77,6 +77,34 @@ class TestArbitraryInput:
         (problem,) = info.value.problems
         assert (problem.place, problem.reason) == ("line 3", "not a text page: a NUL byte at offset 7")
 
+    @pytest.mark.parametrize(
+        ("start", "line"),
+        [
+            ("<!DOCTYPE html>\n<html lang='nl'>", 1),
+            ("<?xml version='1.0'?>\n<!-- saved -->\n<HTML>", 3),
+            ("\n<div>", 2),
+        ],
+    )
+    def test_an_html_page_is_told(self, tmp_path: Path, start: str, line: int) -> None:
+        """An HTML page, not its text, gives a warning naming the source and the line of its first tag."""
+        path = tmp_path / "page.html"
+        path.write_text(start + "<h1>Regio</h1><p>Voorbeeld</p></html>\n", encoding="utf-8")
+        net = wk.load(f"wiki:{path}", strict=False)
+        assert net.report is not None
+        warning = net.report.warnings[0]  # first, before what the reading then doubts
+        assert warning.source == f"wiki:{path}"
+        assert warning.place == f"line {line}"
+        assert "the file is HTML" in warning.reason
+        assert "the page saved as text" in warning.reason
+
+    def test_text_with_markup_in_it_is_no_html_page(self, tmp_path: Path) -> None:
+        """A page's text that holds a tag somewhere is read as text, with no such warning."""
+        path = tmp_path / "page.txt"
+        path.write_text(SEED_TEXT.replace("Regio", "Regio <b>", 1), encoding="utf-8")
+        net = wk.load(f"wiki:{path}", strict=False)
+        assert net.report is not None
+        assert not any("HTML" in w.reason for w in net.report.warnings)
+
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing page is a problem of that source."""
         with pytest.raises(wk.LoadError, match="cannot read the file"):

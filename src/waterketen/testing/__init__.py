@@ -30,15 +30,23 @@ __all__ = [
     "histories",
     "ids",
     "instants",
+    "json_lines",
     "json_values",
     "names",
     "native_documents",
     "networks",
+    "non_finite_documents",
     "periods",
+    "ragged_csv",
     "register_profiles",
+    "unwritable",
+    "unwritable_documents",
 ]
 
 _STRATEGIES = frozenset(__all__) - {"FakeSource", "fake_plugin"}
+_HOSTILE = frozenset(
+    {"json_lines", "non_finite_documents", "ragged_csv", "unwritable", "unwritable_documents"}
+)
 _HISTORIES = frozenset(
     {"assert_loads_safely", "damaged", "histories", "json_values", "native_documents", "register_profiles"}
 )
@@ -47,7 +55,7 @@ _HISTORIES = frozenset(
 def __getattr__(name: str) -> Any:
     if name in _STRATEGIES:
         try:
-            home = "_histories" if name in _HISTORIES else "_strategies"
+            home = "_histories" if name in _HISTORIES else "_hostile" if name in _HOSTILE else "_strategies"
             module = importlib.import_module(f"waterketen.testing.{home}")
         except ModuleNotFoundError as exc:
             if exc.name != "hypothesis":

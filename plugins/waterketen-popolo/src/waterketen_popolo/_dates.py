@@ -35,9 +35,15 @@ def start_from_popolo(value: Any) -> Any:
 def end_from_popolo(value: Any) -> Any:
     """The native, exclusive end bound for a Popolo end date (the last day).
 
+    The last day there is, ``9999-12-31`` (a common way to say "no end"), has
+    no day after it: it is read as an open end, the same days as far as the
+    core's calendar goes (an open period ends before ``date.max``).
+
     Examples:
         >>> end_from_popolo("2018-12-31"), end_from_popolo("2014-11"), end_from_popolo(None)
         ('2019-01-01', '2014-11', None)
+        >>> end_from_popolo("9999-12-31") is None
+        True
     """
     if blank(value):
         return None
@@ -49,10 +55,9 @@ def end_from_popolo(value: Any) -> Any:
         return value  # the core says why
     if isinstance(instant, wk.PartialDate):
         return value
-    try:
-        return (instant + timedelta(days=1)).isoformat()
-    except OverflowError:
-        return f"the day after {value}"  # not a date: the core rejects it, naming the field
+    if instant == date.max:
+        return None  # no exclusive end can follow it: an open one
+    return (instant + timedelta(days=1)).isoformat()
 
 
 def start_to_popolo(bound: wk.typing.Bound | None) -> str | None:

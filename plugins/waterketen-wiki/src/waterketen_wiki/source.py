@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from ._read import read_page
 from ._register import Register, default_register
 
 
-__all__ = ["WikiPage", "decode"]
+__all__ = ["WikiPage", "decode", "html_warning"]
 
 
 class WikiPage:
@@ -84,6 +85,7 @@ class WikiPage:
                 wk.Problem(source=self.name, reason=f"cannot read the file ({exc.strerror or exc})")
             ) from None
         text, warnings = decode(raw, self.name)
+        warnings += html_warning(text, self.name)
         register = default_register() if self.register is None else Register(self.register)
         facts = read_page(text, register.knows)
         built = build(
@@ -137,6 +139,39 @@ def decode(raw: bytes, name: str) -> tuple[str, list[wk.Problem]]:
             severity=wk.errors.Severity.WARNING,
         )
         return raw.decode("cp1252", errors="replace"), [warning]
+
+
+_HTML = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(!doctype\s+html|html|head|body|meta|title|div|p|ul|ol|table|h[1-6])(?=[\s>/])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def html_warning(text: str, name: str) -> list[wk.Problem]:
+    """A warning when the file is an HTML page, not the page's text (the reader finds nothing in markup).
+
+    Examples:
+        >>> [w.place for w in html_warning("<!DOCTYPE html>\\n<html>", "p")]
+        ['line 1']
+        >>> html_warning("Regio\\n\\n<b>Voorbeeld</b>", "p")
+        []
+    """
+    found = _HTML.match(text)
+    if found is None:
+        return []
+    tag = "<" + found.group(1)
+    line = text[: found.start(1)].count("\n") + 1
+    return [
+        wk.Problem(
+            source=name,
+            place=f"line {line}",
+            reason=f"the file is HTML (it starts with {tag}), not the page's text: the reader expects "
+            "the text a browser shows (the page saved as text, or copied), and finds little or "
+            "nothing in markup",
+            severity=wk.errors.Severity.WARNING,
+        )
+    ]
 
 
 def _day(value: wk.typing.DateLike, name: str) -> date:
