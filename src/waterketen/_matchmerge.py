@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._names import form
 from ._time import Period
 from .errors import Problem, Severity
 from .model import Change, Entity, Identifier, Membership, Organisation, Part, Post, Provenance, Tenure
@@ -61,6 +60,8 @@ def differences(old: Entity, new: Entity, *, by_code: bool = False) -> list[str]
 
 
 def _alike(old: Organisation, name: str, by_code: bool) -> bool:
+    from ._names import form  # its regular expressions are compiled only when names are compared
+
     if form(name).core == form(old.name).core:
         return True
     if not by_code:
