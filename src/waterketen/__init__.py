@@ -15,6 +15,11 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
+from . import _codecache
+
+
+_codecache.install()  # before any of the package's attrs classes is made
+
 
 if TYPE_CHECKING:
     from . import answers

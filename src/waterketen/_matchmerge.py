@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._html import period_text
-from ._names import form
 from ._time import Period
 from .errors import Problem, Severity
 from .model import Change, Entity, Identifier, Membership, Organisation, Part, Post, Provenance, Tenure
@@ -63,6 +61,8 @@ def differences(old: Entity, new: Entity, *, by_code: bool = False) -> list[str]
 
 
 def _alike(old: Organisation, name: str, by_code: bool) -> bool:
+    from ._names import form  # its regular expressions are compiled only when names are compared
+
     if form(name).core == form(old.name).core:
         return True
     if not by_code:
@@ -112,6 +112,8 @@ def _codes_conflict(a: tuple[Identifier, ...], b: tuple[Identifier, ...]) -> boo
 
 def _show(value: object) -> str:
     if isinstance(value, Period):
+        from ._html import period_text  # the presenters' words, imported only for a message
+
         return period_text(value)
     if isinstance(value, tuple) and all(isinstance(v, Identifier) for v in value):
         return "'" + ", ".join(map(str, value)) + "'"

@@ -15,7 +15,6 @@ inside 2014 it answers :attr:`Certainty.UNCERTAIN`, rather than guessing.
 
 from __future__ import annotations
 
-import calendar
 import enum
 import functools
 import re
@@ -80,7 +79,9 @@ class PartialDate:
     def last_day(self) -> date:
         """The last day the date may denote."""
         month = self.month or 12
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        if month == 12:
+            return date(self.year, 12, 31)
+        return date(self.year, month + 1, 1) - timedelta(days=1)
 
     @property
     def after_last_day(self) -> date:

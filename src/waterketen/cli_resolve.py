@@ -21,8 +21,6 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import os
 import sys
 from collections.abc import Callable
@@ -217,6 +215,9 @@ def run(args: argparse.Namespace) -> int:
             raise
         print(f"waterketen resolve: error: {exc}", file=sys.stderr)
         return 2
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\n")
     writer.writerow(header)

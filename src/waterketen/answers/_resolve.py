@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .._time import Bound, DateLike, as_date
+from ..errors import UnknownEntityError
 from ..model import (
     BodyKind,
     Cooperation,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Mapping
@@ -83,6 +82,8 @@ class Answer:
             >>> print(wk.answers.bodies(wk.load(), on="2016-01-01").to_csv().splitlines()[1])
             gnd-regiegroep,Regiegroep,steering-group,groningen-noord-drenthe,,11,..2014,2019-04-12..
         """
+        import csv  # only the CSV format needs it
+
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(self.columns)

@@ -14,15 +14,19 @@ import json
 import os
 import re
 import stat
-from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from ..errors import Problem, SourceError
-from .writing import write_atomically
+
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from .writing import write_atomically
 
 
 __all__ = [
@@ -78,8 +82,8 @@ def check_file(path: str | PathLike[str] | Traversable, name: str) -> int:
     A FIFO, a device (``/dev/zero``), a socket or a directory is refused
     before it is opened, so no read blocks or runs out of memory.
     """
-    if isinstance(path, Traversable) and not isinstance(path, Path):
-        return 0  # inside a package: a file of waterketen's own
+    if not isinstance(path, str | PathLike):
+        return 0  # inside a package (a Traversable that is no path): a file of waterketen's own
     try:
         status = os.stat(path)
     except OSError as exc:
@@ -105,7 +109,7 @@ def read_bytes(path: str | PathLike[str] | Traversable, name: str) -> bytes:
     """The bytes of a regular file within the size limit, or a :class:`~waterketen.SourceError` naming it."""
     check_file(path, name)
     try:
-        return path.read_bytes() if isinstance(path, Traversable) else Path(path).read_bytes()
+        return Path(path).read_bytes() if isinstance(path, str | PathLike) else path.read_bytes()
     except OSError as exc:
         raise SourceError(
             Problem(source=name, reason=f"cannot read the file ({exc.strerror or exc})")
@@ -286,3 +290,12 @@ def read_table(
 
 def _show(delimiter: str) -> str:
     return {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}.get(delimiter, repr(delimiter))
+
+
+def __getattr__(name: str) -> Any:
+    # The atomic writes (and tempfile, shutil and ctypes with them) are imported when a file is written.
+    if name == "write_atomically":
+        from .writing import write_atomically
+
+        return write_atomically
+    raise AttributeError(f"module 'waterketen.formats.files' has no attribute {name!r}")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import pickle
 import sys
 import zlib
 from collections.abc import Sequence
@@ -88,7 +87,11 @@ def read_prebuilt(path: Traversable, json_path: Traversable | str | PathLike[str
         for module, qualname, fields in header["classes"]:
             if _fields_of(module, qualname) != fields:
                 return None
-        payload = pickle.loads(body)
+        try:  # the C reader alone: the pure-Python pickle module is not needed to read
+            from _pickle import loads
+        except ImportError:  # pragma: no cover - another Python
+            from pickle import loads
+        payload = loads(body)
         return Prebuilt(payload["records"], payload["updated"])
     except Exception:  # a missing, broken or foreign file: the JSON is read instead
         return None
