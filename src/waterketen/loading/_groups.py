@@ -23,6 +23,7 @@ apart, with a warning naming both places and the disagreement.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Iterator
 from datetime import date
 from typing import Any
@@ -54,10 +55,15 @@ _ORDER: tuple[type[Any], ...] = (Cooperation, Cluster, Body, Post, Agreement, Sp
 _MIN, _MAX = date.min, date.max
 
 
+@functools.lru_cache(maxsize=4096)
+def _norm(name: str) -> str:
+    return normalise_name(name.replace("&", " en "))  # "Stad & Ommeland", "Stad en Ommeland"
+
+
 def _names(entity: Any) -> Iterator[str]:
     for name in (getattr(entity, "name", None), *getattr(entity, "other_names", ())):
         if name:
-            yield normalise_name(str(name).replace("&", " en "))  # "Stad & Ommeland", "Stad en Ommeland"
+            yield _norm(str(name))
 
 
 def _keys(entity: Entity) -> Iterator[Hashable]:
@@ -194,19 +200,28 @@ def merge_alike(
         found = origins[entity_id]
         return [place(o) for o in found] if isinstance(found, list | tuple) else [place(found)]
 
-    def sources(entity_id: str) -> set[str]:
-        return {p.source for p in where(entity_id)}
+    known: dict[str, frozenset[str]] = {}
+
+    def sources(entity_id: str) -> frozenset[str]:
+        found = known.get(entity_id)
+        if found is None:
+            found = known[entity_id] = frozenset(p.source for p in where(entity_id))
+        return found
 
     merged: list[tuple[str, str]] = []
     problems: list[Problem] = []
     renamed: dict[str, str] = {}
+    by_class: dict[type[Any], list[str]] = {cls: [] for cls in _ORDER}
+    for entity_id, entity in entities.items():
+        ids = by_class.get(type(entity))
+        if ids is not None:
+            ids.append(entity_id)
     for cls in _ORDER:
         if renamed:
-            for entity_id, entity in entities.items():
-                if isinstance(entity, cls):
-                    entities[entity_id] = _moved(entity, renamed)
+            for entity_id in by_class[cls]:
+                entities[entity_id] = _moved(entities[entity_id], renamed)
         seen: dict[Hashable, list[str]] = {}
-        for entity_id in [i for i, e in entities.items() if type(e) is cls]:
+        for entity_id in by_class[cls]:
             entity = entities[entity_id]
             mine = sources(entity_id)
             candidates = list(
@@ -228,6 +243,7 @@ def merge_alike(
             if kept is not None:
                 del entities[entity_id]
                 origins[kept] = [*where(kept), *where(entity_id)]
+                known[kept] = sources(kept) | mine
                 del origins[entity_id]
                 pending.pop(entity_id, None)
                 renamed[entity_id] = kept

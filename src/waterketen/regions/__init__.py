@@ -18,9 +18,14 @@ Examples:
 
 from __future__ import annotations
 
-from ._build import LOOKED_UP, Built, Finding, build
-from ._resolve import Resolution, resolve_name
-from ._source import compiled, open_regions
+import importlib
+from typing import TYPE_CHECKING, Any
+
+
+if TYPE_CHECKING:
+    from ._build import LOOKED_UP, Built, Finding, build
+    from ._resolve import Resolution, resolve_name
+    from ._source import compiled, open_regions
 
 
 __all__ = [
@@ -33,3 +38,23 @@ __all__ = [
     "open_regions",
     "resolve_name",
 ]
+
+_HOMES = {
+    "LOOKED_UP": "_build",
+    "Built": "_build",
+    "Finding": "_build",
+    "build": "_build",
+    "Resolution": "_resolve",
+    "resolve_name": "_resolve",
+    "compiled": "_source",
+    "open_regions": "_source",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of the package, imported when first asked for: loading ``regions:`` needs none
+    of the builder's modules (the register, the resolver)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)

@@ -20,7 +20,6 @@ from ..errors import Problem, SourceError
 from ..formats.native import FORMAT, SECTIONS, VERSION, NativeSource
 from ..model import ENTITY_TYPES
 from ..sources import SourceType
-from . import _files
 
 
 __all__ = ["NAME", "RegionsSource", "compiled", "compiled_findings", "open_regions", "regions_source"]
@@ -62,7 +61,9 @@ def compiled_findings() -> list[dict[str, str]]:
 
 
 def _shipped(name: str) -> Traversable:
-    return _files.folder() / name
+    from importlib.resources import files
+
+    return files("waterketen") / "data" / "regions" / name  # as _files.folder(), without its imports
 
 
 class RegionsSource(NativeSource):
