@@ -9,7 +9,9 @@ thing, in the order in which they refer to each other:
 
 - cooperations with a name in common (after :func:`~waterketen.normalise_name`);
 - then, within one cooperation, clusters, bodies (also within one cluster),
-  posts and agreements with a name in common, spearheads with one number and title;
+  posts and agreements with a name in common (or posts that represent one
+  partner with the same duties: "Lid regiegroep namens Hunze en Aa’s" and
+  "... namens Waterschap Hunze en Aa's"), spearheads with one number and title;
 - then memberships of one member in one group (with one post, role and
   principal) and tenures of one holder in one post.
 
@@ -72,6 +74,8 @@ def _keys(entity: Entity) -> Iterator[Hashable]:
         yield from _names(entity)
     elif isinstance(entity, Cluster | Post | Agreement):
         yield from ((entity.cooperation, n) for n in _names(entity))
+        if isinstance(entity, Post) and entity.represents is not None:  # one seat, named two ways
+            yield (entity.cooperation, entity.represents, frozenset((d.role, d.body) for d in entity.duties))
     elif isinstance(entity, Body):
         yield from ((entity.cooperation, entity.cluster, n) for n in _names(entity))
     elif isinstance(entity, Spearhead):
