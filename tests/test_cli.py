@@ -77,16 +77,37 @@ def synthetic(tmp_path: Path) -> Path:
 
 
 class TestShow:
-    def test_default_shows_the_embedded_network(self) -> None:
-        """With no arguments, the command shows the embedded dataset as of today."""
+    def test_default_shows_the_national_picture(self) -> None:
+        """With no arguments, the command shows every region as of today, a line each."""
         result = run()
+        assert result.returncode == 0, result.stderr
+        heading = f"The water-chain regions of the Netherlands as of {date.today().isoformat()}: 48 regions"
+        assert result.stdout.startswith(heading)
+        (gnd,) = [line for line in result.stdout.splitlines() if "[groningen-noord-drenthe]" in line]
+        assert gnd.startswith("Groningen & Noord-Drenthe [groningen-noord-drenthe]: 14 municipalities, ")
+        assert "sub-regions: Waterpas, Oost-Groningen" in gnd
+        assert "waterketen validate regions: embedded:groningen-noord-drenthe" in result.stderr
+
+    def test_show_a_region(self) -> None:
+        """show REGION shows one region as the main job showed Groningen & Noord-Drenthe."""
+        result = run("show", "groningen-noord-drenthe")
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("Groningen & Noord-Drenthe  [groningen-noord-drenthe]")
         assert f"as of {date.today().isoformat()}" in result.stdout
+        assert run("show", "Rivierenland").stdout.startswith(
+            "Netwerk Waterketen regio Rivierenland  [regio-rivierenland]"
+        )
+
+    def test_show_an_unknown_region(self) -> None:
+        """A misspelt region fails with the regions it may mean."""
+        result = run("show", "Rivirenland")
+        assert result.returncode == 1
+        assert "no cooperation has the id or name 'Rivirenland'; did you mean " in result.stderr
+        assert "(regio-rivierenland)" in result.stderr
 
     def test_at_a_date(self) -> None:
         """--at shows the seed's picture: 31 partners, 7 clusters, the regiegroep."""
-        result = run("--at", ON)
+        result = run("show", "groningen-noord-drenthe", "--at", ON)
         assert result.returncode == 0, result.stderr
         out = result.stdout
         assert "Partners (31): 27 municipalities, 2 water boards, 2 drinking-water companies" in out

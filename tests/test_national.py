@@ -90,3 +90,51 @@ class TestNoCooperationNamed:
         err = capsys.readouterr().err
         assert "the network has 2 cooperations; name one with --cooperation, one of " in err
         assert "cooperation=" not in err
+
+
+class TestOverview:
+    def test_a_row_per_region(self, country: wk.Network) -> None:
+        """Every cooperation valid today has one row, by id; the text has one line for each."""
+        from waterketen.answers._national import overview, regions
+
+        answer = regions(country)
+        ids = [row["id"] for row in answer.records()]
+        assert sorted(ids, key=lambda i: str(i).removeprefix("regio-")) == ids
+        assert set(ids) == {c.id for c in country.entities(wk.Cooperation, on=answer.at)}
+        lines = overview(answer).splitlines()
+        assert len(lines) == 3 + len(ids)
+        assert all(f"[{i}]: " in line for i, line in zip(ids, lines[3:], strict=True))
+
+    def test_partners_by_kind_and_sub_regions(self, country: wk.Network) -> None:
+        """A row counts municipalities, names water boards and companies, and names the sub-regions."""
+        from waterketen.answers._national import regions
+
+        rows = {row["id"]: row for row in regions(country, on="2026-12-01").records()}
+        noordkop = rows["regio-hollands-noorderkwartier"]
+        assert noordkop["water_boards"] == ("Hoogheemraadschap Hollands Noorderkwartier",)
+        assert "samenwerkingsverband Noordkop" in noordkop["sub_regions"]  # type: ignore[operator]
+        gnd = rows["groningen-noord-drenthe"]
+        assert gnd["municipalities"] == len(
+            country.partners("groningen-noord-drenthe", on="2026-12-01", kind=wk.OrgKind.MUNICIPALITY)
+        )
+        assert gnd["sub_regions"] == ("Waterpas", "Oost-Groningen", *["(name unknown)"] * 3)
+
+    def test_latest_page_is_the_latest_date_cited(self, country: wk.Network) -> None:
+        """The latest page of a region is the latest "page date" its records cite; none stated, none."""
+        import re
+
+        from waterketen.answers._national import latest_page, regions
+
+        rows = {row["id"]: row for row in regions(country).records()}
+        coop = country["regio-delfland"]
+        assert isinstance(coop, wk.Cooperation)
+        dates = {
+            found.group(1)
+            for e in (coop, *(m for m in country.entities(wk.Membership) if m.group == coop.id))
+            for p in e.provenance
+            if (found := re.search(r"page date (\S+)$", p.locator or "")) and found.group(1) != "stated"
+        }
+        assert rows["regio-delfland"]["latest_page"] == max(dates) == latest_page(country, coop)
+        assert (
+            rows["groningen-noord-drenthe"]["latest_page"] is None
+        )  # the embedded records cite no page date

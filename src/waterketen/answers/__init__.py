@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from ._history import check, diff, predecessors, successors, timeline
 from ._installation import plugins, source_types, validation, writers
+from ._national import regions
 from ._network import (
     bodies,
     cluster_of,
@@ -59,6 +60,7 @@ __all__ = [
     "plugins",
     "posts",
     "predecessors",
+    "regions",
     "resolve",
     "seats",
     "source_types",

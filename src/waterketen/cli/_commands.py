@@ -124,11 +124,42 @@ def _told(ask: _Ask, network: Network, args: argparse.Namespace) -> Answer:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from .._render import summary
+    """The national picture (no source given), one region (``show REGION``), or the sources' network."""
+    region = None
+    if args.sources and not _is_source(args.sources[0]):
+        region = args.sources.pop(0)
+    day = args.at or date.today()
+    network = _load(args) if args.sources else _load_national(args)
+    if region is not None:
+        from .._render import _cooperation
 
-    network = _load(args)
-    print(summary(network, args.at or date.today()))
+        print(_cooperation(network, network.cooperation(region), day))
+        return EXIT_OK
+    if len(network.index.by_tag.get("cooperation", ())) == 1:
+        from .._render import summary
+
+        print(summary(network, day))
+        return EXIT_OK
+    from ..answers._national import overview, regions
+
+    print(overview(regions(network, on=day)))
     return EXIT_OK
+
+
+def _load_national(args: argparse.Namespace) -> Network:
+    """The regions and Groningen & Noord-Drenthe; the sources' findings are counted, not listed."""
+    from ..answers._national import NATIONAL
+    from ..loading import load
+
+    network = load(*NATIONAL, strict=not args.lenient)
+    report = network.report
+    if report is not None and report.problems:
+        print(
+            f"waterketen: the sources give {len(report.problems)} warning(s); "
+            f"'waterketen validate {' '.join(NATIONAL)}' lists them",
+            file=sys.stderr,
+        )
+    return network
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -20,7 +20,8 @@ exit codes:
      a file that cannot be written, validate found errors, find or lookup found nothing
   2  wrong usage
 
-Without a command, waterketen shows the network (the embedded dataset by default).
+Without a command, waterketen shows the national picture: every region as of today
+('waterketen show REGION' shows one).
 Run 'waterketen COMMAND --help' for the options of a command; docs/cli.md has more."""
 
 
@@ -43,14 +44,14 @@ def _pair(text: str) -> tuple[str, str]:
 # -- the parser ---------------------------------------------------------------------------------------
 
 
-def _sources(sub: argparse.ArgumentParser, *, positional: bool = True) -> None:
+def _sources(sub: argparse.ArgumentParser, *, positional: bool = True, help: str | None = None) -> None:
     if positional:
         sub.add_argument(
             "sources",
             nargs="*",
             default=[],
             metavar="SOURCE",
-            help="files or scheme:locations to load (default: the embedded dataset)",
+            help=help or "files or scheme:locations to load (default: the embedded dataset)",
         )
     loading = sub.add_argument_group("loading")
     loading.add_argument("--lenient", action="store_true", help="keep the valid records, report the rest")
@@ -180,8 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     from ..model import ENTITY_TYPES, BodyKind, OrgKind
 
-    show = command("show", "show the network readably (the default command)")
-    _sources(show)
+    show = command(
+        "show",
+        "show every region, one region (show REGION: an id or a name) or the sources' network "
+        "(the default command)",
+    )
+    _sources(
+        show,
+        help="first a REGION to show (an id or a name), if any; then files or scheme:locations to load "
+        "(default: the regions and the embedded dataset)",
+    )
     show.add_argument("--at", type=_day, metavar="DATE", help="the day to show, YYYY-MM-DD (default: today)")
 
     partners = command("partners", "the partners of a cooperation")

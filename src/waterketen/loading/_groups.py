@@ -9,7 +9,9 @@ thing, in the order in which they refer to each other:
 
 - cooperations with a name in common (after :func:`~waterketen.normalise_name`);
 - then, within one cooperation, clusters, bodies (also within one cluster),
-  posts and agreements with a name in common, spearheads with one number and title;
+  posts and agreements with a name in common (or posts that represent one
+  partner with the same duties: "Lid regiegroep namens Hunze en Aa’s" and
+  "... namens Waterschap Hunze en Aa's"), spearheads with one number and title;
 - then memberships of one member in one group (with one post, role and
   principal) and tenures of one holder in one post.
 
@@ -23,6 +25,7 @@ apart, with a warning naming both places and the disagreement.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Iterator
 from datetime import date
 from typing import Any
@@ -54,10 +57,15 @@ _ORDER: tuple[type[Any], ...] = (Cooperation, Cluster, Body, Post, Agreement, Sp
 _MIN, _MAX = date.min, date.max
 
 
+@functools.lru_cache(maxsize=4096)
+def _norm(name: str) -> str:
+    return normalise_name(name.replace("&", " en "))  # "Stad & Ommeland", "Stad en Ommeland"
+
+
 def _names(entity: Any) -> Iterator[str]:
     for name in (getattr(entity, "name", None), *getattr(entity, "other_names", ())):
         if name:
-            yield normalise_name(str(name).replace("&", " en "))  # "Stad & Ommeland", "Stad en Ommeland"
+            yield _norm(str(name))
 
 
 def _keys(entity: Entity) -> Iterator[Hashable]:
@@ -66,6 +74,8 @@ def _keys(entity: Entity) -> Iterator[Hashable]:
         yield from _names(entity)
     elif isinstance(entity, Cluster | Post | Agreement):
         yield from ((entity.cooperation, n) for n in _names(entity))
+        if isinstance(entity, Post) and entity.represents is not None:  # one seat, named two ways
+            yield (entity.cooperation, entity.represents, frozenset((d.role, d.body) for d in entity.duties))
     elif isinstance(entity, Body):
         yield from ((entity.cooperation, entity.cluster, n) for n in _names(entity))
     elif isinstance(entity, Spearhead):
@@ -194,19 +204,28 @@ def merge_alike(
         found = origins[entity_id]
         return [place(o) for o in found] if isinstance(found, list | tuple) else [place(found)]
 
-    def sources(entity_id: str) -> set[str]:
-        return {p.source for p in where(entity_id)}
+    known: dict[str, frozenset[str]] = {}
+
+    def sources(entity_id: str) -> frozenset[str]:
+        found = known.get(entity_id)
+        if found is None:
+            found = known[entity_id] = frozenset(p.source for p in where(entity_id))
+        return found
 
     merged: list[tuple[str, str]] = []
     problems: list[Problem] = []
     renamed: dict[str, str] = {}
+    by_class: dict[type[Any], list[str]] = {cls: [] for cls in _ORDER}
+    for entity_id, entity in entities.items():
+        ids = by_class.get(type(entity))
+        if ids is not None:
+            ids.append(entity_id)
     for cls in _ORDER:
         if renamed:
-            for entity_id, entity in entities.items():
-                if isinstance(entity, cls):
-                    entities[entity_id] = _moved(entity, renamed)
+            for entity_id in by_class[cls]:
+                entities[entity_id] = _moved(entities[entity_id], renamed)
         seen: dict[Hashable, list[str]] = {}
-        for entity_id in [i for i, e in entities.items() if type(e) is cls]:
+        for entity_id in by_class[cls]:
             entity = entities[entity_id]
             mine = sources(entity_id)
             candidates = list(
@@ -228,6 +247,7 @@ def merge_alike(
             if kept is not None:
                 del entities[entity_id]
                 origins[kept] = [*where(kept), *where(entity_id)]
+                known[kept] = sources(kept) | mine
                 del origins[entity_id]
                 pending.pop(entity_id, None)
                 renamed[entity_id] = kept

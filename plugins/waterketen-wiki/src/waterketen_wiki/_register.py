@@ -1,22 +1,22 @@
 """Resolving the names a page writes to the organisations of a register.
 
 The register is a :class:`waterketen.Network` that knows organisations with
-their codes and validity: by default the embedded dataset. A name matches an
-organisation when, after :func:`waterketen.normalise_name` (case, accents,
-apostrophes and punctuation ignored), it is one of the organisation's names;
-failing that, when it is a known variant (:data:`KNOWN_VARIANTS`); failing
-that, when a conservative fuzzy match finds exactly one organisation. A
-match is used only when it is valid on the day the page describes.
+their codes and validity: by default the national register
+(:func:`waterketen.resolution.default_network`). Names are resolved by the
+library's resolver (:mod:`waterketen.resolution`: an exact code, the exact
+name, another name, the name after normalising, a known abbreviation, last a
+fuzzy match), at any day; the organisations of the most trusted rule that
+matched are the name's candidates. A known variant (:data:`KNOWN_VARIANTS`)
+is tried first; a fuzzy match counts only from :data:`FUZZY_CUTOFF` and when
+one organisation is that close. A match is used only when it is valid on the
+day the page describes (the builder chooses it).
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, Protocol
 
 from attrs import frozen
 
@@ -30,9 +30,7 @@ __all__ = [
     "KNOWN_VARIANTS",
     "Match",
     "Register",
-    "Resolver",
     "default_register",
-    "national",
     "resolve",
 ]
 
@@ -48,18 +46,6 @@ FUZZY_CUTOFF = 0.9
 """The lowest :class:`difflib.SequenceMatcher` ratio a fuzzy match needs."""
 _FUZZY_MARGIN = 0.02
 
-_PREFIXES = (
-    "de ",
-    "het ",
-    "gemeente ",
-    "waterschap ",
-    "wetterskip ",
-    "hoogheemraadschap van ",
-    "hoogheemraadschap ",
-    "provincie ",
-    "drinkwaterbedrijf ",
-)
-
 
 @frozen
 class Match:
@@ -67,7 +53,7 @@ class Match:
 
     organisations: tuple[wk.Organisation, ...]
     how: str
-    """``exact``, ``variant`` or ``fuzzy`` (or the rule the national register names, see :func:`national`)."""
+    """``exact`` (any rule of the resolver but a fuzzy match), ``variant`` or ``fuzzy``."""
     matched: str
     """The register's name that matched."""
     ratio: float = 1.0
@@ -85,14 +71,6 @@ class Register:
 
     def __init__(self, network: wk.Network) -> None:
         self.network = network
-        self._keys: dict[wk.OrgKind, dict[str, list[wk.Organisation]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-        for org in network.entities(wk.Organisation):
-            for name in (org.name, *org.other_names):
-                key = norm(str(name))
-                if key and org not in self._keys[org.kind][key]:
-                    self._keys[org.kind][key].append(org)
         self._cache: dict[tuple[str, tuple[wk.OrgKind, ...]], Match | None] = {}
         self._raw: dict[tuple[str, tuple[wk.OrgKind, ...]], Match | None] = {}
 
@@ -119,51 +97,44 @@ class Register:
     def _match(self, name: str, kinds: tuple[wk.OrgKind, ...]) -> Match | None:
         if not name:
             return None
-        forms = [name, *(name[len(p) :] for p in _PREFIXES if name.startswith(p) and len(name) > len(p))]
-        for form in forms:
-            found = self._exact(form, kinds)
-            if found:
-                return Match(organisations=found, how="exact", matched=form)
         variant = KNOWN_VARIANTS.get(name)
         if variant is not None:
-            found = self._exact(norm(variant), kinds)
-            if found:
-                return Match(organisations=found, how="variant", matched=variant)
-        return self._fuzzy(forms, kinds)
+            found = self._resolved(variant, kinds)
+            if found is not None and found.how != "fuzzy":
+                return Match(organisations=found.organisations, how="variant", matched=variant)
+        return self._resolved(name, kinds)
 
-    def _exact(self, key: str, kinds: Iterable[wk.OrgKind]) -> tuple[wk.Organisation, ...]:
-        return tuple(org for kind in kinds for org in self._keys[kind].get(key, ()))
+    def _resolved(self, name: str, kinds: tuple[wk.OrgKind, ...]) -> Match | None:
+        """What the library's resolver (:mod:`waterketen.resolution`) finds for the name in this
+        register at any day: the organisations of the most trusted rule that matched."""
+        from waterketen.resolution import Rule, candidates
 
-    def _fuzzy(self, forms: list[str], kinds: tuple[wk.OrgKind, ...]) -> Match | None:
-        pool = {key: orgs for kind in kinds for key, orgs in self._keys[kind].items()}
-        scored: list[tuple[float, str]] = []
-        for form in forms:
-            # A ratio of at least the cutoff needs lengths within that proportion: skip the rest cheaply.
-            near = [k for k in pool if 2 * min(len(k), len(form)) >= FUZZY_CUTOFF * (len(k) + len(form))]
-            for key in difflib.get_close_matches(form, near, n=3, cutoff=FUZZY_CUTOFF):
-                scored.append((difflib.SequenceMatcher(None, form, key).ratio(), key))
-        if not scored:
+        found = [c for kind in kinds for c in candidates(name, kind=kind, network=self.network)]
+        if not found:
             return None
-        best_ratio = max(r for r, _ in scored)
-        close = {key for r, key in scored if r >= best_ratio - _FUZZY_MARGIN}
-        orgs = {o.id: o for key in sorted(close) for o in pool[key]}
-        names = {o.name for o in orgs.values()}
-        if len(names) > 1:
-            return None  # two organisations equally close: not a match, never a guess
-        best_key = max(scored)[1]
-        return Match(organisations=tuple(orgs.values()), how="fuzzy", matched=best_key, ratio=best_ratio)
+        order = list(Rule)
+        rule = min((c.rule for c in found), key=order.index)
+        top = [c for c in found if c.rule is rule]
+        if rule is Rule.FUZZY:
+            best = max(c.score for c in top)
+            if best < FUZZY_CUTOFF:
+                return None
+            top = [c for c in top if c.score >= best - _FUZZY_MARGIN]
+            if len({c.organisation.name for c in top}) > 1:
+                return None  # two organisations equally close: not a match, never a guess
+        organisations = tuple(dict.fromkeys(c.organisation for c in top))
+        how = "fuzzy" if rule is Rule.FUZZY else "exact"
+        return Match(organisations=organisations, how=how, matched=top[0].matched, ratio=top[0].score)
 
 
 def resolve(register: Register, name: str, kinds: Sequence[wk.OrgKind]) -> Match | None:
     """The organisations of those kinds that a name on a page may denote, at any time: the plugin's
     one way to resolve a name (the reader asks it to split lists, the builder to resolve them).
 
-    Today it asks the page's register (by default the embedded dataset). A
-    name it does not resolve stays an organisation of the page, of the kind
-    the reader found (:func:`waterketen_wiki._build.build`). To resolve
-    through the national register instead, its one line becomes
-    ``return national(wk.resolve, name, kinds)`` (see :func:`national`); the
-    day is chosen after, by the builder.
+    It asks the page's register (by default the national register) through
+    the library's resolver (see :class:`Register`). A name it does not resolve
+    stays an organisation of the page, of the kind the reader found
+    (:func:`waterketen_wiki._build.build`); the day is chosen after, by the builder.
 
     Examples:
         >>> match = resolve(default_register(), "Waterschap Noorderzijlvest", (wk.OrgKind.WATER_BOARD,))
@@ -173,39 +144,12 @@ def resolve(register: Register, name: str, kinds: Sequence[wk.OrgKind]) -> Match
     return register.match(name, kinds)
 
 
-class Resolver(Protocol):
-    """A resolver as the national register offers it: ``wk.resolve(name, on=day, kind=None)``."""
-
-    def __call__(self, name: str, *, on: date | None = ..., kind: wk.OrgKind | None = ...) -> Any: ...
-
-
-def national(resolver: Resolver, name: str, kinds: Sequence[wk.OrgKind]) -> Match | None:
-    """What ``resolver`` (``wk.resolve``) makes of a name, as a :class:`Match`: the best organisation
-    of each kind it finds (at any day), with the rule and the score of the best.
-
-    Examples:
-        >>> class Found:
-        ...     organisation = wk.Organisation(id="vitens", name="Vitens", kind=wk.OrgKind.WATER_COMPANY)
-        ...     rule, score = "exact name", 1.0
-        >>> def fake(name, *, on=None, kind=None):
-        ...     return Found() if name == "Vitens" and kind is wk.OrgKind.WATER_COMPANY else None
-        >>> match = national(fake, "Vitens", (wk.OrgKind.MUNICIPALITY, wk.OrgKind.WATER_COMPANY))
-        >>> [o.id for o in match.organisations], match.how
-        (['vitens'], 'exact name')
-    """
-    found = [(kind, resolver(name, on=None, kind=kind)) for kind in kinds]
-    hits = [f for _, f in found if f is not None]
-    if not hits:
-        return None
-    best = max(hits, key=lambda f: float(f.score))
-    organisations = tuple(dict.fromkeys(f.organisation for f in hits))
-    return Match(organisations=organisations, how=str(best.rule), matched=name, ratio=float(best.score))
-
-
 @functools.cache
 def default_register() -> Register:
-    """The embedded dataset as a register (loaded once)."""
-    return Register(wk.load())
+    """The national register as a register (:func:`waterketen.resolution.default_network`, loaded once)."""
+    from waterketen.resolution import default_network
+
+    return Register(default_network())
 
 
 def surely_valid_until(period: wk.Period, limit: date) -> date | None:
