@@ -24,7 +24,7 @@ from .network import Network
 from .query import agreement_certainty, agreements
 
 
-__all__ = ["summary", "table"]
+__all__ = ["cooperation_summary", "summary", "table"]
 
 
 def _label(org: Organisation) -> str:
@@ -57,6 +57,11 @@ def summary(network: Network, day: date) -> str:
     uncertain = sum(1 for _ in network.at(day).uncertain())
     parts = [_cooperation(network, coop, day, uncertain) for coop in network.entities(Cooperation)]
     return "\n\n".join(parts) if parts else f"(no cooperation in the network on {day.isoformat()})"
+
+
+def cooperation_summary(network: Network, coop: Cooperation, day: date) -> str:
+    """A readable summary of one cooperation of the network on ``day``."""
+    return _cooperation(network, coop, day, sum(1 for _ in network.at(day).uncertain()))
 
 
 def _cooperation(network: Network, coop: Cooperation, day: date, uncertain: int) -> str:

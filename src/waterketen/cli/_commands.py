@@ -131,9 +131,9 @@ def _show(args: argparse.Namespace) -> int:
     day = args.at or date.today()
     network = _load(args) if args.sources else _load_national(args)
     if region is not None:
-        from .._render import _cooperation
+        from .._render import cooperation_summary
 
-        print(_cooperation(network, network.cooperation(region), day))
+        print(cooperation_summary(network, network.cooperation(region), day))
         return EXIT_OK
     if len(network.index.by_tag.get("cooperation", ())) == 1:
         from .._render import summary
