@@ -174,6 +174,13 @@ class TestOutsideALifetime:
         assert "(it existed from 2014 or earlier until 2020)" in result.stderr
         assert result.stdout == ""
 
+    def test_partners_of_an_ended_cluster(self) -> None:
+        """partners --cluster of a cluster that had ended says so (exit 1), not an empty table."""
+        result = run("partners", "--cluster", "BMWE", "--at", "2026-12-01")
+        assert result.returncode == 1
+        assert "BMWE did not exist on 2026-12-01" in result.stderr
+        assert result.stdout == ""
+
     def test_in_no_cluster_is_still_status_none(self) -> None:
         """An organisation that existed and was in no cluster still answers status none."""
         result = run("cluster-of", "Noorderzijlvest", "--at", ON, "--format", "json")

@@ -138,6 +138,12 @@ class TestLifetime:
         with pytest.raises(wk.errors.NotInPeriodError):
             wk.answers.members(net, "BMWE", on="2026-12-01")
 
+    def test_the_partners_of_an_ended_cluster(self, net: wk.Network) -> None:
+        """partners(cluster=) of a cluster that had ended is the same error, not an empty tuple."""
+        with pytest.raises(wk.errors.NotInPeriodError, match="BMWE did not exist on 2026-12-01"):
+            net.partners(on="2026-12-01", cluster="gnd-bmwe")
+        assert len(net.partners(on="2016-01-01", cluster="gnd-bmwe")) == 4
+
     def test_a_day_it_may_have_existed_is_no_error(self, net: wk.Network) -> None:
         """A day inside an uncertain bound stays a question the data cannot answer (UNKNOWN)."""
         assert net.cluster_of("Bedum", on="2014-06-01") is wk.UNKNOWN

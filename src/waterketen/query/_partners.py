@@ -121,12 +121,17 @@ def partners(
         kind: only partners of that kind.
         cluster: only partners that are members of that cluster (on that day).
 
+    Raises:
+        NotInPeriodError: the cluster surely did not exist that day.
+
     Examples:
         >>> [o.name for o in wk.query.partners(wk.load(), on="2016-01-01", cluster="gnd-dal")]
         ['Delfzijl', 'Appingedam', 'Loppersum']
     """
     coop = cooperation(network, cooperation_id)
     group = coop.id if cluster is None else network.get(cluster, Cluster).id
+    if cluster is not None:
+        existing(network, group, on)  # the partners of a cluster that had ended are no empty list
     found = _members(network, group, on)
     if cluster is not None:
         partner_ids = {o.id for o in _members(network, coop.id, on)}
