@@ -131,12 +131,14 @@ class TestContradictions:
         assert doc["organisations"] == [{"id": "nowhere"}]
 
 
-def test_load_both_reports_only_the_refinements() -> None:
-    """Loaded together, the dataset and the register disagree only where the dataset refines a record."""
+def test_load_both_merges_the_refinements() -> None:
+    """Loaded together, the dataset and the register do not disagree: where the dataset refines a
+    record (a founding day within the register's "no later than 2010"), the two merge into the
+    narrower one."""
     net = wk.load("embedded:groningen-noord-drenthe", "register:", strict=False)
-    rejected = sorted(r.record.data["id"] for r in net.report.rejected)
-    assert rejected == [
-        "bellingwedde",
-        "hunze-en-aas",
-        "noorderzijlvest",
-    ]  # the water companies' founding dates and names are additions, merged (a default is no conflict)
+    assert net.report is not None
+    assert not net.report.rejected
+    embedded = wk.load()
+    for refined in ("bellingwedde", "hunze-en-aas", "noorderzijlvest"):
+        assert net[refined].period == embedded[refined].period, refined
+        assert {p.source for p in net.origin(refined)} == {"embedded:groningen-noord-drenthe", "register:"}

@@ -64,13 +64,12 @@ class Coverage:
 def national_network() -> Network:
     """The register, the regions and Groningen & Noord-Drenthe loaded together.
 
-    The load is lenient: the embedded dataset describes its organisations with
-    other details than the register (merging them is another task), and the
-    register's record of each is kept.
+    Where the embedded dataset refines a register record (a founding day within
+    the register's "no later than 2010"), the two merge into the narrower one.
     """
     from ..loading import load
 
-    return load("register:", "regions:", "embedded:groningen-noord-drenthe", strict=False)
+    return load("register:", "regions:", "embedded:groningen-noord-drenthe")
 
 
 def _partners_ever(net: Network) -> set[str]:
