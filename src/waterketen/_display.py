@@ -18,7 +18,7 @@ from ._html import names as _names
 from ._html import period_text as _period
 from ._html import rows as _rows
 from ._labels import count_of_kind, member_count
-from .answers._rows import body_rows, cluster_rows, partner_rows
+from .answers._rows import body_rows, cluster_rows
 from .model import (
     ENTITY_TYPES,
     Change,
@@ -156,9 +156,9 @@ def _cluster_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> st
 
 def _body_rows(network: Network, coop: Cooperation, snapshot: Snapshot) -> str:
     rows = []
-    for row in body_rows(network, network.bodies(coop.id, on=snapshot.day), on=snapshot.day):
-        if row.body.cluster is not None:
-            continue  # water teams are one per cluster; the clusters table stands for them
+    # Water teams are one per cluster; the clusters table stands for them.
+    bodies = [b for b in network.bodies(coop.id, on=snapshot.day) if b.cluster is None]
+    for row in body_rows(network, bodies, on=snapshot.day):
         leaders = [
             f"{s.role.value}: {s.post.name}"
             + (f" ({', '.join(name_of(h) for h in s.holders)})" if s.holders else "")
@@ -181,7 +181,7 @@ def snapshot_html(snapshot: Snapshot) -> str:
     network, day = snapshot.network, snapshot.day
     parts = []
     for coop in network.entities(Cooperation, on=day):
-        partners = [r.organisation for r in partner_rows(network, network.partners(coop.id, on=day), on=day)]
+        partners = network.partners(coop.id, on=day)
         parts.append(
             f"<div><strong>{_e(coop.name)}</strong>: {_e(_partner_counts(partners))}</div>"
             + _cluster_rows(network, coop, snapshot)

@@ -70,9 +70,9 @@ class Finding:
     message: str
     entities: tuple[str, ...] = ()
     first: datetime.date | None = None
-    """The first day on which it holds (``None``: not about a day; :data:`OPEN_START`: every day before)."""
+    """The first day on which it holds (``None``: not about a day; ``date.min``: every day before)."""
     last: datetime.date | None = None
-    """The last day on which it holds (:data:`OPEN_END`: every day after ``first``).
+    """The last day on which it holds (``9999-12-30`` or later: every day after ``first``).
 
     Checked over the whole history, these are the days it holds (between two
     days checked nothing changes); checked on days given, the days given."""

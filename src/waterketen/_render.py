@@ -9,7 +9,7 @@ from typing import Any
 from ._html import period_text
 from ._labels import KIND_PLURAL, KIND_SINGULAR, count_of_kind, member_count, seat_label
 from ._time import Certainty
-from .answers._rows import BodyRow, PartnerRow, body_rows, cluster_rows, partner_rows
+from .answers._rows import BodyRow, body_rows, cluster_rows, partner_rows
 from .model import (
     Agreement,
     BodyKind,
@@ -86,19 +86,15 @@ def _heading(coop: Cooperation, day: date) -> list[str]:
     return out
 
 
-def _partner_rows(network: Network, coop: Cooperation, day: date) -> tuple[PartnerRow, ...]:
-    return partner_rows(network, network.partners(coop.id, on=day), on=day)
-
-
-def _by_kind(rows: Sequence[PartnerRow]) -> dict[OrgKind, list[Organisation]]:
+def _by_kind(network: Network, coop: Cooperation, day: date) -> dict[OrgKind, list[Organisation]]:
     by_kind: dict[OrgKind, list[Organisation]] = {}
-    for row in rows:
-        by_kind.setdefault(row.organisation.kind, []).append(row.organisation)
+    for org in network.partners(coop.id, on=day):
+        by_kind.setdefault(org.kind, []).append(org)
     return by_kind
 
 
 def _partners(network: Network, coop: Cooperation, day: date) -> list[str]:
-    by_kind = _by_kind(_partner_rows(network, coop, day))
+    by_kind = _by_kind(network, coop, day)
     counts = ", ".join(count_of_kind(len(orgs), kind) for kind, orgs in by_kind.items())
     total = sum(len(orgs) for orgs in by_kind.values())
     out = [f"Partners ({total}){': ' + counts if counts else ''}"]
@@ -121,11 +117,8 @@ def _clusters(network: Network, coop: Cooperation, day: date) -> list[str]:
             lines[-1] += ", and members unknown"
         out.append(f"  {name_of(row.cluster):<{width}}{lines[0]}")
         out += [f"  {'':<{width}}{line}" for line in lines[1:]]
-    loose = [
-        r
-        for r in _partner_rows(network, coop, day)
-        if r.organisation.kind is OrgKind.MUNICIPALITY and r.organisation.id not in clustered
-    ]
+    municipalities = _by_kind(network, coop, day).get(OrgKind.MUNICIPALITY, [])
+    loose = partner_rows(network, [o for o in municipalities if o.id not in clustered], on=day)
     for label, orgs in (
         ("(cluster unknown)", [r.organisation for r in loose if not r.cluster_known]),
         ("(no cluster)", [r.organisation for r in loose if r.cluster_known]),

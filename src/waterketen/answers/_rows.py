@@ -110,10 +110,17 @@ def cluster_rows(
         >>> [(r.cluster.name, len(r.members)) for r in rows][:2]
         [('DAL', 3), ('BMWE', 4)]
     """
-    return tuple(
-        ClusterRow(cluster=cluster, members=network.partners(cluster.cooperation, on=on, cluster=cluster.id))
-        for cluster in clusters
-    )
+    partners: dict[str, set[str]] = {}  # the partners of each cooperation, asked once
+    rows = []
+    for cluster in clusters:
+        if cluster.cooperation not in partners:
+            partners[cluster.cooperation] = {o.id for o in network.partners(cluster.cooperation, on=on)}
+        ids = partners[cluster.cooperation]
+        members = tuple(
+            m for m in network.members(cluster.id, on=on) if isinstance(m, Organisation) and m.id in ids
+        )
+        rows.append(ClusterRow(cluster=cluster, members=members))
+    return tuple(rows)
 
 
 def seat_rows(network: Network, body: str, *, on: DateLike | None) -> tuple[Seat, ...]:
@@ -154,10 +161,12 @@ def body_rows(network: Network, bodies: Iterable[Body], *, on: DateLike | None) 
         >>> row.body.seats, len(row.member_seats), [s.post.name for s in row.leading_seats]
         (11, 11, ['Waterregisseur'])
     """
-    return tuple(
-        BodyRow(body=body, posts=network.posts(body.id, on=on), seats=seat_rows(network, body.id, on=on))
-        for body in bodies
-    )
+    rows = []
+    for body in bodies:
+        seats = seat_rows(network, body.id, on=on)
+        posts = tuple({s.post.id: s.post for s in seats}.values())  # as network.posts(body), asked once
+        rows.append(BodyRow(body=body, posts=posts, seats=seats))
+    return tuple(rows)
 
 
 @frozen(kw_only=True)
