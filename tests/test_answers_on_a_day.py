@@ -38,12 +38,12 @@ class TestAgreementsOnADay:
         assert agreements(net) == tuple(a for a in net.entities(wk.Agreement))
 
     def test_command(self) -> None:
-        """`waterketen --at 2010-01-01` and `--at 2016-01-01` list only the agreements of the day."""
-        early = run("--at", "2010-01-01")
+        """`waterketen show GND --at 2010-01-01` and `--at 2016-01-01` list only the agreements of the day."""
+        early = run("show", "groningen-noord-drenthe", "--at", "2010-01-01")
         assert early.returncode == 0, early.stderr
         assert "Bestuurlijk akkoord" not in early.stdout
         assert "Samenwerkingsovereenkomst" not in early.stdout
-        middle = run("--at", "2016-01-01")
+        middle = run("show", "groningen-noord-drenthe", "--at", "2016-01-01")
         assert "Bestuurlijk akkoord (2014)" in middle.stdout
         assert "Samenwerkingsovereenkomst" not in middle.stdout
 
@@ -84,8 +84,8 @@ class TestCheckAnswersItsDay:
 
 class TestLabelsInOneLanguage:
     def test_no_mixed_seat_labels(self) -> None:
-        """`waterketen --at 2016-01-01` shows the Dutch post names without an English "for" tacked on."""
-        out = run("--at", "2016-01-01").stdout
+        """`waterketen show GND --at 2016-01-01` shows the Dutch post names without an English "for"."""
+        out = run("show", "groningen-noord-drenthe", "--at", "2016-01-01").stdout
         assert "Lid regiegroep namens cluster DAL\n" in out
         assert " for DAL" not in out
 
@@ -103,8 +103,8 @@ class TestLabelsInOneLanguage:
         assert "municipalities" not in text
 
     def test_members_unknown_is_not_zero(self) -> None:
-        """`waterketen --at 2021-06-01`: the stuurgroep's members are unknown, not absent."""
-        out = run("--at", "2021-06-01").stdout
+        """`waterketen show GND --at 2021-06-01`: the stuurgroep's members are unknown, not absent."""
+        out = run("show", "groningen-noord-drenthe", "--at", "2021-06-01").stdout
         assert "Stuurgroep (members unknown)" in out
         assert "0 member posts" not in out
 
