@@ -56,7 +56,8 @@ def summary(network: Network, day: date) -> str:
 
 
 def _cooperation(network: Network, coop: Cooperation, day: date) -> str:
-    out = [f"{coop.name}  [{coop.id}]", f"as of {day.isoformat()}"]
+    still = network.still_so(coop.id, on=day)
+    out = [f"{coop.name}  [{coop.id}]", f"as of {day.isoformat()}{': ' + still if still else ''}"]
     if not coop.period.contains(day):
         out.append(f"(the cooperation is not known to exist on this day: {coop.period})")
     partners = network.partners(coop.id, on=day)
@@ -134,9 +135,15 @@ def _body(network: Network, body: Body, day: date) -> list[str]:
     for seat in seats:
         holders = ", ".join(_name(h) for h in seat.holders)
         stands = f" for {_name(seat.represents)}" if seat.represents is not None else ""
-        held = f": {holders}" if holders else ""
+        held = f": {holders}{_still_held(network, seat.post.id, day)}" if holders else ""
         out.append(f"    {seat.role.value:<9} {seat.post.name}{stands}{held}")
     return out
+
+
+def _still_held(network: Network, post: str, day: date) -> str:
+    """ ", still so at the latest source (...)" when the post's holding rests on its open end on ``day``."""
+    notes = [n for t in network.tenures(post, on=day) if (n := network.still_so(t.id, on=day))]
+    return f", {notes[0]}" if notes else ""
 
 
 def _text(value: Any) -> str:

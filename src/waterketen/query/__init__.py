@@ -11,7 +11,8 @@ Each function takes the network first and returns plain values;
 - history (``_history``): :func:`changes`, :func:`successors`, :func:`predecessors`,
   :func:`timeline`, :func:`diff` (with :class:`Succession`, :class:`Event`, :class:`Diff`);
 - names (``_names``): :func:`find`, :func:`normalise_name`;
-- relations (``_relations``): ``relations_of`` (with :class:`Relation`, :class:`RelationKind`).
+- relations (``_relations``): ``relations_of`` (with :class:`Relation`, :class:`RelationKind`);
+- sources (``_sources``): :func:`latest_source`, :func:`still_so` (how far the sources reach).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ._history import (
 from ._names import find, names_of, normalise_name
 from ._partners import cluster_of, clusters, cooperation, groups, members, memberships, partners
 from ._relations import Relation, RelationKind, relations_of
+from ._sources import latest_source, still_so, still_so_text
 
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     "find",
     "groups",
     "holders",
+    "latest_source",
     "members",
     "memberships",
     "names_of",
@@ -60,6 +63,8 @@ __all__ = [
     "predecessors",
     "relations_of",
     "seats",
+    "still_so",
+    "still_so_text",
     "successors",
     "tenures",
     "timeline",
