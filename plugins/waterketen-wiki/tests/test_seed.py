@@ -179,7 +179,8 @@ class TestSeedSource:
         ]
         bedum = seed["bedum"].provenance
         assert bedum[0].source == source
-        assert "municipalities.csv" in {p.source for p in bedum}  # the register's own provenance is kept
+        # the embedded dataset's provenance is kept: public sources, such as the Kadaster code table
+        assert "https://github.com/gwmod/nlmod" in {p.source for p in bedum}
 
     def test_merges_with_the_embedded_dataset(self, seed_path: Path) -> None:
         """Loaded beside the embedded dataset, the page shares its organisations without conflicts."""
