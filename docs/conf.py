@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ PICTURE_DAY = date(2016, 1, 1)
 PICTURE = HERE / "_static" / f"network-{PICTURE_DAY.isoformat()}.png"
 PICTURE_DAYS = (PICTURE_DAY, date(2018, 1, 1), date(2021, 6, 1))
 """The days of the drawings in ``_static/`` (the seed's, the uncertain seats', the clusters of 2020)."""
+HELP_WIDTH = 80
+"""The width the command's help is wrapped to for the CLI reference (the page's column holds it)."""
 
 project = "waterketen"
 author = "The waterketen developers"
@@ -41,6 +44,7 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "waterketen"
 html_static_path = ["_static"]
+html_css_files = ["cli-help.css"]
 
 # -- autodoc: the API from the docstrings (Google style, read by napoleon) ----------------------
 autodoc_member_order = "bysource"
@@ -115,7 +119,7 @@ def render_pictures(folder: Path = HERE / "_static") -> list[Path]:
 def write_cli_help(folder: Path = GENERATED) -> None:
     """Write ``waterketen --help`` and the help of each command as Markdown, for the CLI reference."""
     folder.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    env = {**os.environ, "COLUMNS": str(HELP_WIDTH), "NO_COLOR": "1"}
 
     def helptext(*args: str) -> str:
         run = subprocess.run(
@@ -129,8 +133,21 @@ def write_cli_help(folder: Path = GENERATED) -> None:
 
     from waterketen import cli
 
-    sections = [("waterketen", helptext())]
-    sections += [(f"waterketen {c}", helptext(c)) for c in getattr(cli, "COMMANDS", ())]
+    def fit(text: str) -> str:
+        # argparse leaves a description and a long group of choices unwrapped: wrap what overflows.
+        lines = []
+        for line in text.splitlines():
+            indent = " " * (len(line) - len(line.lstrip()))
+            if len(line) <= HELP_WIDTH:
+                lines.append(line)
+                continue
+            lines += textwrap.wrap(
+                line, HELP_WIDTH, subsequent_indent=indent + "  ", break_on_hyphens=False
+            ) or [line]
+        return "\n".join(lines)
+
+    sections = [("waterketen", fit(helptext()))]
+    sections += [(f"waterketen {c}", fit(helptext(c))) for c in getattr(cli, "COMMANDS", ())]
     page = "".join(f"## {title}\n\n```text\n{text.rstrip()}\n```\n\n" for title, text in sections)
     (folder / "cli-help.md").write_text(page, encoding="utf-8")
 

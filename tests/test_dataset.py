@@ -1,6 +1,12 @@
-"""The embedded dataset holds the seed's facts (groningen-noord-drenthe-wiki-2019.txt)."""
+"""The embedded dataset holds the seed's facts (the wiki page of 2019) and the corrections of an audit."""
 
 from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -126,16 +132,51 @@ class TestAgreementAndSpearheads:
         assert net.entities(wk.Spearhead, on="2017-01-01") == ()
 
 
+EMBEDDED = Path(wk.__file__).parent / "data"
+COMMIT = re.compile(r"@ [0-9a-f]{40}\b|commit not recorded")
+
+
+def _citations(document: object) -> Iterator[dict[str, str]]:
+    """Every provenance item anywhere in a native JSON document."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if key == "provenance" and isinstance(value, list):
+                yield from value
+            else:
+                yield from _citations(value)
+    elif isinstance(document, list):
+        for item in document:
+            yield from _citations(item)
+
+
 class TestProvenance:
     def test_every_record_cites_its_source(self, net: wk.Network) -> None:
-        """Every record points at the seed or at a data file (with its place), or at a public
-        source of the register (its organisations' records come from the register)."""
-        allowed = {"groningen-noord-drenthe-wiki-2019.txt", "municipalities.csv", "mergers.csv", "FACTS.md"}
+        """Every record of the embedded dataset cites at least one source."""
         for entity in net:
             assert entity.provenance, entity.id
-            ours = [p for p in entity.provenance if not p.source.startswith(("https://", "http://"))]
-            assert {p.source for p in ours} <= allowed, entity.id
-            assert all(p.locator for p in ours), entity.id
+
+    @pytest.mark.parametrize(
+        "name",
+        ["groningen-noord-drenthe.json", "register/register.json", "regions/regions.json"],
+    )
+    def test_every_citation_resolves_for_a_reader(self, name: str) -> None:
+        """Each citation of the embedded data is a public page (an http(s) URL) or a public
+        repository whose locator names the path and the commit read: no file of this project's
+        working notes (FACTS.md, a CSV line) that a user cannot find."""
+        document = json.loads((EMBEDDED / name).read_text(encoding="utf-8"))
+        citations = list(_citations(document))
+        assert citations
+        for citation in citations:
+            source = citation["source"]
+            assert source.startswith(("https://", "http://")), (name, citation)
+            assert not re.search(r"FACTS\.md|\.csv line|wiki-2019\.txt$", source), (name, citation)
+            if source.startswith("https://github.com/"):
+                assert COMMIT.search(citation.get("locator") or ""), (name, citation)
+
+    def test_the_founding_page_is_cited_with_its_date(self, net: wk.Network) -> None:
+        """The seed's facts cite the wiki page itself, with its "Laatst bijgewerkt" day."""
+        wiki = [p for p in net["gnd-regiegroep"].provenance if "samenwerkenaanwater.nl/wiki" in p.source]
+        assert [(p.locator, p.date) for p in wiki] == [("line 41 of the page's text", date(2019, 4, 3))]
 
     def test_uncertain_in_2014(self, net: wk.Network) -> None:
         """The agreement is dated only to 2014, so mid-2014 memberships are uncertain, not guessed."""
@@ -154,3 +195,53 @@ class TestShipped:
         for name in datasets():
             shipped = (files("waterketen") / "data" / f"{name}.json").read_text(encoding="utf-8")
             assert shipped == compiled(name), f"{name}.json is stale: run nox -s dataset"
+
+
+class TestStillSoAtTheLatestSource:
+    """An open end is confirmed up to the record's latest dated source and assumed after it."""
+
+    def test_latest_source_is_the_latest_dated_citation(self, net: wk.Network) -> None:
+        assert net.latest_source("groningen-noord-drenthe") == date(2024, 4, 3)
+        assert net.latest_source("wessel-rothstegge@gnd-waterregisseur") == date(2020, 5, 30)
+        assert net.latest_source("harrie-koning") is None  # an undated page only
+
+    def test_after_the_latest_source_the_answer_says_so(self, net: wk.Network) -> None:
+        assert net.still_so("groningen-noord-drenthe", on="2026-12-01") == (
+            "still so at the latest source (2024-04-03)"
+        )
+
+    def test_within_the_confirmed_range_nothing_extra(self, net: wk.Network) -> None:
+        assert net.still_so("groningen-noord-drenthe", on="2024-04-03") is None
+        assert net.still_so("groningen-noord-drenthe", on="2016-01-01") is None
+
+    def test_a_record_with_an_end_or_not_valid_gets_nothing(self, net: wk.Network) -> None:
+        assert net.still_so("gnd-dal", on="2026-12-01") is None  # ended in 2020
+        assert net.still_so("gnd-rmg", on="2026-12-01") is None  # its end is uncertain, not open
+        assert net.still_so("harrie-koning", on="2026-12-01") is None  # no dated source
+
+    def test_the_summary_says_it_on_the_day_line_and_for_holders(self, net: wk.Network) -> None:
+        from waterketen._render import summary
+
+        today = summary(net, date(2026, 12, 1)).splitlines()
+        assert today[1] == "as of 2026-12-01: still so at the latest source (2024-04-03)"
+        assert any("Wessel Rothstegge, still so at the latest source (2020-05-30)" in line for line in today)
+        then = summary(net, date(2020, 5, 1))  # within what the sources confirm
+        assert "still so at the latest source" not in then
+
+    def test_the_waterregisseur_chairs_the_meeting_only_as_far_as_the_2019_page_says(
+        self, net: wk.Network
+    ) -> None:
+        """The chair duty is stated by the page of 2019-04-03; from 2020 a member duty."""
+        roles = {
+            day: [
+                (d.role.value, d.body)
+                for d in net.duties("gnd-waterregisseur", on=day)
+                if d.body == "gnd-clustercoordinatorenoverleg"
+            ]
+            for day in ("2016-01-01", "2019-06-01", "2022-01-01")
+        }
+        assert roles["2016-01-01"] == [("chair", "gnd-clustercoordinatorenoverleg")]
+        assert roles["2019-06-01"] == []
+        assert roles["2022-01-01"] == [("member", "gnd-clustercoordinatorenoverleg")]
+        seats = net.seats("gnd-clustercoordinatorenoverleg", on="2022-01-01")
+        assert [s.role for s in seats if s.post.id == "gnd-waterregisseur"] == [wk.Role.MEMBER]

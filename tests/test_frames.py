@@ -160,7 +160,7 @@ class TestOtherFrames:
         posts = to_frame(net, "posts", on="2021-06-01")
         assert posts.loc["gnd-waterregisseur", "holder_names"] == "Wessel Rothstegge"
         assert posts.loc["gnd-waterregisseur", "duties"] == (
-            "chair gnd-clustercoordinatorenoverleg; secretary gnd-stuurgroep"
+            "member gnd-clustercoordinatorenoverleg; secretary gnd-stuurgroep"
         )
         seats = to_frame(net, "posts", on=DAY)
         assert seats.loc["gnd-regiegroep-wmd", "represents_name"] == "Waterleidingmaatschappij Drenthe"

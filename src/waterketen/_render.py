@@ -67,7 +67,7 @@ def cooperation_summary(network: Network, coop: Cooperation, day: date) -> str:
 def _cooperation(network: Network, coop: Cooperation, day: date, uncertain: int) -> str:
     """The summary of one cooperation on ``day``: one section after another, each for that day."""
     sections = [
-        _heading(coop, day),
+        _heading(network, coop, day),
         _partners(network, coop, day),
         _clusters(network, coop, day),
         _governance(network, coop, day),
@@ -78,8 +78,9 @@ def _cooperation(network: Network, coop: Cooperation, day: date, uncertain: int)
     return "\n\n".join("\n".join(lines) for lines in sections if lines)
 
 
-def _heading(coop: Cooperation, day: date) -> list[str]:
-    out = [f"{coop.name}  [{coop.id}]", f"as of {day.isoformat()}"]
+def _heading(network: Network, coop: Cooperation, day: date) -> list[str]:
+    still = network.still_so(coop.id, on=day)
+    out = [f"{coop.name}  [{coop.id}]", f"as of {day.isoformat()}{': ' + still if still else ''}"]
     if not coop.period.contains(day):
         exists = period_text(coop.period)
         out.append(f"(the cooperation is not known to exist on this day; it exists {exists})")
@@ -138,7 +139,7 @@ def _governance(network: Network, coop: Cooperation, day: date) -> list[str]:
     teams = [r for r in rows if r.body.kind is BodyKind.WATER_TEAM]
     for row in rows:
         if row.body.kind is not BodyKind.WATER_TEAM:
-            out += _body(row)
+            out += _body(network, row, day)
     if teams:
         out.append(f"  Water teams ({len(teams)}), each led by its cluster coordinator")
     return out
@@ -184,14 +185,20 @@ def _not_shown(network: Network, coop: Cooperation, day: date, uncertain: int) -
     ]
 
 
-def _body(row: BodyRow) -> list[str]:
+def _body(network: Network, row: BodyRow, day: date) -> list[str]:
     out = [f"  {row.body.name} ({member_count(len(row.member_seats), row.body.seats)})"]
     for seat in row.seats:
         holders = ", ".join(_name(h) for h in seat.holders)
         label = seat_label(seat.post.name, None if seat.represents is None else _name(seat.represents))
-        held = f": {holders}" if holders else ""
+        held = f": {holders}{_still_held(network, seat.post.id, day)}" if holders else ""
         out.append(f"    {seat.role.value:<9} {label}{held}")
     return out
+
+
+def _still_held(network: Network, post: str, day: date) -> str:
+    """ ", still so at the latest source (...)" when the post's holding rests on its open end on ``day``."""
+    notes = [n for t in network.tenures(post, on=day) if (n := network.still_so(t.id, on=day))]
+    return f", {notes[0]}" if notes else ""
 
 
 def _text(value: Any) -> str:

@@ -86,15 +86,27 @@ __all__ = [
 
 @frozen(kw_only=True)
 class Provenance:
-    """Where a fact came from: a source and the place in it.
+    """Where a fact came from: a source, the place in it and the source's date.
+
+    ``date`` is the day the cited source carries (its publication or its last
+    update), when it has one: a record's open end is confirmed up to its
+    latest dated source (:func:`waterketen.query.latest_source`) and assumed
+    after it.
 
     Examples:
-        >>> Provenance(source="groningen-noord-drenthe-wiki-2019.txt", locator="line 23")
-        Provenance(source='groningen-noord-drenthe-wiki-2019.txt', locator='line 23')
+        >>> Provenance(source="https://example.org/page", locator="line 23")
+        Provenance(source='https://example.org/page', locator='line 23')
+        >>> Provenance(source="https://example.org/page", date=PartialDate(2019, 4))
+        Provenance(source='https://example.org/page', locator=None, date=PartialDate('2019-04'))
     """
 
     source: str = field(validator=check_text)
     locator: str | None = None
+    date: Instant | None = None
+
+    def __repr__(self) -> str:
+        dated = "" if self.date is None else f", date={self.date!r}"
+        return f"Provenance(source={self.source!r}, locator={self.locator!r}{dated})"
 
 
 @frozen(kw_only=True)
@@ -213,10 +225,11 @@ class Body:
 
 @frozen(kw_only=True)
 class Duty:
-    """One role of a post in one body."""
+    """One role of a post in one body, for a period of its own (by default the post's)."""
 
     role: Role
     body: str = field(validator=check_id, metadata={REFERS_TO: ("body",)})
+    period: Period = Period()
 
 
 @frozen(kw_only=True)

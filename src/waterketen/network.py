@@ -15,6 +15,7 @@ network as of one day, which answers the same questions without the day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from . import query
@@ -288,6 +289,14 @@ class Network:
     def duties(self, post: str, *, on: DateLike | None = None) -> tuple[Duty, ...]:
         """See :func:`waterketen.query.duties`."""
         return query.duties(self, post, on=on)
+
+    def latest_source(self, entity_id: str) -> date | None:
+        """See :func:`waterketen.query.latest_source`."""
+        return query.latest_source(self, entity_id)
+
+    def still_so(self, entity_id: str, *, on: DateLike) -> str | None:
+        """See :func:`waterketen.query.still_so`."""
+        return query.still_so(self, entity_id, on=on)
 
     def holders(self, post: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
         """See :func:`waterketen.query.holders`."""

@@ -137,6 +137,10 @@ class Snapshot:
         """See :meth:`Network.duties`."""
         return self.network.duties(post, on=self.day)
 
+    def still_so(self, entity_id: str) -> str | None:
+        """See :meth:`Network.still_so`."""
+        return self.network.still_so(entity_id, on=self.day)
+
     def holders(self, post: str) -> tuple[Entity, ...]:
         """See :meth:`Network.holders`."""
         return self.network.holders(post, on=self.day)

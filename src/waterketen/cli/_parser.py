@@ -300,7 +300,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--no-checks", action="store_true", help="do not run the domain rules")
     _format(validate)
 
-    export = command("export", "write the network in a format: json, csv, graphml, gexf, node-link, ...")
+    export = command(
+        "export",
+        "write the network in a format (json, csvdir, graphml, gexf, node-link;"
+        " `waterketen writers` lists all)",
+    )
     _sources(export)
     export.add_argument(
         "--format",

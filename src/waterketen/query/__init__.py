@@ -12,7 +12,8 @@ Each function takes the network first and returns plain values;
 - history (``_history``): :func:`changes`, :func:`successors`, :func:`predecessors`,
   :func:`timeline`, :func:`diff` (with :class:`Succession`, :class:`Event`, :class:`Diff`);
 - names (``_names``): :func:`find`, :func:`normalise_name`;
-- relations (``_relations``): ``relations_of`` (with :class:`Relation`, :class:`RelationKind`).
+- relations (``_relations``): ``relations_of`` (with :class:`Relation`, :class:`RelationKind`);
+- sources (``_sources``): :func:`latest_source`, :func:`still_so` (how far the sources reach).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ._partners import (
     partners,
 )
 from ._relations import Relation, RelationKind, relations_of
+from ._sources import latest_source, still_so, still_so_text
 
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "find",
     "groups",
     "holders",
+    "latest_source",
     "members",
     "memberships",
     "names_of",
@@ -71,6 +74,8 @@ __all__ = [
     "predecessors",
     "relations_of",
     "seats",
+    "still_so",
+    "still_so_text",
     "successors",
     "tenures",
     "timeline",

@@ -115,7 +115,7 @@ def posts(network: Network, body: str | None = None, *, on: DateLike | None = No
 
 
 def duties(network: Network, post: str, *, on: DateLike | None = None) -> tuple[Duty, ...]:
-    """The duties of ``post`` in the bodies that exist (on that day, when given).
+    """The duties of ``post`` in the bodies that exist (on that day, when given, within the duty's period).
 
     Examples:
         >>> net = wk.load()
@@ -125,7 +125,7 @@ def duties(network: Network, post: str, *, on: DateLike | None = None) -> tuple[
     return tuple(
         d
         for d in network.get(post, Post).duties
-        if on is None or period_of(network[d.body]).contains(as_date(on))
+        if on is None or (period_of(network[d.body]).contains(as_date(on)) and d.period.contains(as_date(on)))
     )
 
 
@@ -158,7 +158,7 @@ def seats(network: Network, body: str, *, on: DateLike | None = None) -> tuple[S
     for post in posts(network, body, on=on):
         represents = network[post.represents] if post.represents and post.represents in network else None
         for duty in post.duties:
-            if duty.body == body:
+            if duty.body == body and (on is None or duty.period.contains(as_date(on))):
                 out.append(
                     Seat(
                         post=post,

@@ -142,7 +142,14 @@ def _region_lines(net: Network, coop: Cooperation) -> Iterator[str]:
         yield f"- agreements: {'; '.join(agreements)}"
     if coop.note:
         yield f"- notes: {coop.note}"
-    dates = sorted({p.locator.rsplit("page date ", 1)[-1] for p in coop.provenance if p.locator})
+    dates = sorted(
+        {p.date.isoformat() for p in coop.provenance if p.date}
+        | {
+            p.locator.rsplit("page date ", 1)[-1]
+            for p in coop.provenance
+            if p.locator and "page date " in p.locator
+        }
+    )
     yield f"- sources ({len(coop.provenance)}; page dates {', '.join(dates)}):"
     for p in coop.provenance:
         yield f"  - <{p.source}>"
