@@ -43,7 +43,10 @@ E = TypeVar("E", bound=Entity)
 class Snapshot:
     """The network as of one day: the same questions, the day given once.
 
-    Iterating a snapshot yields the entities surely valid on its day.
+    Iterating a snapshot yields the entities surely valid on its day, in
+    the order of the network, in time proportional to their number (an
+    interval index over every entity's period, built on the first iteration
+    of any snapshot of the network).
 
     Examples:
         >>> snap = wk.load().at("2016-01-01")
@@ -68,7 +71,7 @@ class Snapshot:
         return snapshot_html(self)
 
     def __iter__(self) -> Iterator[Entity]:
-        return self.network.valid(self.network, self.day)
+        return iter(self.network.index.valid_on(self.day))
 
     def __contains__(self, entity_id: object) -> bool:
         return (
