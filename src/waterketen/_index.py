@@ -9,9 +9,11 @@ The questions of one day (the members of a group, the holders of a post,
 the entities of a snapshot) read an :class:`Intervals` index where the
 history behind the answer is long: a centred interval tree over the days on
 which each period *surely* holds, kept in flat arrays, so that a day's answer
-costs time in proportion to its size, not to the history. :meth:`Index.on`
-builds one on first use for each key with more than :data:`LEAF` entries;
-shorter keys are read in full, as cheap as a look-up in the tree.
+costs time in proportion to its size, not to the history. A key with more
+than :data:`LEAF` entries gets its tree after :data:`SCANS` full reads
+(:meth:`Index.memberships_in` and its siblings), and so do the snapshots
+(:meth:`Index.valid_on`); shorter keys are read in full, as cheap as a look-up
+in a tree.
 """
 
 from __future__ import annotations

@@ -44,9 +44,10 @@ class Snapshot:
     """The network as of one day: the same questions, the day given once.
 
     Iterating a snapshot yields the entities surely valid on its day, in
-    the order of the network, in time proportional to their number (an
-    interval index over every entity's period, built on the first iteration
-    of any snapshot of the network).
+    the order of the network: the first few iterations of the network's
+    snapshots read every entity, and then an interval index over every
+    entity's period makes it cost time in proportion to what it yields
+    (see ``waterketen._index.SCANS``).
 
     Examples:
         >>> snap = wk.load().at("2016-01-01")
