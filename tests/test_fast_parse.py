@@ -63,12 +63,15 @@ class TestFastParse:
         """A text without duplicates is kept, equal to the strict parse, unless it has a long number."""
         raw = json.dumps(table, allow_nan=True).encode()
         found = fast_parse(raw)
-        if b"Infinity" in raw or b"NaN" in raw:
+        try:
+            expected = _strict(raw)
+        except ValueError:  # Infinity or NaN: no JSON
             assert found is None
-        elif re.search(rb"[0-9]{19}", raw):
-            assert found is None or found == _strict(raw)
+            return
+        if re.search(rb"[0-9]{19}", raw):
+            assert found is None or found == expected
         else:
-            assert found == _strict(raw)
+            assert found == expected
 
     @pytest.mark.parametrize(
         "raw",
