@@ -141,13 +141,7 @@ def _load_section(results: dict[str, Any], baseline: dict[str, Any] | None) -> l
         "harness's own objects are frozen meanwhile (`gc.freeze`), so collections walk only what the "
         "call made. "
         "*Collector paused*: the collector is off for the call and nothing else is counted. The "
-        "ratios are taken within each repeat; the spread is their min–max and interquartile range. "
-        + (
-            "orjson is installed (the `fast` extra): waterketen parses native JSON with it where a count "
-            "proves no duplicate key."
-            if results.get("fast_parse")
-            else "orjson is not installed: waterketen parses with the standard library only."
-        ),
+        "ratios are taken within each repeat; the spread is their min–max and interquartile range.",
         "",
     ]
     before = {row["entities"]: row for row in (baseline or {}).get("load", [])}

@@ -430,10 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     load_start = os.getloadavg()[0]
     sizes = [int(s) for s in args.sizes.split(",")]
     folder = Path(args.data)
-    import importlib.util
-
     results: dict[str, Any] = {"machine": machine(), "load": [], "memory": [], "seed": generate.SEED}
-    results["fast_parse"] = importlib.util.find_spec("orjson") is not None  # the extra "fast"
     files = {}
     for n in sizes:
         print(f"generating {n} ...", file=sys.stderr, flush=True)

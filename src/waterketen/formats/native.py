@@ -25,7 +25,7 @@ from ..errors import Problem, SourceError
 from ..export import Writer
 from ..model import ENTITY_TYPES, Provenance
 from ..sources import Record, SourceType
-from .files import decode_utf8, parse_json, parse_toml, read_bytes, read_text, write_atomically
+from .files import parse_json, parse_toml, read_text, write_atomically
 
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ __all__ = [
     "VERSION",
     "NativeSource",
     "dumps",
-    "fast_parse",
     "json_source",
     "json_writer",
     "records_of_document",
@@ -56,39 +55,6 @@ SECTIONS: dict[str, str] = {("bodies" if tag == "body" else f"{tag}s"): tag for 
 _SECTION_OF = {tag: section for section, tag in SECTIONS.items()}
 HEADER = frozenset({"format", "version", "source"})
 """The keys of a native document that are not sections of records."""
-
-
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
-_LONG_NUMBER = b"0" * 19
-
-
-def fast_parse(raw: bytes) -> Any | None:
-    """The JSON of ``raw`` parsed by orjson, when it is installed and the parse is surely the strict one.
-
-    orjson keeps the last of duplicate keys where the strict parse refuses
-    them, so the parse is kept only when a count proves there were none: every
-    key is followed by one colon outside the strings, and orjson's own
-    writing of the result has one after each key it kept; a colon inside a
-    string is in both, unless written as ``\\u003a`` (then: ``None``). So the
-    colons of the two texts agree exactly when no key was lost. orjson reads
-    an integer beyond 64 bits as a float: a run of 19 digits gives ``None``.
-    Anything orjson refuses (a byte-order mark, a lone surrogate, bad UTF-8)
-    gives ``None`` too, and the caller parses with the strict parser, which
-    names the fault.
-    """
-    try:
-        import orjson
-    except ImportError:
-        return None
-    try:
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    if b"\\u003" in raw or _LONG_NUMBER in raw.translate(_DIGITS_AS_ZERO):
-        return None  # a colon written \\u003a (or a few other characters); a long integer
-    if orjson.dumps(document).count(b":") != raw.count(b":"):
-        return None
-    return document
 
 
 def section_of(tag: str) -> str:
@@ -181,13 +147,8 @@ class NativeSource:
 
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""
-        if self.syntax == "json":
-            raw = read_bytes(self.path, self.name)
-            document = fast_parse(raw)  # with orjson installed (the extra "fast")
-            if document is None:
-                document = parse_json(decode_utf8(raw, self.name), self.name)
-        else:
-            document = parse_toml(read_text(self.path, self.name), self.name)
+        parse = parse_json if self.syntax == "json" else parse_toml
+        document = parse(read_text(self.path, self.name), self.name)
         try:
             self.updated = updated_of_document(document, self.name)
         except SourceError as exc:
