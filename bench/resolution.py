@@ -163,13 +163,14 @@ def bench(repeats: int = 3, count: int = 10_000) -> dict[str, Any]:
     """Seconds to resolve ``count`` names (index built once, before), per kind, and the fuzzy matchers."""
     import waterketen as wk
     from waterketen import resolution
+    from waterketen._nameindex import index_of
 
     results: dict[str, Any] = {"count": count, "repeats": repeats}
     for label, net in (("synthetic register (600 codes)", network()), ("default network", None)):
         net = net if net is not None else resolution.default_network()
         asked = queries(net, count) if label.startswith("synthetic") else _embedded_queries(net, count)
         start = time.perf_counter()
-        resolution.index_of(net)
+        index_of(net)
         index_seconds = time.perf_counter() - start
         times = []
         for _ in range(repeats):
@@ -217,14 +218,14 @@ def _matchers(net: Any, count: int) -> dict[str, Any]:
 
     from rapidfuzz import fuzz, process
 
-    from waterketen import resolution
+    from waterketen._nameindex import FUZZY_CUTOFF, index_of
     from waterketen._names import key
 
-    choices = resolution.index_of(net).org_keys
+    choices = index_of(net).org_keys
     rng = random.Random(SEED + 3)
     names = [_misspell(rng, o.name) for o in rng.choices(list(net), k=min(count, 2000))]
     wanted = [key(n) for n in names]
-    cutoff = resolution.FUZZY_CUTOFF
+    cutoff = FUZZY_CUTOFF
     start = time.perf_counter()
     fast = [process.extractOne(q, choices, scorer=fuzz.ratio, score_cutoff=cutoff * 100) for q in wanted]
     rapid = (time.perf_counter() - start) / len(wanted)

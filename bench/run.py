@@ -39,6 +39,19 @@ def _median(values: list[float]) -> float:
 # -- load ---------------------------------------------------------------------------------
 
 
+PROTOCOLS = ("collector on", "collector paused")
+"""Every contender runs under both, the same way.
+
+*collector on* (as users run it): the collector is enabled, and the time
+counts the call and then one full collection, the first walk of the objects
+the call made, which a program with the collector on pays soon after (a
+contender that pauses the collector itself, as ``wk.load`` does, would
+otherwise leave that walk out of its figure). The harness's own objects are
+frozen meanwhile (``gc.freeze``), so that no collection walks them. *collector paused*: the
+collector is disabled for the call, and nothing else is counted.
+"""
+
+
 def contenders(path: Path, lines: Path) -> list[tuple[str, Callable[[], object]]]:
     """What loads the file at ``path``: the floors, the peers and waterketen itself."""
     import orjson
@@ -46,25 +59,11 @@ def contenders(path: Path, lines: Path) -> list[tuple[str, Callable[[], object]]
 
     import waterketen as wk
 
-    def paused(function: Callable[[], object]) -> Callable[[], object]:
-        def run() -> object:
-            gc.disable()
-            try:
-                return function()
-            finally:
-                gc.enable()
-
-        return run
-
-    def pydantic() -> object:
-        return peers.pydantic_validate(path.read_bytes())
-
     out: list[tuple[str, Callable[[], object]]] = [
         ("json.loads (stdlib) parse only", lambda: json.loads(path.read_bytes())),
         ("orjson.loads parse only", lambda: orjson.loads(path.read_bytes())),
         ("msgspec typed decode into Structs", lambda: peers.msgspec_decode(path.read_bytes())),
-        ("pydantic v2 model_validate_json", pydantic),
-        ("pydantic v2 model_validate_json, gc paused", paused(pydantic)),
+        ("pydantic v2 model_validate_json", lambda: peers.pydantic_validate(path.read_bytes())),
         ("waterketen load (native JSON)", lambda: wk.load(path)),
     ]
     if _has_jsonl():
@@ -78,25 +77,55 @@ def _has_jsonl() -> bool:
     return any(".jsonl" in t.suffixes for t in wk.registry.source_types())
 
 
-def bench_load(path: Path, lines: Path, entities: int, repeats: int) -> dict[str, Any]:
-    """Median seconds of each contender, run interleaved (the order rotates each repeat)."""
-    runs = contenders(path, lines)
-    times: dict[str, list[float]] = {name: [] for name, _ in runs}
-    for repeat in range(repeats):
-        shift = repeat % len(runs)
-        for name, function in runs[shift:] + runs[:shift]:
-            gc.collect()
+def _timed(function: Callable[[], object], protocol: str) -> float:
+    """Seconds of one call under ``protocol`` (see :data:`PROTOCOLS`)."""
+    gc.collect()
+    if protocol == "collector paused":
+        gc.disable()
+        try:
             start = time.perf_counter()
             result = function()
             elapsed = time.perf_counter() - start
-            del result
-            times[name].append(elapsed)
+        finally:
+            gc.enable()
+    else:
+        # The harness's own objects are set aside (gc.freeze), so that every collection, the
+        # automatic ones during the call and the full one after it, walks only what the call made.
+        gc.freeze()
+        try:
+            start = time.perf_counter()
+            result = function()
+            gc.collect()
+            elapsed = time.perf_counter() - start
+        finally:
+            gc.unfreeze()
+    del result
+    return elapsed
+
+
+def bench_load(path: Path, lines: Path, entities: int, repeats: int) -> dict[str, Any]:
+    """Seconds of each contender under each protocol, interleaved (the order rotates each repeat).
+
+    ``all`` keeps every repeat, so that the ratios can be taken within one
+    repeat (the same state of the machine) and their spread shown.
+    """
+    runs = [
+        (f"{name} [{protocol}]", function, protocol)
+        for name, function in contenders(path, lines)
+        for protocol in PROTOCOLS
+    ]
+    times: dict[str, list[float]] = {name: [] for name, _, _ in runs}
+    for repeat in range(repeats):
+        shift = repeat % len(runs)
+        for name, function, protocol in runs[shift:] + runs[:shift]:
+            times[name].append(_timed(function, protocol))
     return {
         "entities": entities,
         "bytes": path.stat().st_size,
         "repeats": repeats,
         "seconds": {name: _median(values) for name, values in times.items()},
         "all": times,
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -123,6 +152,10 @@ def _deep_size(roots: list[object], exclude: set[int]) -> int:
             stack.extend(obj)
         elif attrs.has(type(obj)):
             stack.extend(getattr(obj, a.name) for a in attrs.fields(type(obj)))
+        elif getattr(type(obj), "__module__", "").startswith("waterketen"):
+            # The store's own slotted classes: the Index, the interval trees, the name index.
+            slots = [n for c in type(obj).__mro__ for n in getattr(c, "__slots__", ())]
+            stack.extend(getattr(obj, n) for n in slots if hasattr(obj, n))
     return total
 
 
@@ -140,24 +173,42 @@ def memory_probe(kind: str, path: str) -> dict[str, Any]:
     if kind == "msgspec":
         result: Any = peers.msgspec_decode(Path(path).read_bytes())
     else:
+        from waterketen import _index
+
         result = wk.load(path)
+        load_peak = tracemalloc.get_traced_memory()[1] - base  # the load's own peak, before the indexes
         result.find("")  # every index, the name index too (built on the first search by name)
+        # Every interval tree, as if every key had been asked often: the most they can hold.
+        _index.SCANS = 0
+        day = date(2010, 6, 1)
+        list(result.at(day))
+        for group in (
+            *result.entities(wk.Cooperation),
+            *result.entities(wk.Cluster),
+            *result.entities(wk.Body),
+        ):
+            result.members(group.id, on=day)
+        for org in result.entities(wk.Organisation):
+            result.groups(org.id, on=day)
+        for post in result.entities(wk.Post):
+            result.holders(post.id, on=day)
     gc.collect()
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     out: dict[str, Any] = {"retained": current - base, "peak": peak - base}
     if kind != "msgspec":
+        out["peak"] = load_peak  # the load's; building every index after it is not the load's peak
+    if kind != "msgspec":
         net = result
         seen: set[int] = set()
         out["entities_bytes"] = _deep_size([*net._entities.values()], seen)
         out["store_bytes"] = _deep_size([net._entities], seen)
-        out["index_bytes"] = _deep_size(
-            [getattr(net, name) for name in net.__slots__ if name.startswith("_by") or name.endswith("_of")]
-            + [getattr(net, name) for name in ("_children", "_posts_of_body") if hasattr(net, name)]
-            + [getattr(net, name) for name in getattr(net, "_TIME_INDEXES", ())],
-            seen,
-        )
+        index = net.index
+        trees = [index._trees, index._valid]
+        out["interval_bytes"] = _deep_size(trees, seen)
+        out["index_bytes"] = _deep_size([index], seen) + out["interval_bytes"]
         out["origin_bytes"] = _deep_size([net._origins, net.report], seen)
+        out["name_index_bytes"] = _deep_size([net._name_index], seen)
     return out
 
 
@@ -187,6 +238,10 @@ def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, An
     rng = random.Random(generate.SEED)
     orgs = list(net.entities(wk.Organisation))
     picked = [rng.choice(orgs) for _ in range(samples)]
+    start = time.perf_counter()
+    net.find(picked[0].name)  # the first search by name builds the name index: counted here
+    first_find = time.perf_counter() - start
+    names = [o.name for o in picked]
     days = [date(rng.randint(1995, 2019), rng.randint(1, 12), rng.randint(1, 28)) for _ in range(samples)]
     clusters = [rng.choice(net.entities(wk.Cluster)).id for _ in range(samples)]
     posts = [rng.choice(net.entities(wk.Post)).id for _ in range(samples)]
@@ -206,6 +261,7 @@ def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, An
         "members(cluster, on=day)": (lambda i: net.members(clusters[i], on=days[i]), samples),
         "holders(post, on=day)": (lambda i: net.holders(posts[i], on=days[i]), samples),
         "successors(org)": (lambda i: net.successors(merged[i]), samples),
+        "find(name) (after the first)": (lambda i: net.find(names[i]), samples // 10),
         "at(day) (the view)": (lambda i: net.at(days[i]), samples),
         "list(at(day)) (iterate the view)": (lambda i: list(net.at(few[i])), len(few)),
         "naive full scan for one day": (lambda i: naive(few[i]), len(few)),
@@ -239,6 +295,7 @@ def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, An
         "entities": len(net),
         "microseconds": {name: _median(values) for name, values in times.items()},
         "result_sizes": sizes,
+        "first_find_seconds": first_find,
         "graph_seconds": _median(graph_times),
         "graph_nodes": graph.number_of_nodes(),
         "graph_edges": graph.number_of_edges(),
@@ -295,6 +352,17 @@ def machine() -> dict[str, Any]:
         "versions": {p: version(p) for p in packages},
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
+
+
+_SHOWN = ("sizes", "repeats", "large_repeats", "query_size", "start_repeats")
+"""The options that change the figures (the page names those not at their defaults)."""
+_DEFAULTS = (
+    "--sizes 1000,10000,100000,1000000",
+    "--repeats 5",
+    "--large-repeats 3",
+    "--query-size 100000",
+    "--start-repeats 20",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -360,13 +428,26 @@ def main(argv: list[str] | None = None) -> int:
 
     results["resolution"] = resolution.bench(args.repeats)
     results["merge"] = __import__("merge").bench(args.repeats)  # bench/merge.py: one id in many records
+    print("history questions ...", file=sys.stderr, flush=True)
+    import history  # bench/history.py
+
+    results["history"] = history.bench(
+        args.repeats, tuple(n for n in history.SNAPSHOT_SIZES if n <= max(sizes))
+    )
     print("cold start ...", file=sys.stderr, flush=True)
     import start  # bench/start.py
 
     results["start"] = start.bench(args.start_repeats)
     results["duration_seconds"] = time.perf_counter() - began
     results["load_average"] = f"{load_start:.1f} and {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
-    results["command"] = "nox -s bench"
+    results["load_averages"] = [
+        load_start,
+        *(row["load_average"] for row in results["load"]),
+        os.getloadavg()[0],
+    ]
+    options = [f"--{name.replace('_', '-')} {value}" for name, value in vars(args).items() if name in _SHOWN]
+    shown = [o for o in options if o not in _DEFAULTS]
+    results["command"] = "nox -s bench" + (" -- " + " ".join(shown) if shown else "")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=1))
     baseline = json.loads(Path(args.baseline).read_text()) if Path(args.baseline).exists() else None

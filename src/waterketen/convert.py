@@ -25,11 +25,7 @@ from types import UnionType
 from typing import Any, TypeVar
 
 from attrs import fields, has
-from cattrs import (
-    Converter,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
+from cattrs import Converter, ForbiddenExtraKeysError, IterableValidationError
 
 from ._describe import describe_error
 from ._fields import writable_text
@@ -256,6 +252,11 @@ class Tables:
         self.ids.clear()
         self.bounds.clear()
 
+    def trim(self) -> None:
+        """Forget what is shared once a table is too large (a bound on the memory of a long load)."""
+        if len(self.ids) >= _TABLE_LIMIT or len(self.bounds) >= _TABLE_LIMIT:
+            self.clear()
+
 
 _TABLES: contextvars.ContextVar[Tables | None] = contextvars.ContextVar("waterketen_tables", default=None)
 
@@ -424,9 +425,8 @@ def structure_entity(tag: str, data: Any) -> Entity:
     cls = ENTITY_TYPES[tag]
     if type(data) is not dict and not isinstance(data, Mapping):
         raise TypeError(f"expected a table of fields, got {data!r:.80}")
-    tables = _TABLES.get()
-    if tables is not None and (len(tables.ids) >= _TABLE_LIMIT or len(tables.bounds) >= _TABLE_LIMIT):
-        tables.clear()
+    if (tables := _TABLES.get()) is not None:
+        tables.trim()
     try:
         entity: Entity = _fast_hook(cls)(data, cls)
         return entity

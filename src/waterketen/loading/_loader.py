@@ -16,7 +16,7 @@ import attrs
 
 from .._fields import GROUPS, HOLDERS, MEMBERS
 from .._origins import Origins
-from ..convert import Tables, describe_error, structure_entity, unstructure_entity
+from ..convert import Tables, _fast_hook, describe_error, structure_entity, unstructure_entity
 from ..errors import Problem, SourceError, WaterketenError
 from ..model import (
     ENTITY_TYPES,
@@ -50,6 +50,21 @@ __all__ = ["Loader", "name_of_source"]
 _GROUPS = allowed(GROUPS)
 _MEMBERS = allowed(MEMBERS)
 _HOLDERS = allowed(HOLDERS)
+_ALWAYS_SETTLED = frozenset({Organisation, Person, Cooperation})
+"""The classes that refer to nothing."""
+_TRIM_EVERY = 4096
+"""How many records a source gives between two trims of the shared tables."""
+
+
+def _lane(tag: str) -> tuple[Any, type[Any]] | None:
+    """The converter's generated hook for the class of ``tag``, and the class (``None``: no such class).
+
+    It is :func:`~waterketen.convert.structure_entity` without its checks: the
+    loader trims the shared tables itself and, when the hook raises, asks
+    ``structure_entity`` for the detailed error.
+    """
+    cls = ENTITY_TYPES.get(tag)
+    return None if cls is None else (_fast_hook(cls), cls)
 
 
 def name_of_source(source: Source) -> str:
@@ -89,6 +104,8 @@ class Loader:
         self.main: str | None = None
         """The name of the first source a record was accepted from."""
         self.merger = Merger()
+        self.lanes: dict[str, tuple[Any, type[Any]] | None] = {}
+        """The converter's generated hook and the class of each tag met (see :func:`_lane`)."""
 
     def source_failed(self, name: str, exc: BaseException) -> None:
         if isinstance(exc, SourceError):
@@ -114,9 +131,12 @@ class Loader:
                     accepted += accept(entity, entity.tag, None, name, locator, None)
             elif located is not None:
                 add_located = self.add_located
+                trim = self.tables.trim
                 for tag, data, locator in located():
                     read += 1
                     accepted += add_located(tag, data, name, locator)
+                    if not read % _TRIM_EVERY:
+                        trim()
             else:
                 add = self.add
                 items: Iterable[object] = source.records()  # a plugin's may yield anything
@@ -170,10 +190,51 @@ class Loader:
         self, tag: str, data: Any, source: str, locator: str | None, record: Record | None = None
     ) -> int:
         """Add one record, given as its parts; ``record`` is made only if it has to be kept."""
+        entity: Entity | None = None
+        if type(data) is dict:
+            lanes = self.lanes
+            lane = lanes[tag] if tag in lanes else lanes.setdefault(tag, _lane(tag))
+            if lane is not None:
+                try:
+                    entity = lane[0](data, lane[1])
+                except Exception:
+                    entity = None  # structured again below, for the detailed error
+        if entity is None:
+            found = self.structured(tag, data, source, locator, record)
+            if found is None:
+                return 0
+            entity = found
+        return self.accept(entity, tag, data, source, locator, record)
+
+    def accept(
+        self, entity: Entity, tag: str, data: Any, source: str, locator: str | None, record: Record | None
+    ) -> int:
+        """Add one structured entity; ``data`` None stands for its unstructured fields (made if needed)."""
+        if self.main is None:
+            self.main = source
+        entity_id = entity.id
+        entities = self.entities
+        if (
+            entity_id not in entities
+            and source == self.main
+            and locator is not None
+            and type(entity) is not Change
+            and (type(entity) in _ALWAYS_SETTLED or self.settled(entity))
+        ):
+            # The bulk of a load: a new entity of the first source, settled, not a change.
+            entities[entity_id] = entity
+            self.origins[entity_id] = locator
+            return 1
+        return self.add_structured(entity, tag, data, source, locator, record)
+
+    def structured(
+        self, tag: str, data: Any, source: str, locator: str | None, record: Record | None
+    ) -> Entity | None:
+        """The entity of a record, or ``None`` when it is rejected (with its problems)."""
         if type(data) is Unreadable:
             record = record or _record(tag, data.raw, source, locator)
             self.reject(record, [attrs.evolve(data.problem, record=data.raw)])
-            return 0
+            return None
         if tag not in ENTITY_TYPES:
             record = record or Record(
                 tag=tag, data=data, provenance=Provenance(source=source, locator=locator)
@@ -182,7 +243,7 @@ class Loader:
             reason = f"unknown kind of record {tag!r:.80}; expected one of {kinds}"
             problem = Problem(source=source, place=locator, field=f"{tag:.80}", reason=reason, record=data)
             self.reject(record, [problem])
-            return 0
+            return None
         try:
             entity = structure_entity(tag, data)
         except Exception as exc:
@@ -202,15 +263,13 @@ class Loader:
                     for path, reason in describe_error(exc)
                 ],
             )
-            return 0
-        return self.accept(entity, tag, data, source, locator, record)
+            return None
+        return entity
 
-    def accept(
+    def add_structured(
         self, entity: Entity, tag: str, data: Any, source: str, locator: str | None, record: Record | None
     ) -> int:
-        """Add one structured entity; ``data`` None stands for its unstructured fields (made if needed)."""
-        if self.main is None:
-            self.main = source
+        """Add one structured entity: new (pending when not settled) or merged with the one of its id."""
         entity_id = entity.id
         existing = self.entities.get(entity_id)
         if existing is None:

@@ -240,27 +240,26 @@ def groups(network: Network, member: str, *, on: DateLike | None = None) -> tupl
         ['Groningen & Noord-Drenthe', 'BMWE']
     """
     member = entity_id(network, member, on=on)
-    found = every(network.index.groups_of, member)
     if on is None:
-        return tuple(network[m.group] for m in found)
+        return tuple(network[m.group] for m in every(network.index.groups_of, member))
     day = as_date(on)
     return tuple(
-        group for m in found if m.period.contains(day) and period_of(group := network[m.group]).contains(day)
+        group
+        for m in network.index.memberships_of(member, day)
+        if period_of(group := network[m.group]).contains(day)
     )
 
 
 def _members(network: Network, group: str, on: DateLike | None) -> tuple[Entity, ...]:
     out: dict[str, Entity] = {}
-    found = every(network.index.members_of, group)
     if on is None:
-        for membership in found:
+        for membership in every(network.index.members_of, group):
             member = network[membership.member]
             out.setdefault(member.id, member)
         return tuple(out.values())
     day = as_date(on)
-    for membership in found:
-        if membership.period.contains(day):
-            member = network[membership.member]
-            if period_of(member).contains(day):
-                out.setdefault(member.id, member)
+    for membership in network.index.memberships_in(group, day):
+        member = network[membership.member]
+        if period_of(member).contains(day):
+            out.setdefault(member.id, member)
     return tuple(out.values())
