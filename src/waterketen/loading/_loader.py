@@ -20,9 +20,7 @@ from ..convert import Tables, _fast_hook, describe_error, structure_entity, unst
 from ..errors import Problem, SourceError, WaterketenError
 from ..model import (
     ENTITY_TYPES,
-    Body,
     Change,
-    Cluster,
     Cooperation,
     Entity,
     Membership,
@@ -35,7 +33,8 @@ from ..model import (
 from ..network import Network
 from ..sources import Record, Source, Unreadable, updated_of, warnings_of
 from ._groups import merge_alike
-from ._integrity import allowed, groups_for, on_cycles, problem, reference_problems, references
+from ._integrity import allowed, groups_for, reference_problems, references
+from ._loops import reject_group_cycles, reject_successor_loops
 from ._merge import Merger, conflict
 from ._report import LoadReport, Rejected, SourceSummary
 from ._staleness import as_of_of, stale
@@ -381,8 +380,8 @@ class Loader:
                 self.drop(entity_id)
                 self.reject(record, problems)
         self.pending.clear()
-        self.reject_successor_loops()
-        self.reject_group_cycles()
+        reject_successor_loops(self)
+        reject_group_cycles(self)
         origins = self.origins
         for entity_id, places in origins.items():  # in place: no second table of a million ids
             if isinstance(places, list):
@@ -419,50 +418,6 @@ class Loader:
             taken = min(late.pop(summary.name, 0), summary.accepted)
             out.append(attrs.evolve(summary, accepted=summary.accepted - taken) if taken else summary)
         return tuple(reversed(out))
-
-    def reject_group_cycles(self) -> None:
-        """Reject the memberships that put a cluster, body, cooperation or organisation inside itself."""
-        entities, groups = self.entities, (Cooperation, Cluster, Body, Organisation)
-        memberships = [
-            e
-            for e in entities.values()
-            if type(e) is Membership and isinstance(entities.get(e.member), groups)
-        ]
-        edges: dict[str, set[str]] = {}
-        for membership in memberships:
-            edges.setdefault(membership.member, set()).add(membership.group)
-        looping = on_cycles(edges)
-        for membership in memberships:
-            itself = membership.member == membership.group
-            if itself or (membership.member in looping and membership.group in looping):
-                # Settled records are not kept during a load: the entity's own fields stand for it.
-                record = Record(
-                    tag=Membership.tag,
-                    data=unstructure_entity(membership),
-                    provenance=self.first_origin(membership.id),
-                )
-                self.drop(membership.id)
-                inside = "itself" if itself else f"a cycle of {', '.join(sorted(looping))}"
-                reason = f"puts {membership.member!r} inside {inside}"
-                self.reject(record, [problem(record, "group", reason)])
-
-    def reject_successor_loops(self) -> None:
-        """Reject the change events that make an organisation its own successor."""
-        changes = [(self.entities[i], r) for i, r in self.change_records.items()]
-        edges: dict[str, set[str]] = {}
-        for change, _ in changes:
-            assert isinstance(change, Change)
-            for before in change.before:
-                edges.setdefault(before.id, set()).update(a.id for a in change.after if a.id != before.id)
-        looping = on_cycles(edges)
-        for change, record in changes:
-            assert isinstance(change, Change)
-            loop = [p.id for p in change.before if p.id in looping]
-            if loop and any(a.id in looping and a.id != loop[0] for a in change.after):
-                self.drop(change.id)
-                reason = f"makes a successor loop through {', '.join(sorted(looping))}"
-                self.reject(record, [problem(record, "before", reason)])
-        self.change_records.clear()
 
 
 def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
