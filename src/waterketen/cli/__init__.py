@@ -51,14 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["WATERKETEN_NO_PLUGINS"] = "1"
     if args_list[:1] == ["map"]:
         return _map(args_list[1:])
-    parser = build_parser()
     first = args_list[0] if args_list else None
     if first is None or first not in (*HANDLERS, "-h", "--help", "--version"):
         mistyped = None if first is None else _mistyped_command(first)
         if mistyped is not None:
-            print(f"{parser.format_usage()}waterketen: error: {mistyped}", file=sys.stderr)
+            print(f"{build_parser().format_usage()}waterketen: error: {mistyped}", file=sys.stderr)
             return EXIT_USAGE
         args_list.insert(0, "show")
+    parser = build_parser(only=args_list[0] if args_list[0] in HANDLERS else None)  # one command's
     try:
         args = parse_command_line(parser, args_list)
     except SystemExit as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 
 if TYPE_CHECKING:
@@ -155,7 +155,24 @@ def _did_you_mean(sub: argparse.ArgumentParser, extras: list[str]) -> str:
     return ""
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unbuilt:
+    """Stands for the parser of a command that is not run: every call is taken and does nothing."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self._take
+
+    def _take(self, *args: object, **kwargs: object) -> _Unbuilt:
+        return self
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line; with ``only``, that command's in full and no other's.
+
+    Building every command's arguments is most of the parser's cost at a
+    start, and one run needs one command's: the others are left out when
+    ``only`` is given (the top-level help then lists that one command only,
+    so ``waterketen --help`` builds them all).
+    """
     parser = argparse.ArgumentParser(
         prog="waterketen",
         description="Dutch regional water-chain cooperations as a graph through time: "
@@ -172,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     def command(name: str, summary: str, description: str | None = None) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return cast(argparse.ArgumentParser, _Unbuilt())
         return commands.add_parser(
             name,
             help=summary,
