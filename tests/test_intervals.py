@@ -7,13 +7,15 @@ from contextlib import contextmanager
 from datetime import date
 from unittest import mock
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import waterketen as wk
 from waterketen import _index
 from waterketen._index import Intervals, span
-from waterketen.model import Membership, Tenure, period_of
+from waterketen.errors import NotInPeriodError
+from waterketen.model import Certainty, Membership, Tenure, period_of
 from waterketen.testing import histories, networks, periods
 
 
@@ -80,7 +82,11 @@ class TestNetwork:
         with trees_always():
             for entity in net:
                 if isinstance(entity, wk.Cooperation | wk.Cluster | wk.Body):
-                    assert net.members(entity.id, on=day) == _naive_members(net, entity.id, day)
+                    if period_of(entity).certainty(day) is Certainty.NO:  # asked outside its lifetime
+                        with pytest.raises(NotInPeriodError):
+                            net.members(entity.id, on=day)
+                    else:
+                        assert net.members(entity.id, on=day) == _naive_members(net, entity.id, day)
                 if isinstance(entity, wk.Organisation | wk.Person):
                     expected = tuple(
                         net[m.group]
