@@ -421,7 +421,29 @@ def _notes(results: dict[str, Any]) -> list[str]:
                 "sources merged and the indexes built. The floor, msgspec's typed decode, is "
                 f"{1 / ratio(row, MSGSPEC, ON)['median']:.0f}x faster than the load."
             )
-    if not out[2:]:
-        out.append("- Every load target above is met in this run.")
+    if results.get("history"):
+        import history
+
+        ok, figures = history.flat(results)
+        if not ok:
+            out.append(
+                "- **History questions.** The interval trees answer in O(log h + k) for a history of h "
+                "and an answer of k: each level of a tree is a bisection and a slice, about half a "
+                "microsecond, and a history of 10,000 has about ten levels, so the rows grow by a few "
+                f"microseconds while a scan grew a thousandfold (see the section above): {figures}."
+            )
+    q = results.get("queries")
+    if q and not all(q["microseconds"][k] < 10 for k in INDEXED):
+        out.append(
+            "- **Indexed look-ups.** Each is a few dictionary look-ups and period checks; on a shared "
+            f"machine (load average {results.get('load_average', 'n/a')}) a microsecond figure includes "
+            "the time the process waited. Compare the rows of the history section, which take the "
+            "least of their repeats."
+        )
+    if "start" in results:
+        out.append(
+            "- **Cold start.** Issue 18, item 1, is another branch's (bench/start.py, with the embedded "
+            "data pre-structured and the imports deferred); the row above is this branch's start."
+        )
     out.append("")
     return out
