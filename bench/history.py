@@ -157,7 +157,7 @@ def section(results: dict[str, Any]) -> list[str]:
         "",
         f"Each question returns the same {RESULT} entities (the snapshot {SNAPSHOT_RESULT:,}) while the "
         "history behind it grows: memberships, groups and tenures that ended before the day asked, or "
-        "entities valid on other days only. Microseconds per call, median of "
+        "entities valid on other days only. Microseconds per call, "
         f"the least of {h['repeats']} repeats (median and max in brackets: the machine is shared), "
         "after the index is built. The first "
         f"{SCANS} questions of a long history read it in full (*first call*); the next builds the "
