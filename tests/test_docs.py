@@ -122,5 +122,5 @@ def test_the_cli_reference_help_fits_its_column(tmp_path: Path) -> None:
     too_wide = [line for block in blocks for line in block.splitlines() if len(line) > conf.HELP_WIDTH]
     assert not too_wide
     assert "...." not in page
-    assert ":::{div} cli-help" in (DOCS / "cli-reference.md").read_text(encoding="utf-8")
+    assert "```{container} cli-help" in (DOCS / "cli-reference.md").read_text(encoding="utf-8")
     assert "white-space: pre-wrap" in (DOCS / "_static" / "cli-help.css").read_text(encoding="utf-8")

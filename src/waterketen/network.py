@@ -14,8 +14,8 @@ network as of one day, which answers the same questions without the day.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from . import query
@@ -290,7 +290,7 @@ class Network:
         """See :func:`waterketen.query.duties`."""
         return query.duties(self, post, on=on)
 
-    def latest_source(self, entity_id: str) -> date | None:
+    def latest_source(self, entity_id: str) -> datetime.date | None:
         """See :func:`waterketen.query.latest_source`."""
         return query.latest_source(self, entity_id)
 

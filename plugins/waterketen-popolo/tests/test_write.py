@@ -12,6 +12,9 @@ from popolo_schema import problems
 import waterketen as wk
 
 
+WIKI = "http://samenwerkenaanwater.nl/wiki/de-65-regios/regionaal-feitenonderzoek-groningen-en-noord-drenthe/regio"
+
+
 class TestEmbeddedDataset:
     def test_keeps_the_popolo_rules(self, net: wk.Network) -> None:
         """The embedded dataset exports to Popolo that keeps the schemas' required fields and date pattern."""
@@ -32,12 +35,24 @@ class TestEmbeddedDataset:
             "parent_id": "gnd-dal",
             "dissolution_date": "2020",
             "sources": None,
-            "waterketen": {"period": {"start": "..2014", "end": "2020"}},
+            "waterketen": {
+                "period": {"start": "..2014", "end": "2020"},
+                # a Popolo link holds a url and a note: the citation's date goes to the extension
+                "provenance": [
+                    {"source": WIKI, "locator": f"line {line} of the page's text", "date": "2019-04-03"}
+                    for line in (17, 19)
+                ],
+            },
         }
         assert organizations["gnd-regiegroep"]["waterketen"]["seats"] == 11
         regisseur = next(p for p in document["posts"] if p["id"] == "gnd-waterregisseur")
         assert (regisseur["organization_id"], regisseur["role"]) == ("gnd-regiegroep", "secretary")
-        assert [d["role"] for d in regisseur["waterketen"]["duties"]] == ["secretary", "chair", "secretary"]
+        assert [d["role"] for d in regisseur["waterketen"]["duties"]] == [
+            "secretary",
+            "chair",
+            "member",
+            "secretary",
+        ]
         bedum = next(m for m in document["memberships"] if m["id"] == "bedum@groningen-noord-drenthe")
         assert bedum["member"] == {"@type": "Organization", "id": "bedum"}
         assert "start_date" not in bedum  # "no later than 2014" has no Popolo date; the extension keeps it

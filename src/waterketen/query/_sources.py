@@ -10,7 +10,7 @@ the confirmed range they say nothing extra.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 from typing import TYPE_CHECKING
 
 from .._time import DateLike, PartialDate, as_date
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["latest_source", "still_so", "still_so_text"]
 
 
-def latest_source(network: Network, entity_id: str) -> date | None:
+def latest_source(network: Network, entity_id: str) -> datetime.date | None:
     """The day of the latest dated source behind a record, or None when no source is dated.
 
     The sources are the record's own ``provenance`` and the places the load
@@ -45,11 +45,11 @@ def latest_source(network: Network, entity_id: str) -> date | None:
     return max(days, default=None)
 
 
-def still_so_text(day: date) -> str:
+def still_so_text(day: datetime.date) -> str:
     """The words the answers use for an open end beyond the sources.
 
     Examples:
-        >>> still_so_text(date(2024, 4, 3))
+        >>> still_so_text(datetime.date(2024, 4, 3))
         'still so at the latest source (2024-04-03)'
     """
     return f"still so at the latest source ({day.isoformat()})"

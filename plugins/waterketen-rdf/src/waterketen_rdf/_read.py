@@ -190,6 +190,9 @@ class _Reader:
             if label is not None or source is not None:
                 item["source"] = str(label if label is not None else source)
             self.put(item, "locator", node, WKV.locator)
+            day = graph.value(node, DCTERMS.date)
+            if day is not None and (text := self.instant(day)) is not None:
+                item["date"] = text
             provenance.append(item)
         if provenance:
             out["provenance"] = provenance
@@ -266,6 +269,7 @@ class _Reader:
             item: dict[str, Any] = {}
             self.put(item, "role", node, ORG.role, lambda n: str(n).removeprefix(prefix))
             self.put(item, "body", node, ORG.organization)
+            self.period(item, node, TIME.hasTime)
             duties.append(item)
         if duties:
             out["duties"] = duties

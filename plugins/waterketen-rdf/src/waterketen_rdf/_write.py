@@ -158,6 +158,8 @@ class _Writer:
             self.add(source, RDF.type, PROV.Entity)
             self.add(source, RDFS.label, Literal(item.source))
             self.text(node, WKV.locator, item.locator)
+            if item.date is not None:  # the day the cited source carries
+                self.add(node, DCTERMS.date, self.instant(item.date))
 
     def entity(self, entity: wk.Entity) -> None:
         subject = self.iri(entity.id)
@@ -215,6 +217,7 @@ class _Writer:
             node = self.positioned(subject, WKV.duty, index, WKV.Duty)
             self.add(node, ORG.role, term("role", duty.role.value))
             self.add(node, ORG.organization, body)
+            self.period(node, TIME.hasTime, duty.period)  # a duty's own period, when it has one
             self.add(subject, ORG.postIn, body)
             self.add(subject, ORG.role, term("role", duty.role.value))
         if entity.represents is not None:
