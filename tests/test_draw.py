@@ -158,6 +158,23 @@ class TestLayout:
         """No line crosses the extent of any label, as laid out (WMD's, the stuurgroep's lines among them)."""
         assert _crossed(draw(net, on=day)) == []
 
+    @pytest.mark.parametrize(
+        ("day", "kinds"),
+        [("2016-01-01", {"chair", "secretary"}), ("2021-06-01", {"maybe-duty", "secretary"})],
+    )
+    def test_a_post_sits_above_the_bodies_it_leads(self, net: wk.Network, day: str, kinds: set[str]) -> None:
+        """The waterregisseur sits midway between the two bodies it chairs or is secretary of, whatever its
+        other duties (a member of the coordinators' meeting from 2020, the chair of it as far as the page of
+        2019-04-03): in 2021 that chair may have ended, so its line is dotted."""
+        figure = draw(net, on=day)
+        drawn = {kind: lines_of(figure, kind) for kind in ("chair", "secretary", "maybe-duty")}
+        waterregisseur = [line for kind in sorted(kinds) for line in drawn[kind]]
+        assert len(waterregisseur) == 2
+        ((x, _), (a, _)), ((x2, _), (b, _)) = (line.get_xydata() for line in waterregisseur)
+        assert x == x2 == pytest.approx((a + b) / 2)
+        if day >= "2020":
+            assert drawn["chair"] == []
+
     def test_the_check_sees_a_crossing(self, net: wk.Network) -> None:
         """The crossing check finds a label put across a line (so the test above can fail)."""
         figure = draw(net, on="2021-01-01")

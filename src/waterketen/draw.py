@@ -27,7 +27,7 @@ from ._draw_layout import columns as layout_columns
 from ._draw_style import LINES, MARKERS, PALETTE, UNCERTAIN_POST, legend_handles, places
 from ._extras import require
 from ._time import Certainty, DateLike, as_date
-from .model import Body, Cluster, Cooperation, Organisation, OrgKind, Post, Role, name_of
+from .model import Body, Cluster, Cooperation, Duty, Organisation, OrgKind, Post, Role, name_of
 from .network import Network
 from .query import Seat
 from .snapshot import Snapshot
@@ -163,7 +163,8 @@ class _Painter:
         self.movable: list[tuple[Annotation, Sequence[Place], Sequence[object]]] = []
         """The labels that go to a free side of their marker, with the lines each may touch."""
         self.drawn_uncertain: set[str] = set()
-        """The entities drawn though their dates do not tell whether they hold on the day."""
+        """The entities drawn though their dates (or those of a duty of theirs drawn) do not tell
+        whether they hold on the day."""
         from matplotlib import patheffects
 
         self.halo = [patheffects.withStroke(linewidth=3, foreground="white")]
@@ -289,13 +290,24 @@ class _Painter:
             represents = seat.represents
             if seat.role is Role.MEMBER and represents is not None and represents.id in self.anchor:
                 points.append((self.anchor[represents.id], "represents"))
-            for duty in seat.post.duties:
+            for duty in self._duties(seat.post):
                 if seat.role is Role.MEMBER and duty.body in self.anchor and duty.body != body.id:
                     points.append((self.anchor[duty.body], "coordinates"))  # leads a water team
         return points
 
+    def _certainty(self, post: Post, duty: Duty) -> Certainty:
+        """Whether ``post`` has ``duty`` on the day: the post and the duty's own period both hold."""
+        both = (self.network.certainty(post.id, self.day), duty.period.certainty(self.day))
+        if Certainty.NO in both:
+            return Certainty.NO
+        return Certainty.UNCERTAIN if Certainty.UNCERTAIN in both else Certainty.YES
+
+    def _duties(self, post: Post) -> list[Duty]:
+        """The duties of ``post`` that hold on the day or may (a duty that surely ended is no line)."""
+        return [d for d in post.duties if self._certainty(post, d) is not Certainty.NO]
+
     def _uncertain_seats(self, body: Body) -> list[Seat]:
-        """The seats in ``body`` whose post's dates do not tell whether it holds on the day."""
+        """The seats in ``body`` whose post's or duty's dates do not tell whether it holds on the day."""
         return [
             Seat(
                 post=post,
@@ -304,9 +316,8 @@ class _Painter:
                 holders=(),
             )
             for post in self.network.posts(body.id)
-            if self.network.certainty(post.id, self.day) is Certainty.UNCERTAIN
             for duty in post.duties
-            if duty.body == body.id
+            if duty.body == body.id and self._certainty(post, duty) is Certainty.UNCERTAIN
         ]
 
     def bodies(self, bodies: Sequence[Body], columns: Sequence[Column], width: float) -> dict[str, float]:
@@ -342,6 +353,8 @@ class _Painter:
         return placed
 
     def _posts_of(self, bodies: Sequence[Body]) -> tuple[dict[str, Post], set[str]]:
+        """The posts that chair or are secretary of a drawn body on the day, and those whose own dates
+        do not tell whether they hold (a sure post with a duty that may hold is drawn as sure)."""
         posts: dict[str, Post] = {}
         for body in bodies:
             for seat in self.network.seats(body.id, on=self.day):
@@ -352,8 +365,14 @@ class _Painter:
             for seat in self._uncertain_seats(body):
                 if seat.role in (Role.CHAIR, Role.SECRETARY) and seat.post.id not in posts:
                     posts[seat.post.id] = seat.post
-                    uncertain.add(seat.post.id)
+                    if self.network.certainty(seat.post.id, self.day) is Certainty.UNCERTAIN:
+                        uncertain.add(seat.post.id)
         return posts, uncertain
+
+    def _leads(self, post: Post, drawn: set[str]) -> list[str]:
+        """The drawn bodies ``post`` chairs or is secretary of on the day (or may be), each once."""
+        roles = (Role.CHAIR, Role.SECRETARY)
+        return list(dict.fromkeys(d.body for d in self._duties(post) if d.body in drawn and d.role in roles))
 
     def posts(self, bodies: Sequence[Body], body_x: dict[str, float], width: float) -> None:
         """Draw the posts that chair or are secretary of a body, with their holders on the day."""
@@ -363,7 +382,9 @@ class _Painter:
         coop_x = cooperation_x(body_x, width)
         wanted = {}
         for post in posts.values():
-            xs = [body_x[d.body] for d in post.duties if d.body in drawn]
+            # Above the middle of the bodies its lines go to, each counted once: not its other duties
+            # (a member's seat, a duty ended or not yet begun), which draw no line from the post.
+            xs = [body_x[b] for b in self._leads(post, drawn)]
             x = sum(xs) / len(xs)
             if len(set(xs)) == 1 and abs(x - coop_x) < DX * 0.5:
                 x += DX * 0.8  # beside, not on, the line from the cooperation down to its body
@@ -377,11 +398,13 @@ class _Painter:
             label = post.name + (f"\n{', '.join(holders)}" if holders else "")
             around = places("right-up", "left-up", "up", "right", "left", "below")
             self._label(x, _Y_POSTS, label, around, fontsize=9, style="italic" if maybe else "normal")
-            for duty in post.duties:
+            for duty in self._duties(post):
                 if duty.body in drawn and duty.role in (Role.CHAIR, Role.SECRETARY):
-                    bx = body_x[duty.body]
-                    kind = "maybe-duty" if maybe else duty.role.value
-                    self._line((x, _Y_POSTS), (bx, _Y_BODIES), kind)
+                    sure = self._certainty(post, duty) is Certainty.YES
+                    if not sure:  # the post, or only this duty of it, may hold on the day
+                        self.drawn_uncertain.add(post.id)
+                    kind = duty.role.value if sure else "maybe-duty"
+                    self._line((x, _Y_POSTS), (body_x[duty.body], _Y_BODIES), kind)
 
     def cooperation(self, coop: Cooperation, body_x: dict[str, float], width: float) -> None:
         xs = list(body_x.values())
