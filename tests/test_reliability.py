@@ -371,6 +371,51 @@ class TestWrites:
         leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".net.")]
         assert leftovers == []
 
+    def test_concurrent_csv_exports_to_one_destination(self, tmp_path: Path) -> None:
+        """Writers of one CSV directory at once all succeed; the last one's export is there, whole."""
+        target = tmp_path / "net"
+        code = textwrap.dedent(
+            f"""
+            import sys
+            import waterketen as wk
+            from waterketen.testing import FakeSource
+
+            name = sys.argv[1]
+            net = wk.load(FakeSource([("cooperation", {{"id": name, "name": name}})]))
+            for _ in range(15):
+                wk.write(net, {str(target)!r}, "csvdir")
+            """
+        )
+        writers = [subprocess.Popen([sys.executable, "-c", code, f"w{n}"]) for n in range(3)]
+        assert [w.wait(timeout=300) for w in writers] == [0, 0, 0]
+        ids = [c.id for c in wk.load(f"csvdir:{target}").entities(wk.Cooperation)]
+        assert ids in (["w0"], ["w1"], ["w2"])
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["net"]
+
+    def test_another_export_arriving_first_is_replaced(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Another writer's export put in place between this writer's look and its rename (where two
+        writers of a new destination once ended in "Directory not empty") is replaced, not an error."""
+        from waterketen.formats import writing
+
+        target = tmp_path / "net"
+        real = os.replace
+        calls: list[str] = []
+
+        def first_comes_another(source: str | Path, destination: str | Path) -> None:
+            if Path(destination) == target and not calls:  # the other writer's export, just in time
+                calls.append(str(destination))
+                wk.write(
+                    wk.load(FakeSource([("cooperation", {"id": "other", "name": "Other"})])), target, "csvdir"
+                )
+            real(source, destination)
+
+        monkeypatch.setattr(writing.os, "replace", first_comes_another)
+        wk.write(wk.load(FakeSource([("cooperation", {"id": "mine", "name": "Mine"})])), target, "csvdir")
+        assert [c.id for c in wk.load(f"csvdir:{target}").entities(wk.Cooperation)] == ["mine"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["net"]
+
 
 KILL_AT_A_STEP = """
 import os, signal, sys

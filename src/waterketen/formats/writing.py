@@ -152,6 +152,46 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
+_RACES = 100
+"""How often a directory is put in place again when other writers of the same destination came first."""
+
+
+def _place(temporary: Path, target: Path) -> None:
+    """Put ``temporary`` in the place of ``target``: the last of several writers at once wins.
+
+    Another writer may put its export there, or move the old one aside, at
+    any moment between two steps: a step that finds the destination changed
+    (``ENOTEMPTY``, ``EEXIST``, ``ENOENT``) starts again from what is there now.
+    """
+    raced = (errno.ENOTEMPTY, errno.EEXIST, errno.ENOENT)
+    for _ in range(_RACES):
+        try:
+            if not target.exists():
+                os.replace(temporary, target)
+                return
+            if _exchange(temporary, target):
+                shutil.rmtree(temporary, ignore_errors=True)  # it holds the old export now
+                return
+        except OSError as exc:
+            if exc.errno not in raced:
+                raise
+            continue
+        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=_prefix(target), suffix=".old"))
+        try:
+            os.replace(target, old / "previous")
+            os.replace(temporary, target)
+        except OSError as exc:
+            if exc.errno not in raced:
+                raise
+            continue  # what was moved aside stays in ``old`` and is swept by the next write
+        finally:
+            if not (old / "previous").exists():
+                old.rmdir()
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    raise OSError(errno.EBUSY, f"other writers kept replacing it ({_RACES} times)", str(target))
+
+
 @contextlib.contextmanager
 def atomic_directory(path: str | PathLike[str]) -> Iterator[Path]:
     """A new directory to fill that takes the place of ``path`` whole when the block ends without an error.
@@ -177,15 +217,7 @@ def atomic_directory(path: str | PathLike[str]) -> Iterator[Path]:
                 finally:
                     os.close(fd)
         _sync_directory(temporary)
-        if not target.exists():
-            os.replace(temporary, target)
-        elif _exchange(temporary, target):
-            shutil.rmtree(temporary, ignore_errors=True)  # it holds the old export now
-        else:
-            old = Path(tempfile.mkdtemp(dir=target.parent, prefix=_prefix(target), suffix=".old"))
-            os.replace(target, old / "previous")
-            os.replace(temporary, target)
-            shutil.rmtree(old, ignore_errors=True)
+        _place(temporary, target)
         _sync_directory(target.parent)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
