@@ -40,6 +40,26 @@ EXPECTED: dict[str, dict[wk.OrgKind, set[str]]] = {
         B: {"Aa en Maas", "De Dommel"},
         C: {"Brabant Water"},
     },
+    "achterhoek-wiki-2017": {
+        M: {"Doetinchem", "Aalten", "Oost Gelre", "Winterswijk", "Montferland", "Lochem", "Berkelland"}
+        | {"Bronckhorst", "Zutphen", "Oude IJsselstreek"},
+        B: {"Rijn en IJssel"},  # written "Rijn & IJssel" in the list, "Rijn en IJssel" below it
+    },
+    "hart-van-brabant-current": {
+        M: {"Dongen", "Gilze en Rijen", "Goirle", "Hilvarenbeek", "Loon op Zand", "Oisterwijk", "Tilburg"}
+        | {"Waalwijk"},
+        B: {"Brabantse Delta", "De Dommel"},
+    },
+    "west-friesland-current": {
+        M: {"Stede Broec", "Enkhuizen", "Drechterland", "Hoorn", "Koggenland", "Opmeer", "Medemblik"},
+        B: {"Hollands Noorderkwartier"},
+        C: {"PWN"},
+    },
+    "as50-current": {
+        M: {"Bernheze", "Boekel", "Landerd", "Oss", "Schijndel", "Uden", "Veghel", "Meierijstad"}
+        | {"Sint Oedenrode"},
+        B: {"Aa en Maas", "De Dommel"},
+    },
 }
 """What each page names, by kind, as it writes the names (without "Gemeente", "Waterschap", …)."""
 
@@ -176,3 +196,30 @@ class TestRegionPages:
             "Wetterskip Fryslân": B,
             "Vitens": C,
         }
+
+    def test_consists_with_a_year_and_a_body_of_people(self) -> None:
+        """As50+: "bestaat in 2016 uit …" is the partner list; "een bestuurlijk trio bestaande uit de
+        wethouders van de gemeenten Uden en Veghel en een lid van …" is people, not a second list."""
+        net, _ = read("as50-current")
+        partners = {o.name for o in net.partners()}
+        assert partners == {"Bernheze", "Boekel", "Landerd", "Oss", "Schijndel", "Uden", "Veghel"} | {
+            "Waterschap Aa en Maas"
+        }
+        named = {o.name for o in net.entities(wk.Organisation)}
+        assert {"Meierijstad", "Waterschap De Dommel"} <= named - partners
+
+    def test_subregion_with_a_water_company(self) -> None:
+        """West-Friesland: a sub-region's title over its region, the company written with its abbreviation."""
+        net, _ = read("west-friesland-current")
+        coop = net.cooperation()
+        assert coop.name == "West-Friesland"
+        assert "under the region Hollands Noorderkwartier" in (coop.note or "")
+        assert len(net.partners(kind=M)) == 7
+        assert [o.name for o in net.partners(kind=C)] == ["PWN Waterleidingbedrijf Noord-Holland"]
+
+    def test_old_layout_with_an_ampersand(self) -> None:
+        """Achterhoek+ (old layout): "Waterschap Rijn & IJssel" is the register's board, named once."""
+        net, page = read("achterhoek-wiki-2017")
+        assert page.updated == date(2017, 5, 23)
+        assert len(net.partners(kind=M)) == 10
+        assert [o.name for o in net.partners(kind=B)] == ["Waterschap Rijn en IJssel"]

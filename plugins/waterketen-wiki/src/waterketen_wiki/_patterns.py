@@ -52,14 +52,22 @@ UPDATED = re.compile(r"\blaatst\s+bijgewerkt\b\s*(?:op)?\s*:?\s*(?P<rest>.*)", r
 REGION_LABEL = re.compile(r"^regio\s*:\s*(?P<name>\S.{0,79})$", re.IGNORECASE)
 PARTNER_TOTAL = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:[a-zë]+\s+)?(?:samenwerkings)?partners\b", re.IGNORECASE)
 CONSISTS = re.compile(
-    r"\b(?:bestaat|bestaan|bestaande)\s+uit\b(?:\s+een\s+samenwerking\s+tussen\b)?|\bpartners\s*:"
+    r"\b(?:bestaat|bestaan|bestaande)(?:\s+(?:in|per|sinds|vanaf|tot)\s+\d{4}|\s+(?:nu|thans|momenteel))?"
+    r"\s+uit\b(?:\s+een\s+samenwerking\s+tussen\b)?|\bpartners\s*:"
     r"|\bsamen(?:gewerkt|werking|werkingsverband|werkingsverbanden)\s+(?:tussen|van)\b"
     r"|\bnetwerk\s?organisatie\s+van\b"
     r"|\b(?:omvat|omvatten|telt|tellen)\b|^(?:dit|dat|deze)\s+zijn\b"
     r"|\b(?:partijen|deelnemers|partners)\b[^.:]{0,80}?\bzijn\b(?=\s+(?:de|het|alle|[A-Z]))",
     re.IGNORECASE,
 )
-"""The words that introduce a list of partners: "bestaat uit", "samengewerkt tussen", "Partijen … zijn"."""
+"""The words that introduce a list of partners: "bestaat uit", "bestaat in 2016 uit", "samengewerkt tussen",
+"Partijen … zijn"."""
+PEOPLE_LIST = re.compile(
+    r"^(?:de|het|een|twee|drie|vier|vijf|zes|\d+)?\s*(?:wethouders?|leden|lid|bestuurders?|vertegenwoordigers?"
+    r"|medewerkers?|directeur(?:en|s)?|dijkgraaf|dijkgraven|heemra(?:ad|den)|gedeputeerden?|burgemeesters?)\b",
+    re.IGNORECASE,
+)
+"""A list of people, not of organisations: "(een trio bestaande uit) de wethouders van de gemeenten …"."""
 SECTION_PARTNERS = re.compile(
     r"^(?:betrokken|deelnemende|samenwerkende)?\s*(?:partijen|partners|deelnemers|organisaties)\s*:?$",
     re.IGNORECASE,

@@ -428,6 +428,8 @@ class _Reader:
             if consists is not None and total_match is None:
                 start = consists.end()
             description = sentence[start:].lstrip(" :")
+            if consists is not None and total_match is None and p.PEOPLE_LIST.match(description):
+                return False  # "een bestuurlijk trio bestaande uit de wethouders van …": people, not partners
         parts = read_list(description, self.known, line=number, sentence=sentence)
         if not any(part.names for part in parts) and description.rstrip().endswith(":") and also is None:
             self.pending = (number, sentence, description)  # the list follows: "bestaat uit de gemeenten:"
