@@ -63,7 +63,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(Figure|Axes|DataFrame|PluginManager|MultiDiGraph|SearchStrategy|DrawFn)"),
     (r"py:.*", r"(E|T|Instant|Bound|DateLike|SourceLike|Entity|Unknown\.UNKNOWN)"),
     (r"py:.*", r"waterketen\.\w+\.(E|T)"),
-    (r"py:.*", r"PathLike"),
+    (r"py:.*", r"(PathLike|Traversable|importlib\.resources\.abc\.Traversable)"),
     (r"py:exc", r"(UnknownFormatError|UnknownSourceError|WriteError)"),
     (r"py:.*", r"importlib\..*"),
     (r"py:class", r"NameIndex"),  # documented under waterketen.errors
@@ -77,7 +77,8 @@ nitpick_ignore_regex = [
 # The docstrings' examples run in their module's namespace under pytest; here they get the
 # public names. The pages import what they use (pytest runs them too, without these names).
 doctest_global_setup = (
-    "from datetime import date\nimport waterketen as wk\nfrom waterketen import *\n"
+    "import datetime\nfrom datetime import date\nimport waterketen as wk\nfrom waterketen import *\n"
+    "from waterketen.errors import *\n"
     "from waterketen.model import *\nfrom waterketen.query import *\n"
     "from waterketen.testing import FakeSource, fake_plugin\n"
 )

@@ -101,7 +101,7 @@ ON_A_DAY = Hint(python="pass on=<a day> to choose", command="pass --at DATE to c
 class WaterketenError(Exception):
     """The base of every error waterketen raises on purpose.
 
-    An error may carry a :class:`Hint`: ``str(error)`` ends in its Python
+    An error may carry a :class:`~waterketen.errors.Hint`: ``str(error)`` ends in its Python
     words, :meth:`told` gives the message in the words of an interface.
     """
 

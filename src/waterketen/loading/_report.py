@@ -36,7 +36,7 @@ class SourceSummary:
     updated: Instant | None = None
     as_of: Instant | None = None
     """The day the source says it describes, when it says (a page read as of an earlier day than
-    its update, see :func:`waterketen.loading._staleness.as_of_of`)."""
+    its update, see the loader's staleness check)."""
 
 
 @frozen(kw_only=True)
