@@ -247,23 +247,24 @@ def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, An
     clusters = [rng.choice(net.entities(wk.Cluster)).id for _ in range(samples)]
     posts = [rng.choice(net.entities(wk.Post)).id for _ in range(samples)]
 
-    def within(entity_id: str, day: date) -> date:
-        """``day``, or else a day on which the entity may exist (a question outside its life is an error)."""
-        period = period_of(net[entity_id])
-        if period.certainty(day) is not Certainty.NO:
-            return day
-        for _ in range(50):
-            other = date(rng.randint(1995, 2019), rng.randint(1, 12), rng.randint(1, 28))
-            if period.certainty(other) is not Certainty.NO:
-                return other
-        raise RuntimeError(f"no day found on which {entity_id} exists")
+    def asked(pool: list[wk.Entity]) -> tuple[list[str], list[date]]:
+        """Entities of ``pool``, each with a day it may exist on (a question outside its life is an error)."""
+        chosen: list[str] = []
+        on: list[date] = []
+        while len(chosen) < samples:
+            entity = rng.choice(pool)
+            day = date(rng.randint(1995, 2019), rng.randint(1, 12), rng.randint(1, 28))
+            if period_of(entity).certainty(day) is not Certainty.NO:
+                chosen.append(entity.id)
+                on.append(day)
+        return chosen, on
 
     merged = [p.id for c in net.entities(wk.Change) for p in c.before]
     merged = [rng.choice(merged) for _ in range(samples)]
     codes = [(o.identifiers[0].scheme, o.identifiers[0].value) for o in picked]
     ids = [o.id for o in picked]
-    org_days = [within(i, d) for i, d in zip(ids, days, strict=True)]
-    cluster_days = [within(c, d) for c, d in zip(clusters, days, strict=True)]
+    org_ids, org_days = asked(orgs)
+    clusters, cluster_days = asked(list(net.entities(wk.Cluster)))
 
     def naive(day: date) -> list[wk.Entity]:
         return [e for e in net if period_of(e).contains(day)]
@@ -272,7 +273,7 @@ def bench_queries(path: Path, repeats: int, samples: int = 1000) -> dict[str, An
     cases: dict[str, tuple[Callable[[int], object], int]] = {
         "net[id]": (lambda i: net[ids[i]], samples),
         "lookup(scheme, value, on=day)": (lambda i: net.lookup(*codes[i], on=days[i]), samples),
-        "cluster_of(org, on=day)": (lambda i: net.cluster_of(ids[i], on=org_days[i]), samples),
+        "cluster_of(org, on=day)": (lambda i: net.cluster_of(org_ids[i], on=org_days[i]), samples),
         "members(cluster, on=day)": (lambda i: net.members(clusters[i], on=cluster_days[i]), samples),
         "holders(post, on=day)": (lambda i: net.holders(posts[i], on=days[i]), samples),
         "successors(org)": (lambda i: net.successors(merged[i]), samples),
