@@ -8,8 +8,10 @@ fact about a real network.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -228,17 +230,47 @@ def count(document: dict[str, Any]) -> int:
     return sum(len(v) for k, v in document.items() if isinstance(v, list))
 
 
+def _stamp(n: int, seed: int) -> dict[str, Any]:
+    """What the files of ``n`` entities are made from: the size, the seed and this generator's text.
+
+    The generator's version is the hash of this file, so any edit to it makes new files; the
+    Python version is part of it too (``random`` may draw differently in another one).
+    """
+    source = Path(__file__).read_bytes()
+    return {
+        "n": n,
+        "seed": seed,
+        "generator": hashlib.sha256(source).hexdigest()[:16],
+        "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
+    }
+
+
 def write(n: int, folder: Path, seed: int = SEED) -> tuple[Path, Path, int]:
-    """Write the network of about ``n`` entities as native JSON and JSON Lines; return both paths."""
+    """Write the network of about ``n`` entities as native JSON and JSON Lines; return both paths.
+
+    The files are written once per size, seed and generator version: when a stamp beside them
+    says they were made from the same (and their sizes still match it), they are kept as they are.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    document = generate(n, seed)
     path = folder / f"synthetic-{n}.json"
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     lines = folder / f"synthetic-{n}.jsonl"
+    stamp_path = folder / f"synthetic-{n}.stamp.json"
+    wanted = _stamp(n, seed)
+    try:
+        stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
+        if stamp["made_from"] == wanted and stamp["bytes"] == [path.stat().st_size, lines.stat().st_size]:
+            return path, lines, int(stamp["entities"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no stamp, or files made otherwise: write them again
+    document = generate(n, seed)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     with lines.open("w", encoding="utf-8") as handle:
         handle.write(json.dumps({k: v for k, v in document.items() if not isinstance(v, list)}) + "\n")
         for section in SECTIONS:
             tag = "body" if section == "bodies" else section[:-1]
             for record in document[section]:
                 handle.write(json.dumps({tag: record}, ensure_ascii=False) + "\n")
-    return path, lines, count(document)
+    entities = count(document)
+    stamp = {"made_from": wanted, "entities": entities, "bytes": [path.stat().st_size, lines.stat().st_size]}
+    stamp_path.write_text(json.dumps(stamp), encoding="utf-8")
+    return path, lines, entities

@@ -103,29 +103,91 @@ def _timed(function: Callable[[], object], protocol: str) -> float:
     return elapsed
 
 
-def bench_load(path: Path, lines: Path, entities: int, repeats: int) -> dict[str, Any]:
-    """Seconds of each contender under each protocol, interleaved (the order rotates each repeat).
+PAIR = ("pydantic v2 model_validate_json", "waterketen load (native JSON)")
+"""The contenders of the target ratio: they run back to back, so that both see the same machine."""
 
-    ``all`` keeps every repeat, so that the ratios can be taken within one
-    repeat (the same state of the machine) and their spread shown.
+
+def _stop(ratios: list[float]) -> bool:
+    """Whether the median of ``ratios`` is known to ±0.05 (its confidence interval, see report.py)."""
+    return report.stability(ratios)["reached"]
+
+
+def bench_load(
+    path: Path,
+    lines: Path,
+    entities: int,
+    repeats: dict[str, int],
+    stability_seconds: float,
+    max_pairs: int,
+) -> dict[str, Any]:
+    """Seconds of each contender under each protocol, interleaved, and the ratios of :data:`PAIR`.
+
+    ``repeats`` gives the rounds of each contender by name (every contender
+    runs under both protocols each round; the order rotates each round). The
+    two of :data:`PAIR` run as one unit, back to back (which goes first
+    alternates), and each unit gives one ratio. After the rounds, the pair of
+    each protocol runs again until the median of its ratios is stable to
+    ±0.05 (see report.stability), ``max_pairs`` ratios were taken, or the
+    adaptive repeats of this size took ``stability_seconds``.
     """
-    runs = [
-        (f"{name} [{protocol}]", function, protocol)
-        for name, function in contenders(path, lines)
-        for protocol in PROTOCOLS
-    ]
-    times: dict[str, list[float]] = {name: [] for name, _, _ in runs}
-    for repeat in range(repeats):
-        shift = repeat % len(runs)
-        for name, function, protocol in runs[shift:] + runs[:shift]:
-            times[name].append(_timed(function, protocol))
+    units: list[list[tuple[str, Callable[[], object], str]]] = []
+    pair_units: dict[str, list[tuple[str, Callable[[], object], str]]] = {}
+    rounds: dict[int, int] = {}
+    for protocol in PROTOCOLS:
+        named = [(name, f"{name} [{protocol}]", function) for name, function in contenders(path, lines)]
+        pair = [(k, f, protocol) for name, k, f in named if name in PAIR]
+        pair_units[protocol] = pair
+        for unit in [pair, *([(k, f, protocol)] for name, k, f in named if name not in PAIR)]:
+            rounds[len(units)] = max(repeats.get(k.rsplit(" [", 1)[0], 1) for k, _, _ in unit)
+            units.append(unit)
+    times: dict[str, list[float]] = {
+        f"{name} [{p}]": [] for name, _ in contenders(path, lines) for p in PROTOCOLS
+    }
+    ratios: dict[str, list[float]] = {protocol: [] for protocol in PROTOCOLS}
+    load_average = [os.getloadavg()[0]]
+
+    def run(unit: list[tuple[str, Callable[[], object], str]], flip: bool) -> None:
+        got = {}
+        for name, function, protocol in reversed(unit) if flip else unit:
+            got[name] = _timed(function, protocol)
+            times[name].append(got[name])
+        if len(unit) == 2:
+            pydantic, waterketen = (got[k] for k, _, _ in unit)
+            ratios[unit[0][2]].append(pydantic / waterketen)
+
+    for round_ in range(max(rounds.values())):
+        shift = round_ % len(units)
+        for i in [*range(shift, len(units)), *range(shift)]:
+            if round_ < rounds[i]:
+                run(units[i], flip=bool(round_ % 2))
+    load_average.append(os.getloadavg()[0])
+    began = time.perf_counter()
+    # The seconds of the last pair of each protocol: a pair starts only if one more like it fits.
+    cost = {p: sum(times[k][-1] for k, _, _ in pair_units[p]) for p in PROTOCOLS}
+
+    def wanted(protocol: str) -> bool:
+        spent = time.perf_counter() - began
+        ratios_ = ratios[protocol]
+        return not _stop(ratios_) and len(ratios_) < max_pairs and spent + cost[protocol] <= stability_seconds
+
+    while any(wanted(p) for p in PROTOCOLS):
+        for protocol in filter(wanted, PROTOCOLS):  # one more pair of each protocol not yet stable
+            started = time.perf_counter()
+            run(pair_units[protocol], flip=bool(len(ratios[protocol]) % 2))
+            cost[protocol] = time.perf_counter() - started
+    load_average.append(os.getloadavg()[0])
     return {
         "entities": entities,
         "bytes": path.stat().st_size,
-        "repeats": repeats,
+        "repeats": {name: len(values) for name, values in times.items()},
         "seconds": {name: _median(values) for name, values in times.items()},
         "all": times,
-        "load_average": os.getloadavg()[0],
+        "pair_ratios": ratios,
+        "adaptive_seconds": time.perf_counter() - began,
+        "stability_seconds": stability_seconds,
+        "max_pairs": max_pairs,
+        "load_average": load_average[-1],
+        "load_averages": load_average,
     }
 
 
@@ -159,23 +221,48 @@ def _deep_size(roots: list[object], exclude: set[int]) -> int:
     return total
 
 
-def memory_probe(kind: str, path: str) -> dict[str, Any]:
-    """Retained and peak bytes of one load, measured by tracemalloc after the imports."""
-    import tracemalloc
+def _warm(kind: str) -> None:
+    """Load a tiny document first, so that the modules a load imports are not counted as its memory."""
+    import tempfile
 
     import peers
 
     import waterketen as wk
 
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "warm.json"
+        path.write_text(json.dumps(generate.generate(200)), encoding="utf-8")
+        if kind == "msgspec":
+            peers.msgspec_decode(path.read_bytes())
+        else:
+            wk.load(path).find("")
+
+
+def _load(kind: str, path: str) -> Any:
+    import peers
+
+    import waterketen as wk
+
+    return peers.msgspec_decode(Path(path).read_bytes()) if kind == "msgspec" else wk.load(path)
+
+
+def memory_probe(kind: str, path: str) -> dict[str, Any]:
+    """Retained and peak bytes of one load, measured by tracemalloc after the imports.
+
+    Exact, and slow: tracemalloc makes a load about seven times slower.
+    """
+    import tracemalloc
+
+    import waterketen as wk
+
+    _warm(kind)
     gc.collect()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
-    if kind == "msgspec":
-        result: Any = peers.msgspec_decode(Path(path).read_bytes())
-    else:
+    result = _load(kind, path)
+    if kind != "msgspec":
         from waterketen import _index
 
-        result = wk.load(path)
         load_now, load_peak = (m - base for m in tracemalloc.get_traced_memory())  # before the indexes
         result.find("")  # every index, the name index too (built on the first search by name)
         # Every interval tree, as if every key had been asked often: the most they can hold.
@@ -199,7 +286,6 @@ def memory_probe(kind: str, path: str) -> dict[str, Any]:
     if kind != "msgspec":
         out["peak"] = load_peak  # the load's; building every index after it is not the load's peak
         out["load_retained"] = load_now
-    if kind != "msgspec":
         net = result
         seen: set[int] = set()
         out["entities_bytes"] = _deep_size([*net._entities.values()], seen)
@@ -213,16 +299,55 @@ def memory_probe(kind: str, path: str) -> dict[str, Any]:
     return out
 
 
-def bench_memory(path: Path, kind: str) -> dict[str, Any]:
-    """Run :func:`memory_probe` in a fresh interpreter."""
+def _rss() -> int:
+    """Bytes of this process's resident memory now (Linux: /proc/self/statm)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def rss_probe(kind: str, path: str) -> dict[str, Any]:
+    """Retained and peak bytes of one load as the system counts them (resident memory), untraced.
+
+    *peak*: the process's high-water mark (``getrusage``) less its resident
+    memory before the load; *retained*: its resident memory after the load and
+    a full collection, less the same. Both include what the allocator holds
+    beyond the objects (free slots of its arenas), which tracemalloc does not
+    count; the load runs at full speed.
+    """
+    import resource
+
+    _warm(kind)
+    gc.collect()
+    before = _rss()
+    result = _load(kind, path)
+    gc.collect()
+    retained = _rss() - before
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before  # KiB on Linux
+    del result
+    return {"retained": retained, "peak": peak}
+
+
+PROBES = {"traced": memory_probe, "rss": rss_probe}
+
+
+def bench_memory(path: Path, kind: str, method: str = "traced") -> dict[str, Any]:
+    """Run the probe ``method`` of :data:`PROBES` in a fresh interpreter."""
     done = subprocess.run(
-        [sys.executable, __file__, "--memory-probe", kind, str(path)],
+        [sys.executable, __file__, "--memory-probe", method, kind, str(path)],
         capture_output=True,
         text=True,
         check=True,
     )
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def memory_row(path: Path, lines: Path, entities: int, method: str) -> dict[str, Any]:
+    """msgspec's and waterketen's memory (JSON, and JSON Lines where installed) at one size."""
+    row = {"entities": entities, "method": method, "msgspec": bench_memory(path, "msgspec", method)}
+    row["waterketen"] = bench_memory(path, "waterketen", method)
+    if _has_jsonl():
+        row["waterketen_jsonl"] = bench_memory(lines, "waterketen", method)
+    return row
 
 
 # -- queries ---------------------------------------------------------------------------------
@@ -370,104 +495,156 @@ def machine() -> dict[str, Any]:
     }
 
 
-_SHOWN = ("sizes", "repeats", "large_repeats", "query_size", "start_repeats")
-"""The options that change the figures (the page names those not at their defaults)."""
-_DEFAULTS = (
-    "--sizes 1000,10000,100000,1000000",
-    "--repeats 5",
-    "--large-repeats 3",
-    "--query-size 100000",
-    "--start-repeats 20",
+_SHOWN = (
+    "sizes",
+    "repeats",
+    "large_repeats",
+    "stability_seconds",
+    "max_pairs",
+    "traced_max",
+    "query_size",
+    "start_repeats",
 )
+"""The options that change the figures (the page names those not at their defaults)."""
+LARGE = 1_000_000
+"""From this size on, the rounds are ``--large-repeats`` and JSON Lines runs one round."""
+
+
+class Phases:
+    """The seconds of each phase of the run, and the load average (1 min) over it, for the page's budget."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.load_averages = [os.getloadavg()[0]]
+        """Every load average taken, in order: the run's start, within the loads, each phase's end."""
+        self._began = time.perf_counter()
+
+    def done(self, phase: str) -> None:
+        """Close ``phase``: it took the time since the last phase ended."""
+        now = time.perf_counter()
+        seconds, self._began = now - self._began, now
+        self.load_averages.append(os.getloadavg()[0])
+        self.rows.append({"phase": phase, "seconds": seconds, "load_average": self.load_averages[-1]})
+        print(f"  {phase}: {seconds:.0f} s", file=sys.stderr, flush=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add = parser.add_argument
+    add("--sizes", default="1000,10000,100000,1000000", help="entity counts, comma-separated")
+    add("--repeats", type=int, default=5, help="rounds of every contender per size (default 5)")
+    add(
+        "--large-repeats", type=int, default=3, help="rounds at 10^6 and above (default 3, to fit 15 minutes)"
+    )
+    add(
+        "--stability-seconds",
+        type=float,
+        default=90,
+        help="seconds of extra pydantic/waterketen pairs per size, until the ratios are stable (default 90)",
+    )
+    add("--max-pairs", type=int, default=40, help="most ratio pairs per size and protocol (default 40)")
+    add("--traced-max", type=int, default=100000, help="largest size measured with tracemalloc (slow)")
+    add("--query-size", type=int, default=100000, help="entities for the query figures")
+    add("--start-repeats", type=int, default=20, help="cold-start repeats (default 20)")
+    add("--data", default=str(HERE / ".data"), help="where to write the synthetic files")
+    add("--out", default=str(HERE.parent / "docs" / "benchmarks.md"), help="results page")
+    add("--json", default=str(HERE / ".data" / "results.json"), help="raw results")
+    add("--baseline", default=str(HERE / "baseline.json"), help="earlier results to compare")
+    add("--memory-probe", nargs=3, metavar=("METHOD", "KIND", "PATH"), help=argparse.SUPPRESS)
+    add("--render-only", action="store_true", help="rewrite the page from the raw results")
+    return parser
+
+
+def _write(results: dict[str, Any], args: argparse.Namespace) -> None:
+    baseline = json.loads(Path(args.baseline).read_text()) if Path(args.baseline).exists() else None
+    Path(args.out).write_text(report.render(results, baseline), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and write the results."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="entity counts, comma-separated")
-    parser.add_argument("--repeats", type=int, default=5, help="interleaved repeats per size (default 5)")
-    parser.add_argument(
-        "--large-repeats",
-        type=int,
-        default=3,
-        help="repeats at 10^6 and above (default 3, to fit 15 minutes)",
-    )
-    parser.add_argument("--query-size", type=int, default=100000, help="entities for the query figures")
-    parser.add_argument("--start-repeats", type=int, default=20, help="cold-start repeats (default 20)")
-    parser.add_argument("--data", default=str(HERE / ".data"), help="where to write the synthetic files")
-    parser.add_argument("--out", default=str(HERE.parent / "docs" / "benchmarks.md"), help="results page")
-    parser.add_argument("--json", default=str(HERE / ".data" / "results.json"), help="raw results")
-    parser.add_argument("--baseline", default=str(HERE / "baseline.json"), help="earlier results to compare")
-    parser.add_argument("--memory-probe", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
-    parser.add_argument("--render-only", action="store_true", help="rewrite the page from the raw results")
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.memory_probe:
-        print(json.dumps(memory_probe(*args.memory_probe)))
+        method, kind, path = args.memory_probe
+        print(json.dumps(PROBES[method](kind, path)))
         return 0
     if args.render_only:
-        results = json.loads(Path(args.json).read_text())
-        baseline = json.loads(Path(args.baseline).read_text()) if Path(args.baseline).exists() else None
-        Path(args.out).write_text(report.render(results, baseline), encoding="utf-8")
+        _write(json.loads(Path(args.json).read_text()), args)
         return 0
 
     began = time.perf_counter()
-    load_start = os.getloadavg()[0]
+    phases = Phases()
     sizes = [int(s) for s in args.sizes.split(",")]
     folder = Path(args.data)
     results: dict[str, Any] = {"machine": machine(), "load": [], "memory": [], "seed": generate.SEED}
     files = {}
     for n in sizes:
-        print(f"generating {n} ...", file=sys.stderr, flush=True)
-        files[n] = generate.write(n, folder)
+        print(f"data {n} ...", file=sys.stderr, flush=True)
+        files[n] = generate.write(n, folder)  # written once per size, seed and generator version
+    phases.done("data (generated, or kept when made already)")
     for n in sizes:
         path, lines, entities = files[n]
-        repeats = args.large_repeats if n >= 1_000_000 else args.repeats
-        print(f"load {n} x{repeats} ...", file=sys.stderr, flush=True)
-        results["load"].append(bench_load(path, lines, entities, repeats))
+        rounds = args.large_repeats if n >= LARGE else args.repeats
+        repeats = {name: rounds for name, _ in contenders(path, lines)}
+        if n >= LARGE:
+            repeats["waterketen load (native JSON Lines)"] = 1
+        # The adaptive repeats run at the sizes of the load target only (the smaller ones have none).
+        adaptive = args.stability_seconds if n >= report.LOAD_SIZES[0] else 0.0
+        print(f"load {n} x{rounds} ...", file=sys.stderr, flush=True)
+        row = bench_load(path, lines, entities, repeats, adaptive, args.max_pairs)
+        results["load"].append({"size": n, **row})
+        phases.load_averages += row["load_averages"]
+        phases.done(f"load at {n:,}")
     for n in sizes:
         if n < 100_000:
             continue
         path, lines, entities = files[n]
-        print(f"memory {n} ...", file=sys.stderr, flush=True)
-        row = {"entities": entities, "msgspec": bench_memory(path, "msgspec")}
-        row["waterketen"] = bench_memory(path, "waterketen")
-        if _has_jsonl():
-            row["waterketen_jsonl"] = bench_memory(lines, "waterketen")
-        results["memory"].append(row)
+        if n <= args.traced_max:
+            print(f"memory {n} (tracemalloc) ...", file=sys.stderr, flush=True)
+            results["memory"].append(memory_row(path, lines, entities, "traced"))
+        print(f"memory {n} (resident) ...", file=sys.stderr, flush=True)
+        results.setdefault("memory_rss", []).append(memory_row(path, lines, entities, "rss"))
+        phases.done(f"memory at {n:,}")
     if args.query_size in files:
         print("queries ...", file=sys.stderr, flush=True)
         results["queries"] = bench_queries(files[args.query_size][0], args.repeats)
+        phases.done(f"queries at {args.query_size:,}")
     print("register ...", file=sys.stderr, flush=True)
     results["register"] = bench_register(max(args.repeats, 5))
+    phases.done("register")
     print("name resolution ...", file=sys.stderr, flush=True)
+    import merge  # bench/merge.py: one id in many records
     import resolution  # bench/resolution.py
 
     results["resolution"] = resolution.bench(args.repeats)
-    results["merge"] = __import__("merge").bench(args.repeats)  # bench/merge.py: one id in many records
+    phases.done("name resolution")
+    results["merge"] = merge.bench()  # its own 3 repeats: the figure is the growth, not the time
+    phases.done("merge by id")
     print("history questions ...", file=sys.stderr, flush=True)
     import history  # bench/history.py
 
     results["history"] = history.bench(
         args.repeats, tuple(n for n in history.SNAPSHOT_SIZES if n <= max(sizes))
     )
+    phases.done("history questions")
     print("cold start ...", file=sys.stderr, flush=True)
     import start  # bench/start.py
 
     results["start"] = start.bench(args.start_repeats)
+    phases.done("cold start")
+    results["phases"] = phases.rows
     results["duration_seconds"] = time.perf_counter() - began
-    results["load_average"] = f"{load_start:.1f} and {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
-    results["load_averages"] = [
-        load_start,
-        *(row["load_average"] for row in results["load"]),
-        os.getloadavg()[0],
+    averages = results["load_averages"] = phases.load_averages
+    results["load_average"] = f"{averages[0]:.1f} and {averages[-1]:.1f} on {os.cpu_count()} cores"
+    shown = [
+        f"--{name.replace('_', '-')} {value}"
+        for name, value in vars(args).items()
+        if name in _SHOWN and value != parser.get_default(name)
     ]
-    options = [f"--{name.replace('_', '-')} {value}" for name, value in vars(args).items() if name in _SHOWN]
-    shown = [o for o in options if o not in _DEFAULTS]
     results["command"] = "nox -s bench" + (" -- " + " ".join(shown) if shown else "")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=1))
-    baseline = json.loads(Path(args.baseline).read_text()) if Path(args.baseline).exists() else None
-    Path(args.out).write_text(report.render(results, baseline), encoding="utf-8")
+    _write(results, args)
     print(f"wrote {args.out} in {results['duration_seconds']:.0f} s", file=sys.stderr)
     return 0
 
