@@ -58,7 +58,10 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark against the peers and write docs/benchmarks.md (not a default session; options after --)."""
+    """Benchmark against the peers and write docs/benchmarks.md (not a default session; options after --).
+
+    Meant to take at most 15 minutes on 2 cores; the page gives the seconds of each phase.
+    """
     session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "bench"))
     session.run("python", "bench/run.py", *session.posargs)
 
