@@ -3,8 +3,9 @@
 Run it with ``nox -s bench`` (or ``python bench/run.py`` where waterketen,
 orjson, msgspec and pydantic are installed). Every figure is a median over
 interleaved repeats measured in this one run, on data generated from a fixed
-seed (bench/generate.py). Options: ``--sizes``, ``--repeats``,
-``--large-repeats``, ``--out``, ``--data``, ``--json`` (see ``--help``).
+seed (bench/generate.py) and kept between runs. Options: ``--sizes``,
+``--repeats``, ``--large-repeats``, ``--stability-seconds``, ``--max-pairs``,
+``--traced-max``, ``--out``, ``--data``, ``--json`` (see ``--help``).
 """
 
 from __future__ import annotations
@@ -133,10 +134,11 @@ def bench_load(
     ``repeats`` gives the rounds of each contender by name (every contender
     runs under both protocols each round; the order rotates each round). The
     two of :data:`PAIR` run as one unit, back to back (which goes first
-    alternates), and each unit gives one ratio. After the rounds, the pair of
-    each protocol runs again until the median of its ratios of processor
-    seconds is stable to ±0.05 (see :func:`_stop`), ``max_pairs`` ratios were taken, or the
-    adaptive repeats of this size took ``stability_seconds``.
+    alternates), and each unit gives one ratio (of wall and of processor
+    seconds). After the rounds, the pair of each protocol runs again until
+    the median of its processor-time ratios is stable to ±0.05 (see
+    :func:`_stop`), ``max_pairs`` ratios were taken, or one more pair would
+    take the adaptive repeats of this size past ``stability_seconds``.
     """
     units: list[list[tuple[str, Callable[[], object], str]]] = []
     pair_units: dict[str, list[tuple[str, Callable[[], object], str]]] = {}
@@ -178,11 +180,11 @@ def bench_load(
     cost = {p: sum(times[k][-1] for k, _, _ in pair_units[p]) for p in PROTOCOLS}
 
     def wanted(protocol: str) -> bool:
+        """Whether the pair of ``protocol`` should run again: not stable, and within both caps."""
         spent = time.perf_counter() - began
-        ratios_ = ratios[protocol]
         return (
             not _stop(cpu_ratios[protocol])
-            and len(ratios_) < max_pairs
+            and len(ratios[protocol]) < max_pairs
             and spent + cost[protocol] <= stability_seconds
         )
 
