@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import TYPE_CHECKING
 
 from .. import registry
-from ..convert import Tables, sharing
+from .._sharing import Tables, sharing
 from ..errors import LoadError, Problem, SourceError, WaterketenError
 from ..network import Network
-from ..plugins import PluginManager
 from ..sources import Source, SourceType
 from ._loader import Loader, name_of_source
 from ._report import LoadReport, Rejected, SourceSummary
+
+
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
 
 
 __all__ = ["LoadReport", "Rejected", "SourceLike", "SourceSummary", "load", "open_source", "source_types"]
