@@ -90,6 +90,24 @@ class TestImports:
             loaded.intersection({"cattrs", "pluggy", "waterketen.convert", "waterketen.plugins"})
         )
 
+    def test_the_main_job_imports_the_national_answer_alone(self) -> None:
+        """The answers are imported by name: the main job imports the national one and its table."""
+        loaded = modules_after(command())
+        assert "waterketen.answers._national" in loaded
+        others = {"waterketen.answers._history", "waterketen.answers._network", "waterketen.answers._rows"}
+        assert loaded.isdisjoint(others), sorted(loaded & others)
+
+    def test_every_answer_is_found_by_its_name(self) -> None:
+        """Each name of ``waterketen.answers.__all__`` has a home, and is the object of that home."""
+        from waterketen import answers
+
+        assert set(answers._HOMES) == set(answers.__all__)
+        for name, home in answers._HOMES.items():
+            module = importlib.import_module(f"waterketen.answers.{home}")
+            assert getattr(answers, name) is getattr(module, name), name
+        with pytest.raises(AttributeError):
+            answers.nothing  # noqa: B018
+
     def test_a_json_file_still_loads_through_the_converter(self, tmp_path: Path) -> None:
         """A file that is not prebuilt is structured by the converter, as before."""
         path = tmp_path / "net.json"
