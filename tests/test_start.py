@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import subprocess
 import sys
@@ -48,6 +49,7 @@ NOT_AT_START = (
     "waterketen.checks",
     "tomllib",
     "tempfile",
+    "shutil",
     "importlib.resources",
 )
 
@@ -208,3 +210,21 @@ class TestReferencesWithoutTypeHints:
         assert _item_class_of_text(Membership, "Tuple[Duty, ...]") == (False, None)
         assert _item_class_of_text(Membership, "Undefined") == (False, None)
         assert _item_class_of_text(Membership, int) == (True, None)
+
+
+class TestTerminalWidth:
+    @pytest.mark.parametrize("columns", [None, "60", "200", "0", "-3", "wide"])
+    def test_the_width_is_the_one_shutil_finds(
+        self, monkeypatch: pytest.MonkeyPatch, columns: str | None
+    ) -> None:
+        """The parser's help is as wide as argparse's own formatter makes it, without importing shutil."""
+        import shutil
+
+        from waterketen.cli._parser import Formatter, terminal_width
+
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        assert terminal_width() == shutil.get_terminal_size().columns
+        assert Formatter("waterketen")._width == argparse.HelpFormatter("waterketen")._width

@@ -37,7 +37,11 @@ def add_register_command(command: Callable[..., argparse.ArgumentParser]) -> Non
     subs = register.add_subparsers(dest="register_command", metavar="SUBCOMMAND", required=True)
 
     def sub(name: str, summary: str) -> argparse.ArgumentParser:
-        parser = subs.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        from .cli._parser import Formatter
+
+        parser = subs.add_parser(
+            name, formatter_class=Formatter, help=summary, description=summary[0].upper() + summary[1:] + "."
+        )
         parser.add_argument(
             "--format",
             choices=("table", "json", "csv"),
