@@ -233,3 +233,14 @@ class TestShippedLoads:
         pm = get_plugin_manager(entry_points=False, blocked=["waterketen._builtins"])
         assert _shipped(locations, pm) is None
         assert _shipped(tuple(reversed(locations)), None) is None
+
+    def test_the_register_commands_read_it(self) -> None:
+        """The register's own load (of its commands) is the shipped one, and what a fresh load gives."""
+        from waterketen.register._build import load_register
+
+        same(load_register(), _fresh(("register:",), None))
+        probe = (
+            "import sys\nfrom waterketen.register._build import load_register\nload_register()\n"
+            "assert 'waterketen.loading._loader' not in sys.modules, 'loaded afresh'\n"
+        )
+        subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)

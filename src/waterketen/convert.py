@@ -13,11 +13,13 @@ detailed one that it runs only on a record that failed, to say why.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
 import functools
 import math
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from types import UnionType
 from typing import Any, TypeVar
@@ -27,8 +29,6 @@ from cattrs import Converter, ForbiddenExtraKeysError, IterableValidationError
 
 from ._describe import describe_error
 from ._fields import writable_text
-from ._sharing import TABLES as _TABLES
-from ._sharing import Tables, sharing
 from ._time import Bound, Instant, PartialDate, Period, parse_bound, parse_instant
 from .model import ENTITY_TYPES, Entity, Name
 
@@ -230,11 +230,50 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
 # reference (a membership's ``member``) is the very string of the id it names.
 # The tables are bounded, and emptied when the last load ends.
 
+_TABLE_LIMIT = 1 << 21
 _PERIOD_KEYS = frozenset({"start", "end"})
 _ID_FIELDS = frozenset({"id", "member", "group", "holder", "post", "cooperation", "body", "scheme"})
 _OPTIONAL_ID_FIELDS = frozenset({"cluster", "represents"})
 _UNREFERENCED = frozenset({"Membership", "Tenure", "Change", "Agreement", "Spearhead"})
 """The entities no other entity refers to: their ids need not be shared."""
+
+
+class Tables:
+    """The ids and date bounds shared between the records of one load (see :func:`sharing`)."""
+
+    __slots__ = ("bounds", "ids")
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}
+        self.bounds: dict[str, Bound] = {}
+
+    def clear(self) -> None:
+        """Forget what is shared (a load does so when every record is structured)."""
+        self.ids.clear()
+        self.bounds.clear()
+
+    def trim(self) -> None:
+        """Forget what is shared once a table is too large (a bound on the memory of a long load)."""
+        if len(self.ids) >= _TABLE_LIMIT or len(self.bounds) >= _TABLE_LIMIT:
+            self.clear()
+
+
+_TABLES: contextvars.ContextVar[Tables | None] = contextvars.ContextVar("waterketen_tables", default=None)
+
+
+@contextlib.contextmanager
+def sharing(tables: Tables | None = None) -> Iterator[Tables]:
+    """Share ids and parsed date bounds between the records structured inside (one load's scope).
+
+    The tables belong to the block (and to its thread or task: they live in a
+    context variable): outside it, nothing is kept between calls of
+    :func:`structure_entity`, and two loads at once never share anything.
+    """
+    token = _TABLES.set(tables if tables is not None else Tables())
+    try:
+        yield _TABLES.get()  # type: ignore[misc]
+    finally:
+        _TABLES.reset(token)
 
 
 def _fast_str(value: Any, _: Any) -> str:

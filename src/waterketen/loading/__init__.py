@@ -21,7 +21,6 @@ import os
 from typing import TYPE_CHECKING
 
 from .. import registry
-from .._sharing import Tables, sharing
 from ..errors import LoadError, Problem, SourceError, WaterketenError
 from ..network import Network
 from ..sources import Source, SourceType
@@ -89,7 +88,7 @@ def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | Non
     collecting = gc.isenabled()
     gc.disable()
     try:
-        network = _shipped(sources, plugins)
+        network = _shipped(sources or (DEFAULT_LOCATION,), plugins)
         if network is None:
             network = _fresh(sources, plugins)
     finally:
@@ -104,6 +103,7 @@ def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | Non
 
 def _fresh(sources: tuple[SourceLike, ...], plugins: PluginManager | None) -> Network:
     """The network of a load of ``sources``: each read, structured, merged and checked now."""
+    from ..convert import Tables, sharing  # cattrs: a load that structures records
     from ._loader import Loader, name_of_source
 
     tables = Tables()
@@ -146,8 +146,10 @@ def _shipped(sources: tuple[SourceLike, ...], plugins: PluginManager | None) -> 
     from .._origins import Origins
     from ..sources._prebuilt import read_prebuilt_load
 
-    folder = data_folder()
-    found = read_prebuilt_load(folder / file, folder, locations)
+    folder = path = data_folder()
+    for part in file.split("/"):
+        path = path / part
+    found = read_prebuilt_load(path, folder, locations)
     if found is None:
         return None
     return Network(found.entities, origins=Origins(found.origins, found.main), report=found.report)

@@ -16,7 +16,7 @@ import attrs
 
 from .._fields import GROUPS, HOLDERS, MEMBERS
 from .._origins import Origins
-from .._sharing import Tables
+from ..convert import Tables, _fast_hook, describe_error, structure_entity, unstructure_entity
 from ..errors import Problem, SourceError, WaterketenError
 from ..model import (
     ENTITY_TYPES,
@@ -62,8 +62,6 @@ def _lane(tag: str) -> tuple[Any, type[Any]] | None:
     loader trims the shared tables itself and, when the hook raises, asks
     ``structure_entity`` for the detailed error.
     """
-    from ..convert import _fast_hook  # cattrs: imported by a load that structures records
-
     cls = ENTITY_TYPES.get(tag)
     return None if cls is None else (_fast_hook(cls), cls)
 
@@ -170,8 +168,6 @@ class Loader:
         problems = tuple(problems)
         stand_in = record.data
         if type(stand_in) is _Structured:  # the raw data of a structured record, made now it is needed
-            from ..convert import unstructure_entity
-
             data = unstructure_entity(stand_in.entity)
             record = attrs.evolve(record, data=data)
             problems = tuple(attrs.evolve(p, record=data) if p.record is stand_in else p for p in problems)
@@ -247,8 +243,6 @@ class Loader:
             problem = Problem(source=source, place=locator, field=f"{tag:.80}", reason=reason, record=data)
             self.reject(record, [problem])
             return None
-        from ..convert import describe_error, structure_entity
-
         try:
             entity = structure_entity(tag, data)
         except Exception as exc:

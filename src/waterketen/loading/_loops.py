@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..convert import unstructure_entity
 from ..model import Body, Change, Cluster, Cooperation, Membership, Organisation
 from ..sources import Record
 from ._integrity import on_cycles, problem
@@ -30,8 +31,6 @@ def reject_group_cycles(loader: Loader) -> None:
         itself = membership.member == membership.group
         if itself or (membership.member in looping and membership.group in looping):
             # Settled records are not kept during a load: the entity's own fields stand for it.
-            from ..convert import unstructure_entity
-
             record = Record(
                 tag=Membership.tag,
                 data=unstructure_entity(membership),

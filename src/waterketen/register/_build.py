@@ -104,8 +104,11 @@ def open_register(location: str = "") -> Source:
 
 def load_register() -> Network:
     """The register as a :class:`~waterketen.Network` (``wk.load("register:")``)."""
-    from ..loading import load
+    from ..loading import _shipped, load
 
+    shipped = _shipped((NAME,), None)  # the load of the register alone ships prebuilt
+    if shipped is not None and shipped.report is not None and shipped.report.ok:
+        return shipped
     return load(open_register())
 
 

@@ -206,7 +206,9 @@ def write_all() -> list[Traversable]:
         Path(str(target)).write_bytes(prebuild(source))
         written.append(target)
     for locations, file in LOADS.items():  # after the datasets' own: a fresh load may read them
-        target = data_folder() / file
+        target = data_folder()
+        for part in file.split("/"):
+            target = target / part
         Path(str(target)).write_bytes(prebuild_load(locations))
         written.append(target)
     return written

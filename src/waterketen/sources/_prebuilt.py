@@ -16,7 +16,9 @@ A load of several embedded datasets together (:data:`LOADS`: the main job's
 regions with Groningen & Noord-Drenthe) merges them, which costs more than
 reading them: it ships prebuilt too, as the network that load makes (its
 entities, their places and the load's report), behind a header that names
-the size and CRC-32 of every file the load reads. :func:`waterketen.load`
+the size and CRC-32 of every file the load reads; so does the load of each
+dataset alone, which a command on it makes (the loader's accounts and
+checks are then not run again at each start). :func:`waterketen.load`
 uses it only for those very locations read by the built-in source types,
 and only while every file is as it was; otherwise the datasets are loaded
 and merged as before.
@@ -67,7 +69,12 @@ class Prebuilt:
         self.updated = updated
 
 
-LOADS: dict[tuple[str, ...], str] = {("regions:", "embedded:groningen-noord-drenthe"): "national.pickle"}
+LOADS: dict[tuple[str, ...], str] = {
+    ("regions:", "embedded:groningen-noord-drenthe"): "national.pickle",
+    ("regions:",): "regions/regions.load.pickle",
+    ("register:",): "register/register.load.pickle",
+    ("embedded:groningen-noord-drenthe",): "groningen-noord-drenthe.load.pickle",
+}
 """The loads of several embedded datasets that ship prebuilt: their locations, and their file."""
 
 
