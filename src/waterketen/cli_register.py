@@ -37,10 +37,11 @@ def add_register_command(command: Callable[..., argparse.ArgumentParser]) -> Non
     subs = register.add_subparsers(dest="register_command", metavar="SUBCOMMAND", required=True)
 
     def sub(name: str, summary: str) -> argparse.ArgumentParser:
-        from .cli._parser import Formatter
-
         parser = subs.add_parser(
-            name, formatter_class=Formatter, help=summary, description=summary[0].upper() + summary[1:] + "."
+            name,
+            formatter_class=register.formatter_class,  # the command line's (see waterketen.cli._parser)
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
         )
         parser.add_argument(
             "--format",
