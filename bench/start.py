@@ -26,8 +26,15 @@ from typing import Any
 TARGET = 1.6
 PASS = "python -c pass"
 BARE = 'python -c "import attrs, cattrs, pluggy"'
-MAIN = "waterketen (main job, embedded dataset)"
+MAIN = "waterketen (main job: the national overview)"
 """The names of the rows that bench/report.py's targets read."""
+MAIN_BEFORE = "waterketen (main job, embedded dataset)"
+"""The main job's row as runs recorded before its label said what the main job is (bench/baseline.json)."""
+
+
+def _main(seconds: dict[str, float]) -> float:
+    """The main job's seconds of a run, under its label or the one of a run recorded before."""
+    return seconds[MAIN] if MAIN in seconds else seconds[MAIN_BEFORE]
 
 
 def commands(script: str, folder: Path) -> dict[str, tuple[str, list[str]]]:
@@ -39,7 +46,7 @@ def commands(script: str, folder: Path) -> dict[str, tuple[str, list[str]]]:
         PASS: ("", [python, "-c", "pass"]),
         BARE: ("", [python, "-c", "import attrs, cattrs, pluggy"]),
         'python -c "import waterketen"': ("", [python, "-c", "import waterketen"]),
-        MAIN: ("embedded", [script]),
+        MAIN: ("regions: + embedded", [script]),
         "waterketen partners": ("embedded", [script, "partners"]),
         "waterketen find Winsum": ("embedded", [script, "find", "Winsum"]),
         "waterketen seats gnd-regiegroep": ("embedded", [script, "seats", "gnd-regiegroep"]),
@@ -131,7 +138,7 @@ def target(results: dict[str, Any]) -> str:
     r = results["start"]
     if "ratio" not in r:  # a run before bench/start.py: the main job alone
         s = r["seconds"]
-        ratio = s[MAIN] / s[BARE]
+        ratio = _main(s) / s[BARE]
         return f"- Cold start: {_mark(ratio <= TARGET)} — {ratio:.2f}x the bare imports (target {TARGET}x)."
     worst = _worst(r)
     met = r["ratio"][worst] <= TARGET
@@ -173,7 +180,7 @@ def section(results: dict[str, Any], baseline: dict[str, Any] | None = None) -> 
             f"{'' if spread is None else f'±{spread / 2:.2f}'} | {met} | {on_cpu} |"
         )
     if baseline and "start" in baseline:
-        old = baseline["start"]["seconds"][MAIN]
+        old = _main(baseline["start"]["seconds"])
         out.append(f"| *before the performance work: `waterketen`* | | {old * 1000:.0f} | | | |")
     worst = _worst(r)
     out += [

@@ -138,3 +138,29 @@ class TestOverview:
         assert (
             rows["groningen-noord-drenthe"]["latest_page"] is None
         )  # the embedded records cite no page date
+
+    def test_latest_page_reads_the_memberships_of_its_groups_alone(self, country: wk.Network) -> None:
+        """The latest page of every region, read through the index of each group's memberships, is the
+        one a scan of every membership gives."""
+        import re
+
+        from waterketen.answers._national import latest_page
+
+        pattern = re.compile(r"page date (\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
+        day = "2026-12-01"
+        for coop in country.entities(wk.Cooperation, on=day):
+            clusters = country.clusters(coop.id, on=day)
+            groups = {coop.id, *(c.id for c in clusters)}
+            related = [
+                coop,
+                *(country[i] for i in groups - {coop.id}),
+                *(m for m in country.entities(wk.Membership) if m.group in groups),
+            ]
+            dates = {
+                found.group(1)
+                for e in related
+                for p in (*getattr(e, "provenance", ()), *country.origin(e.id))
+                if p.locator and (found := pattern.search(p.locator))
+            }
+            expected = max(dates, key=lambda d: (d + "-99-99")[:10]) if dates else None
+            assert latest_page(country, coop, clusters) == expected, coop.id

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import waterketen as wk
+from waterketen._data import data_folder
 from waterketen.convert import unstructure_entity
 from waterketen.formats.native import NativeSource
+from waterketen.loading import _fresh
 from waterketen.sources._prebuild import prebuild, shipped
-from waterketen.sources._prebuilt import read_prebuilt
+from waterketen.sources._prebuilt import LOADS, read_prebuilt, read_prebuilt_load
 
 
 SHIPPED = shipped()
@@ -144,3 +148,99 @@ class TestForm:
         cited = [p for e, _ in found.records for p in getattr(e, "provenance", ())]
         assert len(cited) > len(set(cited))
         assert len({id(p) for p in cited}) == len(set(cited))
+
+
+class TestShippedLoads:
+    """The loads of several datasets together that ship prebuilt (the main job's)."""
+
+    @pytest.mark.parametrize("locations", sorted(LOADS), ids=" ".join)
+    def test_current(self, locations: tuple[str, ...]) -> None:
+        """Every shipped load is made from the files as they are now (nox -s dataset)."""
+        folder = data_folder()
+        found = read_prebuilt_load(folder / LOADS[locations], folder, locations)
+        assert found is not None, f"run nox -s dataset: {' '.join(locations)}"
+
+    @pytest.mark.parametrize("locations", sorted(LOADS), ids=" ".join)
+    def test_equals_a_fresh_load(self, locations: tuple[str, ...]) -> None:
+        """The shipped load gives what loading and merging the datasets now gives: the entities in
+        their order, field for field, their places and the whole report."""
+        shipped = wk.load(*locations, strict=False)
+        made = _fresh(locations, None)
+        same(shipped, made)
+        assert shipped.report == made.report
+        assert [type(e) for e in shipped] == [type(e) for e in made]
+
+    def test_the_main_job_reads_it(self) -> None:
+        """The main job's sources are the shipped load's: nothing is merged at its start."""
+        from waterketen.answers._national import NATIONAL
+
+        assert NATIONAL in LOADS
+        probe = (
+            "import sys, waterketen as wk\n"
+            f"wk.load(*{NATIONAL!r})\n"
+            "assert 'waterketen.loading._loader' not in sys.modules, 'merged afresh'\n"
+        )
+        subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)
+
+    @pytest.mark.parametrize(
+        "spoil",
+        [
+            pytest.param(lambda folder, p: (folder / "national.pickle").unlink(), id="missing"),
+            pytest.param(lambda folder, p: p.write_bytes(b"not a header\n..."), id="broken-header"),
+            pytest.param(lambda folder, p: p.write_bytes(p.read_bytes()[:-100]), id="truncated"),
+            pytest.param(
+                lambda folder, p: p.write_bytes(p.read_bytes().replace(b'"version":1', b'"version":9', 1)),
+                id="other-version",
+            ),
+            pytest.param(
+                lambda folder, p: p.write_bytes(p.read_bytes().replace(b'"regions:"', b'"regios:"', 1)),
+                id="other-locations",
+            ),
+            pytest.param(
+                lambda folder, p: p.write_bytes(p.read_bytes().replace(b'"name",', b'"naam",', 1)),
+                id="fields-changed",
+            ),
+            pytest.param(
+                lambda folder, p: (folder / "regions" / "findings.json").write_text("{}", encoding="utf-8"),
+                id="findings-edited",
+            ),
+            pytest.param(
+                lambda folder, p: (folder / "groningen-noord-drenthe.json").write_bytes(
+                    (folder / "groningen-noord-drenthe.json").read_bytes().replace(b"Bedum", b"Bedum!")
+                ),
+                id="json-edited",
+            ),
+        ],
+    )
+    def test_not_used_unless_current(self, tmp_path: Path, spoil: Callable[[Path, Path], None]) -> None:
+        """A shipped load missing, broken, of other locations, classes or files is not used."""
+        import shutil
+
+        locations = next(iter(LOADS))
+        folder = tmp_path / "data"
+        shutil.copytree(Path(str(data_folder())), folder)
+        assert read_prebuilt_load(folder / LOADS[locations], folder, locations) is not None
+        spoil(folder, folder / LOADS[locations])
+        assert read_prebuilt_load(folder / LOADS[locations], folder, locations) is None
+
+    def test_not_used_for_another_source_type(self) -> None:
+        """When a plugin, not the built-in source type, reads a location, the datasets are loaded."""
+        from waterketen.loading import _shipped
+        from waterketen.plugins import get_plugin_manager
+
+        locations = next(iter(LOADS))
+        assert _shipped(locations, None) is not None
+        pm = get_plugin_manager(entry_points=False, blocked=["waterketen._builtins"])
+        assert _shipped(locations, pm) is None
+        assert _shipped(tuple(reversed(locations)), None) is None
+
+    def test_the_register_commands_read_it(self) -> None:
+        """The register's own load (of its commands) is the shipped one, and what a fresh load gives."""
+        from waterketen.register._build import load_register
+
+        same(load_register(), _fresh(("register:",), None))
+        probe = (
+            "import sys\nfrom waterketen.register._build import load_register\nload_register()\n"
+            "assert 'waterketen.loading._loader' not in sys.modules, 'loaded afresh'\n"
+        )
+        subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)

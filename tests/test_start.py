@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -47,6 +49,7 @@ NOT_AT_START = (
     "waterketen.checks",
     "tomllib",
     "tempfile",
+    "shutil",
     "importlib.resources",
 )
 
@@ -78,6 +81,42 @@ class TestImports:
         assert loaded.isdisjoint(NOT_AT_START), sorted(loaded.intersection(NOT_AT_START))
         assert "waterketen.sources._prebuilt" in loaded
 
+    @pytest.mark.parametrize(
+        "args", [(), ("partners",), ("register", "lookup", "GM0005"), ("show", "regions:")]
+    )
+    def test_prebuilt_data_needs_no_converter_and_no_plugin_manager(self, args: tuple[str, ...]) -> None:
+        """The prebuilt entities are structured already and built-in schemes are settled by the
+        built-ins' descriptions: neither cattrs nor pluggy is imported."""
+        loaded = modules_after(command(*args))
+        assert loaded.isdisjoint({"cattrs", "pluggy", "waterketen.convert", "waterketen.plugins"}), sorted(
+            loaded.intersection({"cattrs", "pluggy", "waterketen.convert", "waterketen.plugins"})
+        )
+
+    def test_the_main_job_imports_the_national_answer_alone(self) -> None:
+        """The answers are imported by name: the main job imports the national one and its table."""
+        loaded = modules_after(command())
+        assert "waterketen.answers._national" in loaded
+        others = {"waterketen.answers._history", "waterketen.answers._network", "waterketen.answers._rows"}
+        assert loaded.isdisjoint(others), sorted(loaded & others)
+
+    def test_every_answer_is_found_by_its_name(self) -> None:
+        """Each name of ``waterketen.answers.__all__`` has a home, and is the object of that home."""
+        from waterketen import answers
+
+        assert set(answers._HOMES) == set(answers.__all__)
+        for name, home in answers._HOMES.items():
+            module = importlib.import_module(f"waterketen.answers.{home}")
+            assert getattr(answers, name) is getattr(module, name), name
+        with pytest.raises(AttributeError):
+            answers.nothing  # noqa: B018
+
+    def test_a_json_file_still_loads_through_the_converter(self, tmp_path: Path) -> None:
+        """A file that is not prebuilt is structured by the converter, as before."""
+        path = tmp_path / "net.json"
+        path.write_text(wk.formats.native.dumps(wk.load()), encoding="utf-8")
+        loaded = modules_after(f"import waterketen as wk\nassert len(wk.load({str(path)!r})) > 0")
+        assert {"cattrs", "waterketen.convert"} <= loaded
+
     def test_the_rules_come_when_asked_for(self) -> None:
         """The domain rules are imported on the first check, and then they run."""
         loaded = modules_after(command("check"))
@@ -103,6 +142,36 @@ class TestLazyBuiltins:
         assert {f"source {t.name}" for t in _builtins.waterketen_source_types()} | {
             f"writer {w.name}" for w in _builtins.waterketen_writers()
         } == set(_builtins.HOMES)
+
+    def test_the_builtins_without_a_manager_are_those_of_a_fresh_default_manager(self) -> None:
+        """Before the default manager is made, the built-in schemes are settled by the descriptions
+        that a fresh default manager's built-in plugins offer, in the same order."""
+        probe = (
+            "import os\nos.environ.pop('WATERKETEN_DISABLE_PLUGINS', None)\n"
+            "from waterketen import registry\n"
+            "before = registry._builtin_source_types(None)\n"
+            "import sys\nassert 'pluggy' not in sys.modules\n"
+            "from waterketen.plugins import default_plugin_manager\n"
+            "pm = default_plugin_manager()\n"
+            "after = registry._flat(registry.offered_by('waterketen_source_types', pm, builtin_only=True))\n"
+            "assert before == after and registry._builtin_source_types(None) == after\n"
+        )
+        subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)
+
+    def test_the_registry_names_the_plugins_as_the_plugins_module_does(self) -> None:
+        from waterketen import plugins, registry
+
+        assert plugins.DEFAULT_PLUGINS[0] == registry._BUILTINS
+        assert registry._DISABLE_VARIABLE == plugins.DISABLE_VARIABLE
+
+    def test_blocked_builtins_are_asked_of_the_manager(self) -> None:
+        """With the built-ins blocked, the default manager decides (and offers none of them)."""
+        probe = (
+            "import os\nos.environ['WATERKETEN_DISABLE_PLUGINS'] = 'waterketen._builtins'\n"
+            "from waterketen import registry\n"
+            "assert registry._builtin_source_types(None) == ()\n"
+        )
+        subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)
 
     def test_opens_through_its_module(self) -> None:
         """A lazy source type opens with its module's function: the embedded dataset loads."""
@@ -141,3 +210,21 @@ class TestReferencesWithoutTypeHints:
         assert _item_class_of_text(Membership, "Tuple[Duty, ...]") == (False, None)
         assert _item_class_of_text(Membership, "Undefined") == (False, None)
         assert _item_class_of_text(Membership, int) == (True, None)
+
+
+class TestTerminalWidth:
+    @pytest.mark.parametrize("columns", [None, "60", "200", "0", "-3", "wide"])
+    def test_the_width_is_the_one_shutil_finds(
+        self, monkeypatch: pytest.MonkeyPatch, columns: str | None
+    ) -> None:
+        """The parser's help is as wide as argparse's own formatter makes it, without importing shutil."""
+        import shutil
+
+        from waterketen.cli._parser import Formatter, terminal_width
+
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        assert terminal_width() == shutil.get_terminal_size().columns
+        assert Formatter("waterketen")._width == argparse.HelpFormatter("waterketen")._width

@@ -73,6 +73,10 @@ CBS identifier list abbreviates hoogheemraadschap (``Hhs Hollands Noorderkwartie
 _LEGAL_FORMS = (("n", "v"), ("nv",), ("b", "v"), ("bv",))
 """N.V. and B.V., before or after a name (``N.V. Waterbedrijf Groningen``, ``Oasen NV``)."""
 
+_FIRST_WORDS = frozenset(words[0] for words in (*_LEGAL_FORMS, *(prefix for prefix, _ in _KIND_PREFIXES)))
+_LAST_WORDS = frozenset(words[-1] for words in _LEGAL_FORMS)
+"""The words a legal form or kind word begins a name with, and those a legal form ends one with."""
+
 _CODE = re.compile(r"(GM|WS|PV|W|P|G)?\s*-?\s*(\d+)", re.IGNORECASE)
 
 
@@ -149,7 +153,8 @@ def form(text: str) -> NameForm:
         >>> form("Hoogheemraadschap van Delfland").core
         'delfland'
     """
-    full = key(text)
+    every_word = _words(text)  # also the words of the text stripped, when no suffix is cut off
+    full = "".join(every_word)
     kind: OrgKind | None = None
     stripped: list[str] = []
     rest = text.strip()
@@ -161,8 +166,8 @@ def form(text: str) -> NameForm:
             kind = hinted
             stripped.append(f"({inner})")
             rest = rest[: suffix.start()]
-    core, kind, words_stripped = _strip(_words(rest), kind)
-    bare = full if not suffix or not stripped else "".join(_strip(_words(text), kind)[0])
+    core, kind, words_stripped = _strip(_words(rest) if stripped else every_word, kind)
+    bare = full if not suffix or not stripped else "".join(_strip(every_word, kind)[0])
     return NameForm(
         full=full,
         bare=bare,
@@ -177,6 +182,8 @@ def _strip(words: list[str], kind: OrgKind | None) -> tuple[list[str], OrgKind |
     stripped: list[str] = []
     changed = True
     while changed and len(words) > 1:
+        if words[0] not in _FIRST_WORDS and words[-1] not in _LAST_WORDS:
+            break  # no legal form or kind word begins or ends the name
         changed = False
         for legal in _LEGAL_FORMS:
             n = len(legal)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
 from ._html import period_text
 from ._labels import KIND_PLURAL, KIND_SINGULAR, count_of_kind, member_count, seat_label
@@ -24,7 +23,7 @@ from .network import Network
 from .query import agreement_certainty, agreements
 
 
-__all__ = ["cooperation_summary", "summary", "table"]
+__all__ = ["cooperation_summary", "summary"]
 
 
 def _label(org: Organisation) -> str:
@@ -199,30 +198,3 @@ def _still_held(network: Network, post: str, day: date) -> str:
     """ ", still so at the latest source (...)" when the post's holding rests on its open end on ``day``."""
     notes = [n for t in network.tenures(post, on=day) if (n := network.still_so(t.id, on=day))]
     return f", {notes[0]}" if notes else ""
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple | list):
-        return ", ".join(str(v) for v in value)
-    return " ".join(str(value).split())  # one line per row, whatever the text holds
-
-
-def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """An aligned text table: a header, then one line per row (lists joined by commas).
-
-    Examples:
-        >>> print(table(("id", "seats"), [("regiegroep", 11), ("waterteam", None)]))
-        id          seats
-        regiegroep  11
-        waterteam
-    """
-    lines = [list(columns), *([_text(v) for v in row] for row in rows)]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(columns))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in lines
-    )

@@ -37,7 +37,12 @@ def add_register_command(command: Callable[..., argparse.ArgumentParser]) -> Non
     subs = register.add_subparsers(dest="register_command", metavar="SUBCOMMAND", required=True)
 
     def sub(name: str, summary: str) -> argparse.ArgumentParser:
-        parser = subs.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        parser = subs.add_parser(
+            name,
+            formatter_class=register.formatter_class,  # the command line's (see waterketen.cli._parser)
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+        )
         parser.add_argument(
             "--format",
             choices=("table", "json", "csv"),

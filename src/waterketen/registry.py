@@ -27,12 +27,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .errors import Problem, Severity, UnknownFormatError, UnknownSourceError
-from .plugins import DEFAULT_PLUGINS, PluginManager, default_plugin_manager, load_entry_points
 
 
 if TYPE_CHECKING:
     from ._findings import Check
     from .export._writer import Writer
+    from .plugins import PluginManager
     from .sources import SourceType
 
 __all__ = [
@@ -47,6 +47,10 @@ __all__ = [
 
 T = TypeVar("T")
 
+_BUILTINS = "waterketen._builtins"
+_DISABLE_VARIABLE = "WATERKETEN_DISABLE_PLUGINS"
+"""The built-in plugin and the variable that blocks plugins, as :mod:`waterketen.plugins` names them."""
+
 _HOOKS = {
     "waterketen_source_types": "source types",
     "waterketen_writers": "writers",
@@ -55,12 +59,18 @@ _HOOKS = {
 
 
 def _manager(plugins: PluginManager | None) -> PluginManager:
-    return default_plugin_manager() if plugins is None else plugins
+    if plugins is not None:
+        return plugins
+    from .plugins import default_plugin_manager
+
+    return default_plugin_manager()
 
 
 def _discover(pm: PluginManager) -> None:
     """Load the installed plugins into ``pm`` if it was made to find them when needed."""
     if pm.discover and not pm.entry_points_loaded:
+        from .plugins import load_entry_points
+
         load_entry_points(pm)
 
 
@@ -86,6 +96,8 @@ def offered_by(
     A plugin whose hook raises, or offers something of the wrong type, is left
     out (in part or whole) and kept in :func:`failures`.
     """
+    from .plugins import DEFAULT_PLUGINS
+
     pm = _manager(plugins)
     if not builtin_only:
         _discover(pm)
@@ -182,22 +194,48 @@ def source_type_for(location: str, plugins: PluginManager | None = None) -> tupl
         >>> wk.registry.source_type_for("embedded:groningen-noord-drenthe")[0].name
         'embedded'
     """
-    pm = _manager(plugins)
-    builtin = _flat(offered_by("waterketen_source_types", pm, builtin_only=True))
-    found = _match(location, builtin, exact_suffix=True)
-    if found is None:
-        every = source_types(pm)
-        found = _match(location, every, exact_suffix=False)
-        scheme = _scheme(location)
-        if found is not None and scheme is not None and found[1] == location and not os.path.exists(location):
-            found = None  # an unknown scheme, not a file whose name has a colon
+    found = _match(location, _builtin_source_types(plugins), exact_suffix=True)
     if found is not None:
         return found
+    pm = _manager(plugins)
     every = source_types(pm)
+    found = _match(location, every, exact_suffix=False)
+    scheme = _scheme(location)
+    if found is not None and scheme is not None and found[1] == location and not os.path.exists(location):
+        found = None  # an unknown scheme, not a file whose name has a colon
+    if found is not None:
+        return found
     known = sorted({f"{s}:" for t in every for s in t.schemes} | {x for t in every for x in t.suffixes})
     raise UnknownSourceError(
         f"no source type reads {location!r}; known schemes and suffixes: {', '.join(known)}"
     )
+
+
+def _builtin_source_types(plugins: PluginManager | None) -> tuple[SourceType, ...]:
+    """The source types the built-in plugins of ``plugins`` (by default the default manager's) offer.
+
+    While the default manager is not yet made, and the built-ins are not
+    blocked, these are the descriptions of :mod:`waterketen._builtin_types`,
+    which a fresh default manager would offer (a test checks it): a built-in
+    scheme is then settled without making a manager, and so without
+    importing pluggy and the plugin machinery.
+    """
+    if plugins is None and not _default_manager_made():
+        from ._builtin_types import SOURCE_TYPES
+
+        blocked = {name.strip() for name in os.environ.get(_DISABLE_VARIABLE, "").split(",")}
+        if _BUILTINS not in blocked:
+            return SOURCE_TYPES
+    return _flat(offered_by("waterketen_source_types", plugins, builtin_only=True))
+
+
+def _default_manager_made() -> bool:
+    """Whether :func:`waterketen.plugins.default_plugin_manager` has made its manager (which may have
+    been changed since): never before :mod:`waterketen.plugins` is imported."""
+    import sys
+
+    plugins = sys.modules.get("waterketen.plugins")
+    return plugins is not None and plugins.default_plugin_manager.cache_info().currsize > 0
 
 
 def _match(text: str, types: Iterable[SourceType], *, exact_suffix: bool) -> tuple[SourceType, str] | None:

@@ -23,24 +23,28 @@ and the terminal text use too, so every presenter gives the same answer.
 
 from __future__ import annotations
 
-from ._history import check, diff, predecessors, successors, timeline
-from ._installation import plugins, source_types, validation, writers
-from ._national import regions
-from ._network import (
-    bodies,
-    cluster_of,
-    clusters,
-    find,
-    holders,
-    lookup,
-    members,
-    partners,
-    posts,
-    resolve,
-    seats,
-)
-from ._table import FORMATS, LIST_SEPARATOR, Answer, Cell
+import importlib
+from typing import TYPE_CHECKING, Any
 
+
+if TYPE_CHECKING:
+    from ._history import check, diff, predecessors, successors, timeline
+    from ._installation import plugins, source_types, validation, writers
+    from ._national import regions
+    from ._network import (
+        bodies,
+        cluster_of,
+        clusters,
+        find,
+        holders,
+        lookup,
+        members,
+        partners,
+        posts,
+        resolve,
+        seats,
+    )
+    from ._table import FORMATS, LIST_SEPARATOR, Answer, Cell
 
 __all__ = [
     "FORMATS",
@@ -69,3 +73,42 @@ __all__ = [
     "validation",
     "writers",
 ]
+
+
+# The module of each name: imported when the name is first asked for, so that a
+# command imports the answers it gives alone (the main job: the national one).
+_HOMES = {
+    **dict.fromkeys(("check", "diff", "predecessors", "successors", "timeline"), "_history"),
+    **dict.fromkeys(("plugins", "source_types", "validation", "writers"), "_installation"),
+    "regions": "_national",
+    **dict.fromkeys(
+        (
+            "bodies",
+            "cluster_of",
+            "clusters",
+            "find",
+            "holders",
+            "lookup",
+            "members",
+            "partners",
+            "posts",
+            "resolve",
+            "seats",
+        ),
+        "_network",
+    ),
+    **dict.fromkeys(("FORMATS", "LIST_SEPARATOR", "Answer", "Cell"), "_table"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'waterketen.answers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # found at once the next time
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

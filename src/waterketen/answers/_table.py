@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeAlias
 
 from attrs import field, frozen
 
 
-__all__ = ["FORMATS", "LIST_SEPARATOR", "Answer", "Cell"]
+__all__ = ["FORMATS", "LIST_SEPARATOR", "Answer", "Cell", "table"]
 
 Cell: TypeAlias = str | int | float | bool | tuple[str, ...] | None
 """A value in an answer: text, a number, true/false, nothing, or a list of texts."""
@@ -92,8 +92,6 @@ class Answer:
 
     def to_table(self) -> str:
         """The rows as an aligned text table for the terminal."""
-        from .._render import table
-
         return table(self.columns, self.rows)
 
     def render(self, format: str) -> str:
@@ -128,3 +126,30 @@ def _csv_cell(value: Cell) -> str:
     text = LIST_SEPARATOR.join(value) if isinstance(value, tuple) else str(value)
     # A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP, CSV injection).
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return " ".join(str(value).split())  # one line per row, whatever the text holds
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """An aligned text table: a header, then one line per row (lists joined by commas).
+
+    Examples:
+        >>> print(table(("id", "seats"), [("regiegroep", 11), ("waterteam", None)]))
+        id          seats
+        regiegroep  11
+        waterteam
+    """
+    lines = [list(columns), *([_text(v) for v in row] for row in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(columns))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -42,6 +44,40 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 # -- the parser ---------------------------------------------------------------------------------------
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns, as :func:`shutil.get_terminal_size` finds it (a test checks).
+
+    argparse's formatter asks shutil, whose import brings the archive modules
+    (zlib, bz2, lzma) into every start; the two steps it takes are taken here.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's formatter, its default width found by :func:`terminal_width` (two columns less, as
+    argparse does)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, terminal_width() - 2 if width is None else width
+        )
+
+
+class _RawDescriptionFormatter(argparse.RawDescriptionHelpFormatter, Formatter):
+    """The top-level help's formatter: its description and epilog as written."""
 
 
 def _sources(sub: argparse.ArgumentParser, *, positional: bool = True, help: str | None = None) -> None:
@@ -178,7 +214,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="Dutch regional water-chain cooperations as a graph through time: "
         "ask the network questions, validate sources, export it.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawDescriptionFormatter,
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     parser.add_argument(
@@ -193,6 +229,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             return cast(argparse.ArgumentParser, _Unbuilt())
         return commands.add_parser(
             name,
+            formatter_class=Formatter,
             help=summary,
             description=description or summary[0].upper() + summary[1:] + ".",
             epilog="exit codes: 0 answered, 1 could not answer, 2 wrong usage",

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._time import Instant, parse_instant
-from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..export import Writer
 from ..model import ENTITY_TYPES, Entity, Provenance
@@ -203,6 +202,8 @@ def to_document(network: Network) -> dict[str, Any]:
         >>> doc["format"], doc["version"], len(doc["organisations"]) >= 31
         ('waterketen', 1, True)
     """
+    from ..convert import unstructure_entity
+
     document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for tag, cls in ENTITY_TYPES.items():
         items = [unstructure_entity(e) for e in network.entities(cls)]

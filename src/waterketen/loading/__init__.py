@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import TYPE_CHECKING
 
 from .. import registry
-from ..convert import Tables, sharing
 from ..errors import LoadError, Problem, SourceError, WaterketenError
 from ..network import Network
-from ..plugins import PluginManager
 from ..sources import Source, SourceType
-from ._loader import Loader, name_of_source
 from ._report import LoadReport, Rejected, SourceSummary
+
+
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
 
 
 __all__ = ["LoadReport", "Rejected", "SourceLike", "SourceSummary", "load", "open_source", "source_types"]
@@ -81,31 +83,73 @@ def load(*sources: SourceLike, strict: bool = True, plugins: PluginManager | Non
         >>> net.report.read == net.report.accepted + len(net.report.rejected)
         True
     """
-    pm = plugins
-    tables = Tables()
-    loader = Loader(tables)
     # A load makes many objects and frees few: the collector would walk them
     # again and again for nothing, so it is paused for the load.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with sharing(tables):
-            for location in sources or (DEFAULT_LOCATION,):
-                name = (
-                    os.fspath(location)
-                    if isinstance(location, str | os.PathLike)
-                    else name_of_source(location)
-                )
-                try:
-                    source = open_source(location, pm)
-                except WaterketenError as exc:
-                    loader.source_failed(name, exc)
-                    continue
-                loader.read(source)
-            network, report = loader.finish()
+        network = _shipped(sources or (DEFAULT_LOCATION,), plugins)
+        if network is None:
+            network = _fresh(sources, plugins)
     finally:
         if collecting:
             gc.enable()
+    report = network.report
+    assert report is not None  # a load always reports
     if strict and not report.ok:
         raise LoadError(report.errors, report)
     return network
+
+
+def _fresh(sources: tuple[SourceLike, ...], plugins: PluginManager | None) -> Network:
+    """The network of a load of ``sources``: each read, structured, merged and checked now."""
+    from ..convert import Tables, sharing  # cattrs: a load that structures records
+    from ._loader import Loader, name_of_source
+
+    tables = Tables()
+    loader = Loader(tables)
+    with sharing(tables):
+        for location in sources or (DEFAULT_LOCATION,):
+            name = (
+                os.fspath(location) if isinstance(location, str | os.PathLike) else name_of_source(location)
+            )
+            try:
+                source = open_source(location, plugins)
+            except WaterketenError as exc:
+                loader.source_failed(name, exc)
+                continue
+            loader.read(source)
+        network, _ = loader.finish()
+    return network
+
+
+def _shipped(sources: tuple[SourceLike, ...], plugins: PluginManager | None) -> Network | None:
+    """The network of a load of embedded datasets that ships prebuilt, if ``sources`` are their very
+    locations, the built-in source types read them, and the prebuilt form is current (see
+    :mod:`waterketen.sources._prebuilt`)."""
+    from ..sources._prebuilt import LOADS
+
+    locations = tuple(location for location in sources if isinstance(location, str))
+    file = LOADS.get(locations) if len(locations) == len(sources) else None
+    if file is None:
+        return None
+    from .._builtin_types import SOURCE_TYPES
+
+    for location in locations:
+        try:
+            source_type, _ = registry.source_type_for(location, plugins)
+        except WaterketenError:
+            return None
+        if not any(source_type is builtin for builtin in SOURCE_TYPES):  # a plugin's, or none
+            return None
+    from .._data import data_folder
+    from .._origins import Origins
+    from ..sources._prebuilt import read_prebuilt_load
+
+    folder = path = data_folder()
+    for part in file.split("/"):
+        path = path / part
+    found = read_prebuilt_load(path, folder, locations)
+    if found is None:
+        return None
+    return Network(found.entities, origins=Origins(found.origins, found.main), report=found.report)

@@ -227,15 +227,14 @@ def merge_alike(
         seen: dict[Hashable, list[str]] = {}
         for entity_id in by_class[cls]:
             entity = entities[entity_id]
-            mine = sources(entity_id)
-            candidates = list(
-                dict.fromkeys(
-                    other
-                    for key in _keys(entity)
-                    for other in seen.get(key, ())
-                    if other in entities and not sources(other) & mine
+            keys = tuple(_keys(entity))
+            alike = [other for key in keys for other in seen.get(key, ())]
+            candidates: list[str] = []
+            if alike:  # the sources of an entity are read only when another shares a key with it
+                mine = sources(entity_id)
+                candidates = list(
+                    dict.fromkeys(other for other in alike if other in entities and not sources(other) & mine)
                 )
-            )
             kept = None
             detail = ""
             for other in candidates:
@@ -266,7 +265,7 @@ def merge_alike(
                         severity=Severity.WARNING,
                     )
                 )
-            for key in _keys(entity):
+            for key in keys:
                 seen.setdefault(key, []).append(entity_id)
     if renamed:
         for entity_id, entity in entities.items():

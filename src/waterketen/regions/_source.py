@@ -16,7 +16,6 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from .._data import data_folder
-from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..formats.native import FORMAT, SECTIONS, VERSION, NativeSource
 from ..model import ENTITY_TYPES
@@ -37,6 +36,7 @@ _SECTION_OF = {tag: section for section, tag in SECTIONS.items()}
 
 def compiled() -> tuple[str, str]:
     """The native JSON of the regions (one record a line) and the findings' JSON, as shipped."""
+    from ..convert import unstructure_entity
     from ._build import build
 
     built = build()

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .._data import data_folder
-from ..convert import unstructure_entity
 from ..errors import Problem, SourceError
 from ..formats.native import FORMAT, SECTIONS, VERSION, NativeSource
 from ..model import ENTITY_TYPES, Entity, Provenance
@@ -45,6 +44,8 @@ def entities() -> tuple[Entity, ...]:
 
 def compiled() -> str:
     """The native JSON of the register, one record a line: what ``data/register/register.json`` holds."""
+    from ..convert import unstructure_entity
+
     by_tag: dict[str, list[str]] = {}
     for entity in entities():
         text = json.dumps(unstructure_entity(entity), ensure_ascii=False, separators=(",", ":"))
@@ -71,6 +72,8 @@ class _BuiltSource:
     name = NAME
 
     def records(self) -> Iterator[Record]:
+        from ..convert import unstructure_entity
+
         counts: dict[str, int] = {}
         for entity in entities():
             index = counts[entity.tag] = counts.get(entity.tag, -1) + 1
@@ -101,8 +104,11 @@ def open_register(location: str = "") -> Source:
 
 def load_register() -> Network:
     """The register as a :class:`~waterketen.Network` (``wk.load("register:")``)."""
-    from ..loading import load
+    from ..loading import _shipped, load
 
+    shipped = _shipped((NAME,), None)  # the load of the register alone ships prebuilt
+    if shipped is not None and shipped.report is not None and shipped.report.ok:
+        return shipped
     return load(open_register())
 
 

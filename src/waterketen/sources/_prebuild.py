@@ -5,7 +5,9 @@ locators the load gave them, are written as a pickle behind a header that
 names the JSON's size and CRC-32 and every class's fields. Equal values
 (periods, days, provenances, codes) are written once and shared, as the
 converter shares ids and days within one load, so the file is small and
-quick to read. ``nox -s dataset`` (or ``python -m waterketen.sources._prebuild``)
+quick to read. The loads of several datasets together that ship prebuilt
+(:data:`._prebuilt.LOADS`) are made fresh too, and written with the files
+they read. ``nox -s dataset`` (or ``python -m waterketen.sources._prebuild``)
 writes them all.
 """
 
@@ -23,11 +25,12 @@ from typing import Any
 
 import attrs
 
+from .._data import data_folder
 from ..formats.native import NativeSource
-from ._prebuilt import FORM, VERSION, fingerprint
+from ._prebuilt import FORM, LOADS, VERSION, fingerprint
 
 
-__all__ = ["prebuild", "shipped", "write_all"]
+__all__ = ["prebuild", "prebuild_load", "shipped", "write_all"]
 
 
 def shipped() -> dict[str, Callable[[], NativeSource]]:
@@ -134,6 +137,53 @@ def prebuild(source: NativeSource) -> bytes:
     return head + b"\n" + out.getvalue()
 
 
+def prebuild_load(locations: tuple[str, ...]) -> bytes:
+    """The prebuilt form of a load of shipped datasets together: its header line, then the pickle of
+    the network that a fresh load makes (entities, places, report)."""
+    from ..loading import _fresh
+
+    network = _fresh(locations, None)
+    intern = _Interner()
+    entities = {intern(entity_id): intern(entity) for entity_id, entity in network._entities.items()}
+    origins = {intern(entity_id): intern(places) for entity_id, places in network._origins._places.items()}
+    payload = {
+        "entities": entities,
+        "origins": origins,
+        "main": network._origins.main,
+        "report": intern(network.report),
+    }
+    classes = sorted([c.__module__, c.__qualname__, f] for c, f in intern.classes.items())
+    inputs = [[name, fingerprint(_data_file(name).read_bytes())] for name in _inputs(locations)]
+    header = {"form": FORM, "version": VERSION, "load": list(locations), "inputs": inputs, "classes": classes}
+    out = io.BytesIO()
+    _Pickler(out, protocol=5).dump(payload)
+    return json.dumps(header, separators=(",", ":")).encode() + b"\n" + out.getvalue()
+
+
+def _inputs(locations: tuple[str, ...]) -> list[str]:
+    """The files a load of the shipped ``locations`` reads, relative to the data folder."""
+    from ..loading import open_source
+    from ..regions._source import RegionsSource
+
+    folder = Path(str(data_folder()))
+    out = []
+    for location in locations:
+        source = open_source(location)
+        assert isinstance(source, NativeSource), f"{location} is not read from a shipped file"
+        files = [Path(str(source.path))]
+        if isinstance(source, RegionsSource):  # its warnings are the build's findings
+            files.append(Path(str(source.path)).with_name("findings.json"))
+        out += [file.relative_to(folder).as_posix() for file in files]
+    return out
+
+
+def _data_file(name: str) -> Traversable:
+    found = data_folder()
+    for part in name.split("/"):
+        found = found / part
+    return found
+
+
 class _Pickler(pickle.Pickler):
     """Writes an attrs instance's fields as a tuple, which its ``__setstate__`` reads faster than a dict."""
 
@@ -154,6 +204,12 @@ def write_all() -> list[Traversable]:
         assert target is not None, f"{source.name} names no prebuilt file"
         source.prebuilt = None  # read the JSON itself
         Path(str(target)).write_bytes(prebuild(source))
+        written.append(target)
+    for locations, file in LOADS.items():  # after the datasets' own: a fresh load may read them
+        target = data_folder()
+        for part in file.split("/"):
+            target = target / part
+        Path(str(target)).write_bytes(prebuild_load(locations))
         written.append(target)
     return written
 
