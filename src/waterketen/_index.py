@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ._time import _hi, _lo
 from .model import (
@@ -49,6 +49,14 @@ T = TypeVar("T", Membership, Tenure)
 
 Compact = dict[K, V | tuple[V, ...]]
 """An index: one value, or a tuple of several, per key."""
+
+
+def _member(membership: Membership) -> str:
+    return membership.member
+
+
+def _group(membership: Membership) -> str:
+    return membership.group
 
 
 def every(index: Mapping[K, V | tuple[V, ...]], key: K) -> tuple[V, ...]:
@@ -220,6 +228,7 @@ class Index:
 
     __slots__ = (
         "_asked",
+        "_spans",
         "_store",
         "_trees",
         "_valid",
@@ -239,6 +248,7 @@ class Index:
         self._trees: dict[tuple[str, str], Intervals] = {}
         self._asked: dict[tuple[str, str], int] = {}
         self._valid: tuple[list[Entity], Intervals] | None = None
+        self._spans: dict[str, dict[str, array[int]]] = {}
         by_tag: dict[str, list[str]] = {}
         for entity_id, entity in entities.items():
             tagged = by_tag.get(entity.tag)
@@ -314,27 +324,65 @@ class Index:
 
     # -- one day, through the interval indexes (built on first use) ------------------------------
 
-    def memberships_in(self, group: str, day: date) -> list[Membership]:
-        """The memberships in ``group`` that surely hold on ``day``, in the order of the store."""
+    def memberships_in(self, group: str, day: date, *, member_exists: bool = False) -> list[Membership]:
+        """The memberships in ``group`` that surely hold on ``day``, in the order of the store;
+        with ``member_exists``, only those whose member surely exists that day too."""
+        if member_exists:
+            return self._during("members_of+member", self.members_of, group, day, _member)
         return self._during("members_of", self.members_of, group, day)
 
-    def memberships_of(self, member: str, day: date) -> list[Membership]:
-        """The memberships of ``member`` that surely hold on ``day``, in the order of the store."""
+    def memberships_of(self, member: str, day: date, *, group_exists: bool = False) -> list[Membership]:
+        """The memberships of ``member`` that surely hold on ``day``, in the order of the store;
+        with ``group_exists``, only those whose group surely exists that day too."""
+        if group_exists:
+            return self._during("groups_of+group", self.groups_of, member, day, _group)
         return self._during("groups_of", self.groups_of, member, day)
 
     def tenures_in(self, post: str, day: date) -> list[Tenure]:
         """The tenures of ``post`` that surely hold on ``day``, in the order of the store."""
         return self._during("tenures_of_post", self.tenures_of_post, post, day)
 
-    def _during(self, name: str, index: Compact[str, T], key: str, day: date) -> list[T]:
+    def _during(
+        self, name: str, index: Compact[str, T], key: str, day: date, party: Callable[[T], str] | None = None
+    ) -> list[T]:
+        """The entries of ``key`` (and their ``party``, when given) that surely hold on ``day``.
+
+        ``name`` names what is kept for ``key``: the tree of a long key, or the spans of a short one.
+        """
         found = every(index, key)
+        ordinal = day.toordinal()
         if len(found) > LEAF:
             tree = self._trees.get((name, key))
             if tree is not None or self._built((name, key)):
                 if tree is None:
-                    tree = self._trees[name, key] = Intervals([span(x.period) for x in found])
-                return [found[i] for i in tree.on(day.toordinal())]
-        return [x for x in found if x.period.contains(day)]
+                    tree = self._trees[name, key] = Intervals([self._span(x, party) for x in found])
+                return [found[i] for i in tree.on(ordinal)]
+            out = []
+            for x in found:
+                first, stop = self._span(x, party)
+                if first <= ordinal < stop:
+                    out.append(x)
+            return out
+        # A short key is read in full, by the spans of its entries (kept from its first read):
+        # comparing two numbers an entry is cheaper than Period.contains, which they equal.
+        spans = self._spans.get(name)
+        if spans is None:
+            spans = self._spans[name] = {}
+        kept = spans.get(key)
+        if kept is None:
+            kept = spans[key] = array("i", [d for x in found for d in self._span(x, party)])
+        days = iter(kept)  # first, stop, first, stop, ...: zip takes the two of each entry
+        return [x for x, first, stop in zip(found, days, days, strict=True) if first <= ordinal < stop]
+
+    def _span(self, entry: Membership | Tenure, party: Callable[[Any], str] | None) -> tuple[int, int]:
+        """The days on which ``entry`` surely holds and its ``party`` (when given) surely exists."""
+        first, stop = span(entry.period)
+        if party is not None:
+            other = self._store.get(party(entry))
+            if other is not None:  # an unknown one is the question's to tell
+                other_first, other_stop = span(period_of(other))
+                first, stop = max(first, other_first), min(stop, other_stop)
+        return first, stop
 
     def _built(self, key: tuple[str, str]) -> bool:
         """Count one more full read of ``key``; true when its tree is now to be built (see :data:`SCANS`)."""
@@ -356,10 +404,12 @@ class Index:
         return [every_entity[i] for i in tree.on(day.toordinal())]
 
     def interval_bytes(self) -> int:
-        """The bytes the interval indexes built so far hold (their arrays and the snapshot's entity list)."""
+        """The bytes the interval indexes built so far hold (their arrays, the spans of the short keys
+        read and the snapshot's entity list)."""
         import sys
 
         total = sum(t.nbytes() for t in self._trees.values()) + sys.getsizeof(self._trees)
+        total += sum(sys.getsizeof(s) + sum(map(sys.getsizeof, s.values())) for s in self._spans.values())
         if self._valid is not None:
             total += sys.getsizeof(self._valid[0]) + self._valid[1].nbytes()
         return total

@@ -393,10 +393,12 @@ class Period:
     def contains(self, day: date) -> bool:
         """True when ``day`` surely lies in the period."""
         start, end = self.start, self.end
-        # The common case, whole days or open bounds, without the four computed days.
-        if (start is None or type(start) is date) and (end is None or type(end) is date):
-            return (start is None or start <= day) and day < (_MAX if end is None else end)
-        return self.certainty(day) is Certainty.YES
+        # What certainty() says YES to, computing only the two days it needs: on or after the
+        # latest day the period may start and before the earliest it may end (a bound's earliest
+        # day is never after its latest, so such a day is never a NO either).
+        if start is not None and day < (start if type(start) is date else _hi(start)):
+            return False
+        return day < (_MAX if end is None else end if type(end) is date else _lo(end))
 
     def may_contain(self, day: date) -> bool:
         """True when ``day`` lies in the period or may, given imprecise bounds."""

@@ -133,8 +133,8 @@ def holders(network: Network, post: str, *, on: DateLike | None = None) -> tuple
     """Who holds ``post`` (persons or organisations)."""
     network.get(post, Post)
     if on is None:
-        return tuple(network[t.holder] for t in every(network.index.tenures_of_post, post))
-    return tuple(network[t.holder] for t in network.index.tenures_in(post, as_date(on)))
+        return tuple([network[t.holder] for t in every(network.index.tenures_of_post, post)])
+    return tuple([network[t.holder] for t in network.index.tenures_in(post, as_date(on))])
 
 
 def tenures(network: Network, entity_id: str, *, on: DateLike | None = None) -> tuple[Tenure, ...]:

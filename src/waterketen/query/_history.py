@@ -23,7 +23,6 @@ from ..model import (
     Organisation,
     Part,
     name_of,
-    period_of,
 )
 from ._refs import entity_id
 
@@ -82,20 +81,25 @@ def changes(
     day = None if on is None else as_date(on)
     return tuple(
         sorted(
-            (c for c in found if day is None or period_of(c).earliest_start <= day),
-            key=lambda c: period_of(c).earliest_start,
+            (c for c in found if day is None or _made_on(c) <= day),
+            key=_made_on,
         )
     )
 
 
 def _sure_by(change: Change, day: date | None) -> bool:
-    return day is None or Period(start=change.date).certainty(day) is Certainty.YES
+    return day is None or Period(start=change.date).contains(day)
+
+
+def _made_on(change: Change) -> date:
+    """The first day a change may have been made: the order of :func:`changes`."""
+    return _lo(change.date)
 
 
 def _links(
     network: Network, organisation: str, day: date | None, forward: bool
 ) -> Iterator[tuple[str, bool, Change]]:
-    for change in network.changes(organisation):
+    for change in sorted(every(network.index.changes_of, organisation), key=_made_on):
         if not _sure_by(change, day):
             continue
         here, there = (change.before, change.after) if forward else (change.after, change.before)
@@ -110,7 +114,6 @@ def _links(
 def _follow(
     network: Network, organisation: str, on: DateLike | None, transitive: bool, forward: bool
 ) -> tuple[Succession, ...]:
-    network.get(organisation, Organisation)
     day = None if on is None else as_date(on)
     out: dict[str, Succession] = {}
     queue = [(organisation, False)]

@@ -78,7 +78,7 @@ def existing(network: Network, entity: str, on: DateLike | None) -> date | None:
     day = as_date(on)
     found = network[entity]
     period = period_of(found)
-    if period.certainty(day) is Certainty.NO:
+    if not period.contains(day) and period.certainty(day) is Certainty.NO:  # contains: the quick yes
         raise NotInPeriodError(
             f"{name_of(found)} did not exist on {day} (it existed {_span(period)})",
             entity=found.id,
