@@ -99,7 +99,8 @@ def _made_on(change: Change) -> date:
 def _links(
     network: Network, organisation: str, day: date | None, forward: bool
 ) -> Iterator[tuple[str, bool, Change]]:
-    for change in sorted(every(network.index.changes_of, organisation), key=_made_on):
+    found = every(network.index.changes_of, organisation)
+    for change in sorted(found, key=_made_on) if len(found) > 1 else found:
         if not _sure_by(change, day):
             continue
         here, there = (change.before, change.after) if forward else (change.after, change.before)
@@ -123,7 +124,8 @@ def _follow(
         for other, partial, change in _links(network, current, day, forward):
             partial = partial or partial_so_far
             if other not in out:
-                out[other] = Succession(organisation=network[other], partial=partial, change=change)
+                entity = network.index.entities.get(other) or network[other]  # network[] tells an unknown id
+                out[other] = Succession(organisation=entity, partial=partial, change=change)
             if transitive and other not in seen:
                 seen.add(other)
                 queue.append((other, partial))

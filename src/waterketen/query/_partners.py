@@ -247,7 +247,13 @@ def _groups(network: Network, member: str, day: date | None) -> tuple[Entity, ..
     """The groups of ``member`` (an id) on ``day`` (over all time for ``None``)."""
     if day is None:
         return tuple([network[m.group] for m in every(network.index.groups_of, member)])
-    return tuple([network[m.group] for m in network.index.memberships_of(member, day, group_exists=True)])
+    entities = network.index.entities
+    return tuple(
+        [
+            entities.get(m.group) or network[m.group]  # network[] tells an unknown id
+            for m in network.index.memberships_of(member, day, group_exists=True)
+        ]
+    )
 
 
 def _members(network: Network, group: str, day: date | None) -> tuple[Entity, ...]:
@@ -258,7 +264,8 @@ def _members(network: Network, group: str, day: date | None) -> tuple[Entity, ..
             member = network[membership.member]
             out.setdefault(member.id, member)
         return tuple(out.values())
+    entities = network.index.entities
     for membership in network.index.memberships_in(group, day, member_exists=True):
-        member = network[membership.member]
+        member = entities.get(membership.member) or network[membership.member]  # network[]: see _groups
         out.setdefault(member.id, member)
     return tuple(out.values())
