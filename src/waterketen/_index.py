@@ -248,7 +248,7 @@ class Index:
         self._trees: dict[tuple[str, str], Intervals] = {}
         self._asked: dict[tuple[str, str], int] = {}
         self._valid: tuple[list[Entity], Intervals] | None = None
-        self._spans: dict[str, dict[str, array[int]]] = {}
+        self._spans: dict[tuple[str, bool], dict[str, array[int]]] = {}
         by_tag: dict[str, list[str]] = {}
         for entity_id, entity in entities.items():
             tagged = by_tag.get(entity.tag)
@@ -333,14 +333,14 @@ class Index:
         """The memberships in ``group`` that surely hold on ``day``, in the order of the store;
         with ``member_exists``, only those whose member surely exists that day too."""
         if member_exists:
-            return self._during("members_of+member", self.members_of, group, day, _member)
+            return self._during("members_of", self.members_of, group, day, _member)
         return self._during("members_of", self.members_of, group, day)
 
     def memberships_of(self, member: str, day: date, *, group_exists: bool = False) -> list[Membership]:
         """The memberships of ``member`` that surely hold on ``day``, in the order of the store;
         with ``group_exists``, only those whose group surely exists that day too."""
         if group_exists:
-            return self._during("groups_of+group", self.groups_of, member, day, _group)
+            return self._during("groups_of", self.groups_of, member, day, _group)
         return self._during("groups_of", self.groups_of, member, day)
 
     def tenures_in(self, post: str, day: date) -> list[Tenure]:
@@ -350,9 +350,12 @@ class Index:
     def _during(
         self, name: str, index: Compact[str, T], key: str, day: date, party: Callable[[T], str] | None = None
     ) -> list[T]:
-        """The entries of ``key`` (and their ``party``, when given) that surely hold on ``day``.
+        """The entries of ``key`` in the index called ``name`` that surely hold on ``day``; with a
+        ``party``, only those whose party (an entry's member or group) surely exists then too.
 
-        ``name`` names what is kept for ``key``: the tree of a long key, or the spans of a short one.
+        A long key is read through its tree (of its entries' own days, whatever the party; the
+        party of each entry that holds is then looked at); a short one by the spans of its
+        entries, the party's days folded in.
         """
         found = every(index, key)
         ordinal = day.toordinal()
@@ -360,19 +363,16 @@ class Index:
             tree = self._trees.get((name, key))
             if tree is not None or self._built((name, key)):
                 if tree is None:
-                    tree = self._trees[name, key] = Intervals([self._span(x, party) for x in found])
-                return [found[i] for i in tree.on(ordinal)]
-            out = []
-            for x in found:
-                first, stop = self._span(x, party)
-                if first <= ordinal < stop:
-                    out.append(x)
-            return out
+                    tree = self._trees[name, key] = Intervals([span(x.period) for x in found])
+                held = [found[i] for i in tree.on(ordinal)]
+            else:
+                held = [x for x in found if x.period.contains(day)]
+            return held if party is None else [x for x in held if self._exists(party(x), day)]
         # A short key is read in full, by the spans of its entries (kept from its first read):
         # comparing two numbers an entry is cheaper than Period.contains, which they equal.
-        spans = self._spans.get(name)
+        spans = self._spans.get((name, party is not None))
         if spans is None:
-            spans = self._spans[name] = {}
+            spans = self._spans[name, party is not None] = {}
         kept = spans.get(key)
         if kept is None:
             kept = spans[key] = array("i", [d for x in found for d in self._span(x, party)])
@@ -382,6 +382,11 @@ class Index:
         # construction; strict=True would cost a quarter of the read)
         days = iter(kept)
         return [x for x, first, stop in zip(found, days, days, strict=False) if first <= ordinal < stop]
+
+    def _exists(self, entity_id: str, day: date) -> bool:
+        """Whether the entity surely exists on ``day``; an unknown one is the question's to tell."""
+        other = self._store.get(entity_id)
+        return other is None or period_of(other).contains(day)
 
     def _span(self, entry: Membership | Tenure, party: Callable[[Any], str] | None) -> tuple[int, int]:
         """The days on which ``entry`` surely holds and its ``party`` (when given) surely exists."""
