@@ -247,17 +247,20 @@ def as_date(value: DateLike) -> date:
         return value
     if not isinstance(value, str):
         raise DateError(f"expected a whole day (a date, or text as YYYY-MM-DD), got {value!r:.80}")
-    expected = f"expected a whole day (YYYY-MM-DD), got {value!r}"
     try:
         instant = _parse_day(value)
     except DateError as exc:
+        expected = f"expected a whole day (YYYY-MM-DD), got {value!r}"
         reason = str(exc).partition(f"{value!r} is ")[2]
         if reason:  # not a real date
             raise DateError(f"{expected}, which is {reason}") from None
         raise DateError(f"{expected}{_did_you_mean(value)}") from None
     if isinstance(instant, PartialDate):
         what = "a year" if instant.month is None else "a month"
-        raise DateError(f"{expected}, {what}: ask about one of its days, such as {instant.first_day}")
+        raise DateError(
+            f"expected a whole day (YYYY-MM-DD), got {value!r}, {what}: ask about one of its days, "
+            f"such as {instant.first_day}"
+        )
     return instant
 
 
