@@ -13,7 +13,8 @@ costs time in proportion to its size, not to the history. A key with more
 than :data:`LEAF` entries gets its tree after :data:`SCANS` full reads
 (:meth:`Index.memberships_in` and its siblings), and so do the snapshots
 (:meth:`Index.valid_on`); shorter keys are read in full, as cheap as a look-up
-in a tree.
+in a tree, by the spans of their entries (kept from a key's first read, two
+integers an entry).
 """
 
 from __future__ import annotations
@@ -51,14 +52,6 @@ Compact = dict[K, V | tuple[V, ...]]
 """An index: one value, or a tuple of several, per key."""
 
 
-def _member(membership: Membership) -> str:
-    return membership.member
-
-
-def _group(membership: Membership) -> str:
-    return membership.group
-
-
 def every(index: Mapping[K, V | tuple[V, ...]], key: K) -> tuple[V, ...]:
     """Every value under ``key`` of a compact index."""
     found = index.get(key)
@@ -83,6 +76,16 @@ ways would have cost (the rent-or-buy rule).
 """
 
 _OPEN_END = date.max.toordinal()
+
+
+def _member(membership: Membership) -> str:
+    """The member of a membership: the party whose days :meth:`Index.memberships_in` may fold in."""
+    return membership.member
+
+
+def _group(membership: Membership) -> str:
+    """The group of a membership: the party whose days :meth:`Index.memberships_of` may fold in."""
+    return membership.group
 
 
 def span(period: Period) -> tuple[int, int]:
