@@ -41,6 +41,38 @@ def _naive_members(net: wk.Network, group: str, day: date) -> tuple[wk.Entity, .
     return tuple(out.values())
 
 
+def _ask_every_question(net: wk.Network, day: date) -> None:
+    """members, groups, holders and partners on ``day`` equal a naive scan, in order."""
+    for entity in net:
+        if isinstance(entity, wk.Cooperation | wk.Cluster | wk.Body):
+            if period_of(entity).certainty(day) is Certainty.NO:  # asked outside its lifetime
+                with pytest.raises(NotInPeriodError):
+                    net.members(entity.id, on=day)
+            else:
+                assert net.members(entity.id, on=day) == _naive_members(net, entity.id, day)
+        if isinstance(entity, wk.Organisation | wk.Person):
+            expected = tuple(
+                net[m.group]
+                for m in net
+                if isinstance(m, Membership)
+                and m.member == entity.id
+                and m.period.contains(day)
+                and period_of(net[m.group]).contains(day)
+            )
+            assert net.groups(entity.id, on=day) == expected
+        if isinstance(entity, wk.Post):
+            expected = tuple(
+                net[t.holder]
+                for t in net
+                if isinstance(t, Tenure) and t.post == entity.id and t.period.contains(day)
+            )
+            assert net.holders(entity.id, on=day) == expected
+    for coop in net.entities(wk.Cooperation):
+        assert net.partners(coop.id, on=day) == tuple(
+            m for m in _naive_members(net, coop.id, day) if isinstance(m, wk.Organisation)
+        )
+
+
 class TestIntervals:
     """The tree itself, on arbitrary spans."""
 
@@ -80,34 +112,18 @@ class TestNetwork:
     def test_members_groups_holders(self, net: wk.Network, day: date) -> None:
         """members, groups, holders and partners through the trees equal a naive scan, in order."""
         with trees_always():
-            for entity in net:
-                if isinstance(entity, wk.Cooperation | wk.Cluster | wk.Body):
-                    if period_of(entity).certainty(day) is Certainty.NO:  # asked outside its lifetime
-                        with pytest.raises(NotInPeriodError):
-                            net.members(entity.id, on=day)
-                    else:
-                        assert net.members(entity.id, on=day) == _naive_members(net, entity.id, day)
-                if isinstance(entity, wk.Organisation | wk.Person):
-                    expected = tuple(
-                        net[m.group]
-                        for m in net
-                        if isinstance(m, Membership)
-                        and m.member == entity.id
-                        and m.period.contains(day)
-                        and period_of(net[m.group]).contains(day)
-                    )
-                    assert net.groups(entity.id, on=day) == expected
-                if isinstance(entity, wk.Post):
-                    expected = tuple(
-                        net[t.holder]
-                        for t in net
-                        if isinstance(t, Tenure) and t.post == entity.id and t.period.contains(day)
-                    )
-                    assert net.holders(entity.id, on=day) == expected
-            for coop in net.entities(wk.Cooperation):
-                assert net.partners(coop.id, on=day) == tuple(
-                    m for m in _naive_members(net, coop.id, day) if isinstance(m, wk.Organisation)
-                )
+            _ask_every_question(net, day)
+
+    @given(networks(), _days)
+    def test_short_keys_by_their_spans(self, net: wk.Network, day: date) -> None:
+        """Short keys, read in full by the spans kept from their first read, equal a naive scan
+        too: at the first read (which keeps the spans) and at the next."""
+        _ask_every_question(net, day)
+        kept = {name: dict(spans) for name, spans in net.index._spans.items()}
+        _ask_every_question(net, day)
+        assert not net.index._trees
+        assert kept == net.index._spans
+        assert ("members_of", True) in kept
 
     @given(networks(), _days)
     def test_snapshot(self, net: wk.Network, day: date) -> None:

@@ -89,6 +89,11 @@ class TestPeriod:
             assert period.certainty(day) is not Certainty.UNCERTAIN
 
     @given(periods(), days)
+    def test_contains_is_a_sure_yes(self, period: Period, day: date) -> None:
+        """contains() computes only two of the four days, and says what certainty() says."""
+        assert period.contains(day) is (period.certainty(day) is Certainty.YES)
+
+    @given(periods(), days)
     def test_certainty_is_monotonic(self, period: Period, day: date) -> None:
         """Once surely over, a period stays over; before it surely starts, it is not yet sure."""
         if period.certainty(day) is Certainty.NO and day >= period.latest_start:

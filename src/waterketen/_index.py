@@ -13,16 +13,17 @@ costs time in proportion to its size, not to the history. A key with more
 than :data:`LEAF` entries gets its tree after :data:`SCANS` full reads
 (:meth:`Index.memberships_in` and its siblings), and so do the snapshots
 (:meth:`Index.valid_on`); shorter keys are read in full, as cheap as a look-up
-in a tree.
+in a tree, by the spans of their entries (kept from a key's first read, two
+integers an entry).
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ._time import _hi, _lo
 from .model import (
@@ -75,6 +76,16 @@ ways would have cost (the rent-or-buy rule).
 """
 
 _OPEN_END = date.max.toordinal()
+
+
+def _member(membership: Membership) -> str:
+    """The member of a membership: the party whose days :meth:`Index.memberships_in` may fold in."""
+    return membership.member
+
+
+def _group(membership: Membership) -> str:
+    """The group of a membership: the party whose days :meth:`Index.memberships_of` may fold in."""
+    return membership.group
 
 
 def span(period: Period) -> tuple[int, int]:
@@ -220,6 +231,7 @@ class Index:
 
     __slots__ = (
         "_asked",
+        "_spans",
         "_store",
         "_trees",
         "_valid",
@@ -239,6 +251,7 @@ class Index:
         self._trees: dict[tuple[str, str], Intervals] = {}
         self._asked: dict[tuple[str, str], int] = {}
         self._valid: tuple[list[Entity], Intervals] | None = None
+        self._spans: dict[tuple[str, bool], dict[str, array[int]]] = {}
         by_tag: dict[str, list[str]] = {}
         for entity_id, entity in entities.items():
             tagged = by_tag.get(entity.tag)
@@ -312,29 +325,81 @@ class Index:
         self.changes_of: Compact[str, Change] = changes_of.frozen()
         """The changes each organisation takes part in."""
 
+    @property
+    def entities(self) -> Mapping[str, Entity]:
+        """The store these indexes are of, by id (for the query modules: read it, never change it)."""
+        return self._store
+
     # -- one day, through the interval indexes (built on first use) ------------------------------
 
-    def memberships_in(self, group: str, day: date) -> list[Membership]:
-        """The memberships in ``group`` that surely hold on ``day``, in the order of the store."""
+    def memberships_in(self, group: str, day: date, *, member_exists: bool = False) -> list[Membership]:
+        """The memberships in ``group`` that surely hold on ``day``, in the order of the store;
+        with ``member_exists``, only those whose member surely exists that day too."""
+        if member_exists:
+            return self._during("members_of", self.members_of, group, day, _member)
         return self._during("members_of", self.members_of, group, day)
 
-    def memberships_of(self, member: str, day: date) -> list[Membership]:
-        """The memberships of ``member`` that surely hold on ``day``, in the order of the store."""
+    def memberships_of(self, member: str, day: date, *, group_exists: bool = False) -> list[Membership]:
+        """The memberships of ``member`` that surely hold on ``day``, in the order of the store;
+        with ``group_exists``, only those whose group surely exists that day too."""
+        if group_exists:
+            return self._during("groups_of", self.groups_of, member, day, _group)
         return self._during("groups_of", self.groups_of, member, day)
 
     def tenures_in(self, post: str, day: date) -> list[Tenure]:
         """The tenures of ``post`` that surely hold on ``day``, in the order of the store."""
         return self._during("tenures_of_post", self.tenures_of_post, post, day)
 
-    def _during(self, name: str, index: Compact[str, T], key: str, day: date) -> list[T]:
+    def _during(
+        self, name: str, index: Compact[str, T], key: str, day: date, party: Callable[[T], str] | None = None
+    ) -> list[T]:
+        """The entries of ``key`` in the index called ``name`` that surely hold on ``day``; with a
+        ``party``, only those whose party (an entry's member or group) surely exists then too.
+
+        A long key is read through its tree (of its entries' own days, whatever the party; the
+        party of each entry that holds is then looked at); a short one by the spans of its
+        entries, the party's days folded in.
+        """
         found = every(index, key)
+        ordinal = day.toordinal()
         if len(found) > LEAF:
             tree = self._trees.get((name, key))
             if tree is not None or self._built((name, key)):
                 if tree is None:
                     tree = self._trees[name, key] = Intervals([span(x.period) for x in found])
-                return [found[i] for i in tree.on(day.toordinal())]
-        return [x for x in found if x.period.contains(day)]
+                held = [found[i] for i in tree.on(ordinal)]
+            else:
+                held = [x for x in found if x.period.contains(day)]
+            return held if party is None else [x for x in held if self._exists(party(x), day)]
+        # A short key is read in full, by the spans of its entries (kept from its first read):
+        # comparing two numbers an entry is cheaper than Period.contains, which they equal.
+        spans = self._spans.get((name, party is not None))
+        if spans is None:
+            spans = self._spans[name, party is not None] = {}
+        kept = spans.get(key)
+        if kept is None:
+            kept = spans[key] = array("i", [d for x in found for d in self._span(x, party)])
+        if len(found) == 1:  # most keys: no list to filter
+            return [found[0]] if kept[0] <= ordinal < kept[1] else []
+        # first, stop, first, stop, ...: zip takes the two of each entry (two per entry by
+        # construction; strict=True would cost a quarter of the read)
+        days = iter(kept)
+        return [x for x, first, stop in zip(found, days, days, strict=False) if first <= ordinal < stop]
+
+    def _exists(self, entity_id: str, day: date) -> bool:
+        """Whether the entity surely exists on ``day``; an unknown one is the question's to tell."""
+        other = self._store.get(entity_id)
+        return other is None or period_of(other).contains(day)
+
+    def _span(self, entry: Membership | Tenure, party: Callable[[Any], str] | None) -> tuple[int, int]:
+        """The days on which ``entry`` surely holds and its ``party`` (when given) surely exists."""
+        first, stop = span(entry.period)
+        if party is not None:
+            other = self._store.get(party(entry))
+            if other is not None:  # an unknown one is the question's to tell
+                other_first, other_stop = span(period_of(other))
+                first, stop = max(first, other_first), min(stop, other_stop)
+        return first, stop
 
     def _built(self, key: tuple[str, str]) -> bool:
         """Count one more full read of ``key``; true when its tree is now to be built (see :data:`SCANS`)."""
@@ -356,10 +421,12 @@ class Index:
         return [every_entity[i] for i in tree.on(day.toordinal())]
 
     def interval_bytes(self) -> int:
-        """The bytes the interval indexes built so far hold (their arrays and the snapshot's entity list)."""
+        """The bytes the interval indexes built so far hold (their arrays, the spans of the short keys
+        read and the snapshot's entity list)."""
         import sys
 
         total = sum(t.nbytes() for t in self._trees.values()) + sys.getsizeof(self._trees)
+        total += sum(sys.getsizeof(s) + sum(map(sys.getsizeof, s.values())) for s in self._spans.values())
         if self._valid is not None:
             total += sys.getsizeof(self._valid[0]) + self._valid[1].nbytes()
         return total

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import enum
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +88,18 @@ def _nfc(text: str) -> str:
 class Index:
     """The names and codes of one network, by their forms."""
 
-    __slots__ = ("codes", "cores", "exact", "keys", "named", "network", "org_keys", "words")
+    __slots__ = (
+        "_choices",
+        "_suffixes",
+        "codes",
+        "cores",
+        "exact",
+        "keys",
+        "named",
+        "network",
+        "org_keys",
+        "words",
+    )
 
     def __init__(self, network: Network) -> None:
         self.network = network
@@ -120,6 +133,8 @@ class Index:
                         _put(self.codes, code, entity.id)
         org_keys.discard("")
         self.org_keys = sorted(org_keys)
+        self._suffixes: _Suffixes | None = None
+        self._choices: list[str] | None = None
 
     def _keep(self, ids: Iterable[str], want: OrgKind | None, organisations: bool) -> list[str]:
         entities = self.network
@@ -220,7 +235,12 @@ class Index:
         queries = _variants(fixed, shape.full, shape.core)
         if not queries:
             return []
-        choices = self.org_keys if organisations else [*self.keys, *self.cores]
+        if organisations:
+            choices = self.org_keys
+        else:
+            if self._choices is None:
+                self._choices = [*self.keys, *self.cores]
+            choices = self._choices
         scores: dict[str, float] = {}
         for query in queries:
             for choice, score in _similar(query, choices, cutoff):
@@ -241,8 +261,13 @@ class Index:
         wanted = key(repair(text)[0])
         if len(wanted) < 2:
             return []
+        if self._suffixes is None:
+            self._suffixes = _Suffixes(self.words)
         hits: dict[str, _Hit] = {}
-        for parts, name, entity_id in self.words:
+        # Only the names with a word-suffix that starts with ``wanted``, in the order of ``words``:
+        # the names left out would fail the test below, so the hits are those of a full scan.
+        for position in self._suffixes.starting_with(wanted):
+            parts, name, entity_id = self.words[position]
             whole = "".join(parts)
             if len(whole) <= len(wanted) or entity_id in hits:
                 continue
@@ -252,6 +277,46 @@ class Index:
                 score = 0.5 + 0.5 * len(wanted) / len(whole)
                 hits[entity_id] = _Hit(entity_id, Rule.PARTIAL, score, name, f"part of the name {name!r}")
         return sorted(hits.values(), key=lambda h: -h.score)
+
+
+class _Suffixes:
+    """Every name's word-suffixes (its words from one on, joined) in sorted order, for :meth:`Index.partial`.
+
+    The texts starting with a prefix are one run of a sorted list, found by
+    bisection; the list holds only where each suffix starts (the name's
+    position in ``words`` and the offset in its joined words), 8 bytes a
+    suffix, and the suffix itself is joined again when bisection compares it.
+    """
+
+    __slots__ = ("_offsets", "_owners", "_words")
+
+    def __init__(self, names: list[tuple[tuple[str, ...], str, str]]) -> None:
+        texts: list[str] = []
+        owners, offsets = array("i"), array("i")
+        for position, (parts, _, _) in enumerate(names):
+            whole, offset = "".join(parts), 0
+            for part in parts:
+                texts.append(whole[offset:])
+                owners.append(position)
+                offsets.append(offset)
+                offset += len(part)
+        order = sorted(range(len(texts)), key=texts.__getitem__)
+        self._owners = array("i", [owners[i] for i in order])
+        self._offsets = array("i", [offsets[i] for i in order])
+        self._words = names
+
+    def _text(self, i: int) -> str:
+        return "".join(self._words[self._owners[i]][0])[self._offsets[i] :]
+
+    def starting_with(self, prefix: str) -> list[int]:
+        """The positions of the names with a word-suffix that starts with ``prefix``, ascending, each once."""
+        first = bisect_left(range(len(self._owners)), prefix, key=self._text)
+        found: set[int] = set()
+        for i in range(first, len(self._owners)):
+            if not self._text(i).startswith(prefix):
+                break
+            found.add(self._owners[i])
+        return sorted(found)
 
 
 def _variants(text: str, full: str, core: str) -> list[str]:

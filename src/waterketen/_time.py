@@ -247,17 +247,20 @@ def as_date(value: DateLike) -> date:
         return value
     if not isinstance(value, str):
         raise DateError(f"expected a whole day (a date, or text as YYYY-MM-DD), got {value!r:.80}")
-    expected = f"expected a whole day (YYYY-MM-DD), got {value!r}"
     try:
         instant = _parse_day(value)
     except DateError as exc:
+        expected = f"expected a whole day (YYYY-MM-DD), got {value!r}"
         reason = str(exc).partition(f"{value!r} is ")[2]
         if reason:  # not a real date
             raise DateError(f"{expected}, which is {reason}") from None
         raise DateError(f"{expected}{_did_you_mean(value)}") from None
     if isinstance(instant, PartialDate):
         what = "a year" if instant.month is None else "a month"
-        raise DateError(f"{expected}, {what}: ask about one of its days, such as {instant.first_day}")
+        raise DateError(
+            f"expected a whole day (YYYY-MM-DD), got {value!r}, {what}: ask about one of its days, "
+            f"such as {instant.first_day}"
+        )
     return instant
 
 
@@ -393,10 +396,12 @@ class Period:
     def contains(self, day: date) -> bool:
         """True when ``day`` surely lies in the period."""
         start, end = self.start, self.end
-        # The common case, whole days or open bounds, without the four computed days.
-        if (start is None or type(start) is date) and (end is None or type(end) is date):
-            return (start is None or start <= day) and day < (_MAX if end is None else end)
-        return self.certainty(day) is Certainty.YES
+        # What certainty() says YES to, computing only the two days it needs: on or after the
+        # latest day the period may start and before the earliest it may end (a bound's earliest
+        # day is never after its latest, so such a day is never a NO either).
+        if start is not None and day < (start if type(start) is date else _hi(start)):
+            return False
+        return day < (_MAX if end is None else end if type(end) is date else _lo(end))
 
     def may_contain(self, day: date) -> bool:
         """True when ``day`` lies in the period or may, given imprecise bounds."""

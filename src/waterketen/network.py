@@ -205,9 +205,14 @@ class Network:
             >>> wk.load().lookup("cbs", "GM0005").name
             'Bedum'
         """
-        ids = every(self.index.by_identifier.get(scheme, {}), value)
-        found = self.valid((self._entities[i] for i in ids), on)
-        orgs = [e for e in found if isinstance(e, Organisation)]
+        codes = self.index.by_identifier.get(scheme)
+        ids = () if codes is None else every(codes, value)
+        day = None if on is None else as_date(on)
+        orgs = [
+            e
+            for e in map(self._entities.__getitem__, ids)
+            if isinstance(e, Organisation) and (day is None or period_of(e).contains(day))
+        ]
         if len(orgs) > 1:
             names = ", ".join(f"{o.id} {o.period}" for o in orgs)
             raise AmbiguityError(f"{scheme}:{value} denotes {names}", hint=ON_A_DAY)

@@ -6,6 +6,7 @@ Functions take the network first and return plain values (networkx's habit);
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from attrs import frozen
@@ -131,10 +132,17 @@ def duties(network: Network, post: str, *, on: DateLike | None = None) -> tuple[
 
 def holders(network: Network, post: str, *, on: DateLike | None = None) -> tuple[Entity, ...]:
     """Who holds ``post`` (persons or organisations)."""
-    network.get(post, Post)
+    entities = network.index.entities
+    if not isinstance(entities.get(post), Post):
+        network.get(post, Post)  # tells why: an unknown id, or not a post
+    tenures: Sequence[Tenure]
     if on is None:
-        return tuple(network[t.holder] for t in every(network.index.tenures_of_post, post))
-    return tuple(network[t.holder] for t in network.index.tenures_in(post, as_date(on)))
+        tenures = every(network.index.tenures_of_post, post)
+    else:
+        tenures = network.index.tenures_in(post, as_date(on))
+    return tuple(
+        [entities.get(t.holder) or network[t.holder] for t in tenures]
+    )  # network[] tells an unknown id
 
 
 def tenures(network: Network, entity_id: str, *, on: DateLike | None = None) -> tuple[Tenure, ...]:

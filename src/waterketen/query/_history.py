@@ -23,7 +23,6 @@ from ..model import (
     Organisation,
     Part,
     name_of,
-    period_of,
 )
 from ._refs import entity_id
 
@@ -82,20 +81,26 @@ def changes(
     day = None if on is None else as_date(on)
     return tuple(
         sorted(
-            (c for c in found if day is None or period_of(c).earliest_start <= day),
-            key=lambda c: period_of(c).earliest_start,
+            (c for c in found if day is None or _made_on(c) <= day),
+            key=_made_on,
         )
     )
 
 
 def _sure_by(change: Change, day: date | None) -> bool:
-    return day is None or Period(start=change.date).certainty(day) is Certainty.YES
+    return day is None or Period(start=change.date).contains(day)
+
+
+def _made_on(change: Change) -> date:
+    """The first day a change may have been made: the order of :func:`changes`."""
+    return _lo(change.date)
 
 
 def _links(
     network: Network, organisation: str, day: date | None, forward: bool
 ) -> Iterator[tuple[str, bool, Change]]:
-    for change in network.changes(organisation):
+    found = every(network.index.changes_of, organisation)
+    for change in sorted(found, key=_made_on) if len(found) > 1 else found:
         if not _sure_by(change, day):
             continue
         here, there = (change.before, change.after) if forward else (change.after, change.before)
@@ -110,7 +115,6 @@ def _links(
 def _follow(
     network: Network, organisation: str, on: DateLike | None, transitive: bool, forward: bool
 ) -> tuple[Succession, ...]:
-    network.get(organisation, Organisation)
     day = None if on is None else as_date(on)
     out: dict[str, Succession] = {}
     queue = [(organisation, False)]
@@ -120,7 +124,8 @@ def _follow(
         for other, partial, change in _links(network, current, day, forward):
             partial = partial or partial_so_far
             if other not in out:
-                out[other] = Succession(organisation=network[other], partial=partial, change=change)
+                entity = network.index.entities.get(other) or network[other]  # network[] tells an unknown id
+                out[other] = Succession(organisation=entity, partial=partial, change=change)
             if transitive and other not in seen:
                 seen.add(other)
                 queue.append((other, partial))

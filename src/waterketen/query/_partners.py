@@ -6,12 +6,13 @@ Functions take the network first and return plain values (networkx's habit);
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .._index import every
 from .._time import UNKNOWN, DateLike, Unknown, as_date
 from ..errors import ON_A_DAY, AmbiguityError, CooperationNotNamedError, UnknownEntityError
-from ..model import Body, Cluster, Cooperation, Entity, Membership, Organisation, OrgKind, period_of
+from ..model import Body, Cluster, Cooperation, Entity, Membership, Organisation, OrgKind
 from ._refs import entity_id, existing
 
 
@@ -132,9 +133,10 @@ def partners(
     group = coop.id if cluster is None else network.get(cluster, Cluster).id
     if cluster is not None:
         existing(network, group, on)  # the partners of a cluster that had ended are no empty list
-    found = _members(network, group, on)
+    day = None if on is None else as_date(on)
+    found = _members(network, group, day)
     if cluster is not None:
-        partner_ids = {o.id for o in _members(network, coop.id, on)}
+        partner_ids = {o.id for o in _members(network, coop.id, day)}
         found = tuple(m for m in found if m.id in partner_ids)
     return tuple(o for o in found if isinstance(o, Organisation) and (kind is None or o.kind is kind))
 
@@ -182,15 +184,14 @@ def cluster_of(
         UNKNOWN
     """
     organisation = entity_id(network, organisation, Organisation, on=on)
-    existing(network, organisation, on)
-    found = {g.id: g for g in groups(network, organisation, on=on) if isinstance(g, Cluster)}
+    day = existing(network, organisation, on)
+    found = {g.id: g for g in _groups(network, organisation, day) if isinstance(g, Cluster)}
     if len(found) > 1:
         raise AmbiguityError(
-            f"{organisation!r} is in clusters {', '.join(found)}", hint=None if on is not None else ON_A_DAY
+            f"{organisation!r} is in clusters {', '.join(found)}", hint=None if day is not None else ON_A_DAY
         )
-    if found or on is None:
+    if found or day is None:
         return next(iter(found.values()), None)
-    day = as_date(on)
     for membership in every(network.index.groups_of, organisation):
         group = network[membership.group]
         if (
@@ -199,7 +200,7 @@ def cluster_of(
             and group.period.may_contain(day)
         ):
             return UNKNOWN
-    for coop in groups(network, organisation, on=day):
+    for coop in _groups(network, organisation, day):
         if isinstance(coop, Cooperation) and any(
             not c.members_known for c in clusters(network, coop.id, on=day)
         ):
@@ -221,8 +222,7 @@ def members(network: Network, group: str, *, on: DateLike | None = None) -> tupl
         3
     """
     group = entity_id(network, group, (Cooperation, Cluster, Body), on=on)
-    existing(network, group, on)
-    return _members(network, group, on)
+    return _members(network, group, existing(network, group, on))
 
 
 def memberships(network: Network, entity_id: str, *, on: DateLike | None = None) -> tuple[Membership, ...]:
@@ -240,26 +240,32 @@ def groups(network: Network, member: str, *, on: DateLike | None = None) -> tupl
         ['Groningen & Noord-Drenthe', 'BMWE']
     """
     member = entity_id(network, member, on=on)
-    if on is None:
-        return tuple(network[m.group] for m in every(network.index.groups_of, member))
-    day = as_date(on)
+    return _groups(network, member, None if on is None else as_date(on))
+
+
+def _groups(network: Network, member: str, day: date | None) -> tuple[Entity, ...]:
+    """The groups of ``member`` (an id) on ``day`` (over all time for ``None``)."""
+    if day is None:
+        return tuple([network[m.group] for m in every(network.index.groups_of, member)])
+    entities = network.index.entities
     return tuple(
-        group
-        for m in network.index.memberships_of(member, day)
-        if period_of(group := network[m.group]).contains(day)
+        [
+            entities.get(m.group) or network[m.group]  # network[] tells an unknown id
+            for m in network.index.memberships_of(member, day, group_exists=True)
+        ]
     )
 
 
-def _members(network: Network, group: str, on: DateLike | None) -> tuple[Entity, ...]:
+def _members(network: Network, group: str, day: date | None) -> tuple[Entity, ...]:
+    """The members of ``group`` (an id) on ``day`` (over all time for ``None``), each once."""
     out: dict[str, Entity] = {}
-    if on is None:
+    if day is None:
         for membership in every(network.index.members_of, group):
             member = network[membership.member]
             out.setdefault(member.id, member)
         return tuple(out.values())
-    day = as_date(on)
-    for membership in network.index.memberships_in(group, day):
-        member = network[membership.member]
-        if period_of(member).contains(day):
-            out.setdefault(member.id, member)
+    entities = network.index.entities
+    for membership in network.index.memberships_in(group, day, member_exists=True):
+        member = entities.get(membership.member) or network[membership.member]  # network[]: see _groups
+        out.setdefault(member.id, member)
     return tuple(out.values())

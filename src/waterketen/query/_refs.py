@@ -42,13 +42,13 @@ def entity_id(
             message suggests names like it).
         AmbiguityError: several have that name.
     """
+    entity = network.index.entities.get(ref)
+    if entity is not None and (not kinds or isinstance(entity, kinds)):  # an id: the quick way
+        return ref
     wanted: tuple[type[Entity], ...] = (
         () if kinds is None else kinds if isinstance(kinds, tuple) else (kinds,)
     )
-    if ref in network:
-        entity = network[ref]
-        if not wanted or isinstance(entity, wanted):
-            return ref
+    if entity is not None:
         what = " or ".join(k.tag for k in wanted)
         raise UnknownEntityError(f"{ref!r} is {a(entity.tag)}, not {a(what)}")
     what = " or ".join(k.tag for k in wanted) if wanted else "entity"
@@ -76,9 +76,9 @@ def existing(network: Network, entity: str, on: DateLike | None) -> date | None:
     if on is None:
         return None
     day = as_date(on)
-    found = network[entity]
+    found = network.index.entities.get(entity) or network[entity]  # network[] tells an unknown id
     period = period_of(found)
-    if period.certainty(day) is Certainty.NO:
+    if not period.contains(day) and period.certainty(day) is Certainty.NO:  # contains: the quick yes
         raise NotInPeriodError(
             f"{name_of(found)} did not exist on {day} (it existed {_span(period)})",
             entity=found.id,
