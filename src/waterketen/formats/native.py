@@ -166,10 +166,12 @@ class NativeSource:
 
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""
-        from .files import parse_json, parse_toml, read_text
+        from .files import parse_json_bytes, parse_toml, read_bytes, read_text
 
-        parse = parse_json if self.syntax == "json" else parse_toml
-        document = parse(read_text(self.path, self.name), self.name)
+        if self.syntax == "json":
+            document = parse_json_bytes(read_bytes(self.path, self.name), self.name)
+        else:
+            document = parse_toml(read_text(self.path, self.name), self.name)
         try:
             self.updated = updated_of_document(document, self.name)
         except SourceError as exc:
