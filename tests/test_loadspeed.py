@@ -204,3 +204,23 @@ class TestLoadedNetwork:
         net = wk.load(path, strict=False)
         assert len(net.report.rejected) == 2
         assert [p.field for p in net.report.problems] == ["period", "period"]
+
+
+# -- the cycles ----------------------------------------------------------------------------------
+
+_NODES = st.sampled_from("abcdefgh")
+
+
+@given(st.dictionaries(_NODES, st.sets(_NODES, max_size=4), max_size=8))
+def test_on_cycles_is_every_node_of_a_cycle(edges: dict[str, set[str]]) -> None:
+    """The nodes the load finds on cycles (after leaving out those without an edge in or out) are the
+    nodes of the strongly connected components of more than one node."""
+    import networkx as nx
+
+    from waterketen.loading._integrity import on_cycles
+
+    graph = nx.DiGraph([(a, b) for a, targets in edges.items() for b in targets])
+    expected = {n for c in nx.strongly_connected_components(graph) if len(c) > 1 for n in c}
+    before = {a: set(b) for a, b in edges.items()}
+    assert on_cycles(edges) == expected
+    assert edges == before  # the caller's edges are left as they were

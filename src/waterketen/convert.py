@@ -392,6 +392,16 @@ def _make_fast_structure(cl: type[Any], converter: Converter) -> Callable[[Any, 
             step = [f"if {v} is not None and ({test}):" if kind is not str else f"if {test}:", f"    {slow}"]
         elif kind is Period:
             step = [f"{v} = __period({v}, tables)"]
+        elif (
+            _is_homogeneous_tuple(kind)
+            and has(typing.get_args(kind)[0])
+            and typing.get_args(kind)[0] is not cl
+        ):
+            # A list of tables (identifiers, duties): each item straight to its class's hook.
+            item = typing.get_args(kind)[0]
+            names[f"hi_{a.name}"], names[f"ti_{a.name}"] = converter.get_structure_hook(item), item
+            items = f"tuple([hi_{a.name}(x, ti_{a.name}) for x in {v}])"
+            step = [f"if type({v}) is list:", f"    {v} = {items}", "else:", f"    {slow}"]
         else:
             step = [slow]
         if a.default is NOTHING:

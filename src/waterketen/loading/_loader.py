@@ -103,6 +103,8 @@ class Loader:
         self.main: str | None = None
         """The name of the first source a record was accepted from."""
         self.merger = Merger()
+        self.listed = False
+        """True once an entity has places in a list (several records gave it): see :meth:`finish`."""
         self.lanes: dict[str, tuple[Any, type[Any]] | None] = {}
         """The converter's generated hook and the class of each tag met (see :func:`_lane`)."""
 
@@ -129,11 +131,38 @@ class Loader:
                     read += 1
                     accepted += accept(entity, entity.tag, None, name, locator, None)
             elif located is not None:
-                add_located = self.add_located
-                trim = self.tables.trim
+                # add_located and accept written out for the bulk of a load: a table
+                # structured by its class's hook, a new entity of the first source,
+                # settled, not a change. Any other record takes them.
+                entities, origins, lanes, trim = self.entities, self.origins, self.lanes, self.tables.trim
+                add_located, add_structured, settled = self.add_located, self.add_structured, self.settled
                 for tag, data, locator in located():
                     read += 1
-                    accepted += add_located(tag, data, name, locator)
+                    lane = lanes[tag] if tag in lanes else lanes.setdefault(tag, _lane(tag))
+                    made: Entity | None = None
+                    if lane is not None and type(data) is dict:
+                        try:
+                            made = lane[0](data, lane[1])
+                        except Exception:
+                            made = None  # structured again by add_located, for the detailed error
+                    if made is None:
+                        accepted += add_located(tag, data, name, locator)
+                    else:
+                        if self.main is None:
+                            self.main = name
+                        entity_id = made.id
+                        kind = type(made)
+                        if (
+                            entity_id not in entities
+                            and name == self.main
+                            and kind is not Change
+                            and (kind in _ALWAYS_SETTLED or settled(made))
+                        ):
+                            entities[entity_id] = made
+                            origins[entity_id] = locator
+                            accepted += 1
+                        else:
+                            accepted += add_structured(made, tag, data, name, locator, None)
                     if not read % _TRIM_EVERY:
                         trim()
             else:
@@ -298,6 +327,7 @@ class Loader:
             origins.append(record.provenance)
         else:
             self.origins[entity_id] = [self.place(origins), record.provenance]
+            self.listed = True
         return 1
 
     def place(self, origin: str | Provenance) -> Provenance:
@@ -356,7 +386,8 @@ class Loader:
         self.merger.settle(self.entities)
         self.rejected_while_reading = len(self.rejected)
         matches: list[Match] = []
-        if sum(1 for s in self.summaries if s.accepted) > 1:  # one organisation under two sources' ids
+        several = sum(1 for s in self.summaries if s.accepted) > 1
+        if several:  # one organisation under two sources' ids
             from .._matchmerge import merge_by_code
 
             matches, warnings = merge_by_code(
@@ -383,9 +414,10 @@ class Loader:
         reject_successor_loops(self)
         reject_group_cycles(self)
         origins = self.origins
-        for entity_id, places in origins.items():  # in place: no second table of a million ids
-            if isinstance(places, list):
-                origins[entity_id] = tuple(places)
+        if several or self.listed:  # else no entity has its places in a list
+            for entity_id, places in origins.items():  # in place: no second table of a million ids
+                if isinstance(places, list):
+                    origins[entity_id] = tuple(places)
         where = Origins(origins, self.main)
         if any(s.updated is not None for s in self.summaries):
             # Only a source that says when it was updated needs the staleness check.
