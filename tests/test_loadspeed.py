@@ -224,3 +224,30 @@ def test_on_cycles_is_every_node_of_a_cycle(edges: dict[str, set[str]]) -> None:
     before = {a: set(b) for a, b in edges.items()}
     assert on_cycles(edges) == expected
     assert edges == before  # the caller's edges are left as they were
+
+
+# -- the indexes -------------------------------------------------------------------------------
+
+
+@given(networks())
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40)
+def test_indexes_are_each_key_with_its_values_in_order(net: wk.Network) -> None:
+    """Each index built in bulk holds, under each key, what a plain walk of the store finds, in order."""
+    from waterketen._index import Index, every
+
+    index = Index({e.id: e for e in net})
+    memberships = list(net.entities(wk.Membership))
+    tenures = list(net.entities(wk.Tenure))
+    walks = {
+        "members_of": [(m.group, m) for m in memberships],
+        "groups_of": [(m.member, m) for m in memberships],
+        "tenures_of_post": [(t.post, t) for t in tenures],
+        "tenures_of_holder": [(t.holder, t) for t in tenures],
+        "posts_of_body": [(d.body, p) for p in net.entities(wk.Post) for d in p.duties],
+    }
+    for name, pairs in walks.items():
+        built = getattr(index, name)
+        assert set(built) == {k for k, _ in pairs}
+        for key in built:
+            assert list(every(built, key)) == [v for k, v in pairs if k == key]
+            assert not isinstance(built[key], list)

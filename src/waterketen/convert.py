@@ -332,10 +332,16 @@ def _shared_period(value: Any, tables: Tables | None) -> Period:
     """
     if tables is None or type(value) is not dict or not value.keys() <= _PERIOD_KEYS:
         return _fast_period(value, None)
-    key = (value.get("start"), value.get("end"))
+    start, end = key = (value.get("start"), value.get("end"))
     period = tables.periods.get(key)
     if period is None:
-        period = tables.periods[key] = _fast_period(value, None)
+        bounds = tables.bounds
+        first = None if start is None else bounds.get(start)
+        last = None if end is None else bounds.get(end)
+        period = tables.periods[key] = Period(
+            start=first if first is not None or start is None else _fast_bound(start),
+            end=last if last is not None or end is None else _fast_bound(end),
+        )
     return period
 
 
