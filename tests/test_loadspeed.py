@@ -99,6 +99,8 @@ class TestAcceleratedParse:
             '{"a": NaN}',
             '{"a": 1e400}',
             '"\\ud800"',
+            "[" * 255 + "]" * 255,
+            "[" * 1000 + "]" * 1000,
         ],
     )
     def test_the_known_differences_are_declined(self, text: str) -> None:
@@ -106,6 +108,13 @@ class TestAcceleratedParse:
         pytest.importorskip("orjson")
         assert files._accelerated(text.encode()) is files._DECLINED
         assert _same(_new(text.encode()), _standard(text.encode()))
+
+    def test_nested_as_deep_as_orjson_writes(self) -> None:
+        """A document nested 254 deep is taken from orjson, and equals the standard parse."""
+        pytest.importorskip("orjson")
+        raw = ("[" * 254 + "]" * 254).encode()
+        assert files._accelerated(raw) is not files._DECLINED
+        assert _same(_new(raw), _standard(raw))
 
     def test_a_native_document_is_accelerated(self) -> None:
         """The common document is taken from orjson (where it is installed), equal to the standard one."""

@@ -179,7 +179,9 @@ def _accelerated(raw: bytes) -> Any:
     strings, and orjson's compact output of the value has one per key it kept
     plus the same ones inside strings (unless a colon is escaped, ``\\u003a``:
     such a document is declined). A duplicate key loses at least its colon,
-    so the counts are equal exactly when no object has a duplicate key.
+    so the counts are equal exactly when no object has a duplicate key. orjson
+    writes no value nested more than 254 deep: such a document is declined too
+    (the standard parser tells how deep is too deep).
     """
     try:
         import orjson

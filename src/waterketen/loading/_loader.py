@@ -36,7 +36,7 @@ from ._groups import merge_alike
 from ._integrity import allowed, groups_for, reference_problems, references
 from ._loops import reject_group_cycles, reject_successor_loops
 from ._merge import Merger, conflict
-from ._report import LoadReport, Rejected, SourceSummary
+from ._report import LoadReport, Rejected, SourceSummary, late_accounts
 from ._staleness import as_of_of, stale
 
 
@@ -75,14 +75,7 @@ def name_of_source(source: Source) -> str:
 
 
 class Loader:
-    """One load: collects entities, merges them by id and keeps the accounts.
-
-    The raw record of an entity is kept only while it may still be rejected:
-    until every entity it refers to has come and is itself settled (and always
-    for a change, which the successor-loop check may reject at the end). In
-    the native order, references point backwards, so nearly every record is
-    let go at once, and a streamed source never needs all of its raw data.
-    """
+    """One load: collects entities, merges them by id and keeps the accounts (see the module)."""
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
@@ -422,7 +415,7 @@ class Loader:
         if any(s.updated is not None for s in self.summaries):
             # Only a source that says when it was updated needs the staleness check.
             self.problems.extend(stale(Network(self.entities, origins=where), self.summaries))
-        summaries = self.late_accounts()
+        summaries = late_accounts(self.summaries, self.rejected[self.rejected_while_reading :])
         report = LoadReport(
             read=self.read_count,
             accepted=self.read_count - len(self.rejected),
@@ -433,23 +426,6 @@ class Loader:
         )
         network = Network(self.entities, origins=where, report=report)
         return network, report
-
-    def late_accounts(self) -> tuple[SourceSummary, ...]:
-        """The sources' summaries with the records rejected at the end of the load taken off.
-
-        A record rejected while its source was read is already off that
-        source's count; one rejected at the end (a reference that came to
-        nothing, a cycle) is taken off the count of the source it came from.
-        """
-        late: dict[str, int] = {}
-        for rejected in self.rejected[self.rejected_while_reading :]:
-            source = rejected.record.provenance.source
-            late[source] = late.get(source, 0) + 1
-        out = []
-        for summary in reversed(self.summaries):  # a name given twice: the last read takes them
-            taken = min(late.pop(summary.name, 0), summary.accepted)
-            out.append(attrs.evolve(summary, accepted=summary.accepted - taken) if taken else summary)
-        return tuple(reversed(out))
 
 
 def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:
