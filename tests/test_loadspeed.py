@@ -115,6 +115,10 @@ class TestAcceleratedParse:
         raw = ("[" * 254 + "]" * 254).encode()
         assert files._accelerated(raw) is not files._DECLINED
         assert _same(_new(raw), _standard(raw))
+        for depth in (254, 255):  # a table's entries are written one at a time
+            raw = ('{"a": ' + "[" * depth + "]" * depth + "}").encode()
+            assert (files._accelerated(raw) is files._DECLINED) == (depth > 254)
+            assert _same(_new(raw), _standard(raw))
 
     def test_a_native_document_is_accelerated(self) -> None:
         """The common document is taken from orjson (where it is installed), equal to the standard one."""

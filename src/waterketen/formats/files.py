@@ -179,9 +179,11 @@ def _accelerated(raw: bytes) -> Any:
     strings, and orjson's compact output of the value has one per key it kept
     plus the same ones inside strings (unless a colon is escaped, ``\\u003a``:
     such a document is declined). A duplicate key loses at least its colon,
-    so the counts are equal exactly when no object has a duplicate key. orjson
-    writes no value nested more than 254 deep: such a document is declined too
-    (the standard parser tells how deep is too deep).
+    so the counts are equal exactly when no object has a duplicate key. The
+    output of a table is written one entry at a time (``"key":value``), so
+    that no copy of the whole document is held at once. orjson writes no value
+    nested more than 254 deep: a document nested deeper is declined too (the
+    standard parser tells how deep is too deep).
     """
     try:
         import orjson
@@ -191,7 +193,10 @@ def _accelerated(raw: bytes) -> Any:
         return _DECLINED
     try:
         value = orjson.loads(raw)
-        kept = orjson.dumps(value).count(b":")
+        if type(value) is dict:  # a key's colons are its own: orjson escapes no colon
+            kept = sum(1 + k.count(":") + orjson.dumps(v).count(b":") for k, v in value.items())
+        else:
+            kept = orjson.dumps(value).count(b":")
     except (orjson.JSONDecodeError, orjson.JSONEncodeError):  # told by the standard parser
         return _DECLINED
     return value if kept == raw.count(b":") else _DECLINED
