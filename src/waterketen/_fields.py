@@ -46,6 +46,16 @@ _ID = re.compile(r"[^\s\x00-\x1f\x7f]{1,200}")
 
 
 def check_id(_: object, attribute: Any, value: str) -> None:
+    # The common case without the expression: printable ASCII is 0x20-0x7e, and of it only
+    # the space is whitespace; anything else is judged by the expression.
+    if (
+        type(value) is str
+        and value.isascii()
+        and value.isprintable()
+        and " " not in value
+        and 0 < len(value) <= 200
+    ):
+        return
     if not _ID.fullmatch(value):
         raise FieldValueError(
             attribute.name,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -47,6 +47,7 @@ __all__ = ["LEAF", "Index", "Intervals", "every", "span"]
 K = TypeVar("K")
 V = TypeVar("V")
 T = TypeVar("T", Membership, Tenure)
+E = TypeVar("E", bound=Entity)
 
 Compact = dict[K, V | tuple[V, ...]]
 """An index: one value, or a tuple of several, per key."""
@@ -210,20 +211,27 @@ class Intervals:
         return sum(a.itemsize * len(a) for a in arrays)
 
 
-class _Builder(dict[K, V | list[V]]):
-    """An index while it is built: a value, or a list once a key has several."""
+def _compact(keys: Iterable[K], values: Iterable[V]) -> Compact[K, V]:
+    """The compact index of the pairs of ``keys`` and ``values``: each key's values in their order.
 
-    def put(self, key: K, value: V) -> None:
-        found = self.get(key)
+    One loop without a call per pair; a key met again holds a list (a value
+    is never a list) until the end, when each list becomes a tuple.
+    """
+    out: dict[K, Any] = {}
+    several: list[K] = []
+    get = out.get
+    for key, value in zip(keys, values, strict=True):
+        found = get(key)
         if found is None:
-            self[key] = value
-        elif isinstance(found, list):
+            out[key] = value
+        elif type(found) is list:
             found.append(value)
         else:
-            self[key] = [found, value]
-
-    def frozen(self) -> Compact[K, V]:
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in self.items()}
+            out[key] = [found, value]
+            several.append(key)
+    for key in several:
+        out[key] = tuple(out[key])
+    return out
 
 
 class Index:
@@ -253,76 +261,57 @@ class Index:
         self._valid: tuple[list[Entity], Intervals] | None = None
         self._spans: dict[tuple[str, bool], dict[str, array[int]]] = {}
         by_tag: dict[str, list[str]] = {}
+        tagged_with = by_tag.get
         for entity_id, entity in entities.items():
-            tagged = by_tag.get(entity.tag)
+            tagged = tagged_with(entity.tag)
             if tagged is None:
                 by_tag[entity.tag] = [entity_id]
             else:
                 tagged.append(entity_id)
 
-        def each(tag: str) -> list[Entity]:
-            return [entities[i] for i in by_tag.get(tag, ())]
+        def each(cls: type[E]) -> list[E]:
+            return [entities[i] for i in by_tag.get(cls.tag, ())]  # type: ignore[misc]
 
-        members_of: _Builder[str, Membership] = _Builder()
-        groups_of: _Builder[str, Membership] = _Builder()
-        tenures_of_post: _Builder[str, Tenure] = _Builder()
-        tenures_of_holder: _Builder[str, Tenure] = _Builder()
-        posts_of_body: _Builder[str, Post] = _Builder()
-        children: _Builder[str, str] = _Builder()
-        changes_of: _Builder[str, Change] = _Builder()
-        by_identifier: dict[str, _Builder[str, str]] = {}
         # One pass per kind: no dispatch per entity. Within each kind (and so
         # within each key) entities keep the order of the store.
-        for membership in each(Membership.tag):
-            assert isinstance(membership, Membership)
-            members_of.put(membership.group, membership)
-            groups_of.put(membership.member, membership)
-        for tenure in each(Tenure.tag):
-            assert isinstance(tenure, Tenure)
-            tenures_of_post.put(tenure.post, tenure)
-            tenures_of_holder.put(tenure.holder, tenure)
-        for change in each(Change.tag):
-            assert isinstance(change, Change)
-            for part in (*change.before, *change.after):
-                changes_of.put(part.id, change)
-        for organisation in each(Organisation.tag):
-            assert isinstance(organisation, Organisation)
+        memberships, tenures, changes = each(Membership), each(Tenure), each(Change)
+        clusters, bodies, posts = each(Cluster), each(Body), each(Post)
+        others: list[Agreement | Spearhead] = [*each(Agreement), *each(Spearhead)]
+        codes: dict[str, tuple[list[str], list[str]]] = {}
+        for organisation in each(Organisation):
             for identifier in organisation.identifiers:
-                scheme = by_identifier.get(identifier.scheme)
+                scheme = codes.get(identifier.scheme)
                 if scheme is None:
-                    scheme = by_identifier[identifier.scheme] = _Builder()
-                scheme.put(identifier.value, organisation.id)
-        for cluster in each(Cluster.tag):
-            assert isinstance(cluster, Cluster)
-            children.put(cluster.cooperation, cluster.id)
-        for body in each(Body.tag):
-            assert isinstance(body, Body)
-            children.put(body.cluster or body.cooperation, body.id)
-        for post in each(Post.tag):
-            assert isinstance(post, Post)
-            children.put(post.cooperation, post.id)
-            for duty in post.duties:
-                posts_of_body.put(duty.body, post)
-        for other in (*each(Agreement.tag), *each(Spearhead.tag)):
-            assert isinstance(other, Agreement | Spearhead)
-            children.put(other.cooperation, other.id)
+                    scheme = codes[identifier.scheme] = ([], [])
+                scheme[0].append(identifier.value)
+                scheme[1].append(organisation.id)
+        parts = [(part.id, change) for change in changes for part in (*change.before, *change.after)]
+        duties = [(duty.body, post) for post in posts for duty in post.duties]
         self.by_tag: dict[str, list[str]] = by_tag
         """The ids of each kind of entity, in the order of the store."""
         self.by_identifier: dict[str, Compact[str, str]] = {
-            scheme: codes.frozen() for scheme, codes in by_identifier.items()
+            scheme: _compact(*pairs) for scheme, pairs in codes.items()
         }
         """Organisation ids by scheme and code."""
-        self.members_of: Compact[str, Membership] = members_of.frozen()
+        self.members_of: Compact[str, Membership] = _compact([m.group for m in memberships], memberships)
         """The memberships in each group."""
-        self.groups_of: Compact[str, Membership] = groups_of.frozen()
+        self.groups_of: Compact[str, Membership] = _compact([m.member for m in memberships], memberships)
         """The memberships of each member."""
-        self.tenures_of_post: Compact[str, Tenure] = tenures_of_post.frozen()
-        self.tenures_of_holder: Compact[str, Tenure] = tenures_of_holder.frozen()
-        self.posts_of_body: Compact[str, Post] = posts_of_body.frozen()
+        self.tenures_of_post: Compact[str, Tenure] = _compact([t.post for t in tenures], tenures)
+        self.tenures_of_holder: Compact[str, Tenure] = _compact([t.holder for t in tenures], tenures)
+        self.posts_of_body: Compact[str, Post] = _compact([b for b, _ in duties], [p for _, p in duties])
         """The posts with a duty in each body."""
-        self.children: Compact[str, str] = children.frozen()
+        self.children: Compact[str, str] = _compact(
+            [
+                *(c.cooperation for c in clusters),
+                *(b.cluster or b.cooperation for b in bodies),
+                *(p.cooperation for p in posts),
+                *(o.cooperation for o in others),
+            ],
+            [e.id for e in (*clusters, *bodies, *posts, *others)],
+        )
         """The ids of the clusters, bodies, posts, agreements and spearheads of each parent."""
-        self.changes_of: Compact[str, Change] = changes_of.frozen()
+        self.changes_of: Compact[str, Change] = _compact([i for i, _ in parts], [c for _, c in parts])
         """The changes each organisation takes part in."""
 
     @property

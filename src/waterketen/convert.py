@@ -17,19 +17,31 @@ import contextlib
 import contextvars
 import enum
 import functools
-import math
 import typing
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from types import UnionType
-from typing import Any, TypeVar
+from typing import Any
 
 from attrs import fields, has
 from cattrs import Converter, ForbiddenExtraKeysError, IterableValidationError
 
 from ._describe import describe_error
 from ._fields import writable_text
-from ._time import Bound, Instant, PartialDate, Period, parse_bound, parse_instant
+from ._hooks import (
+    _is_enum,
+    _is_homogeneous_tuple,
+    _strict,
+    _structure_bound,
+    _structure_date,
+    _structure_enum_factory,
+    _structure_instant,
+    _structure_optional_instant,
+    _structure_period,
+    _unstructure_instant,
+    _unstructure_period,
+)
+from ._time import Bound, Instant, PartialDate, Period, parse_bound
 from .model import ENTITY_TYPES, Entity, Name
 
 
@@ -42,103 +54,6 @@ __all__ = [
     "structure_entity",
     "unstructure_entity",
 ]
-
-T = TypeVar("T")
-
-
-def _type_name(cl: Any) -> str:
-    names = {str: "text", int: "an integer", float: "a number", bool: "true or false"}
-    return names.get(cl, getattr(cl, "__name__", str(cl)))
-
-
-def _strict(cl: type[T]) -> Callable[[Any, Any], T]:
-    def hook(value: Any, _: Any) -> T:
-        # bool is an int in Python, but not in data.
-        if isinstance(value, cl) and not (cl is not bool and isinstance(value, bool)):
-            if cl is str:
-                return writable_text(value)  # type: ignore[arg-type, return-value]
-            if cl is float and not math.isfinite(value):  # type: ignore[arg-type]
-                raise ValueError(f"expected a finite number, got {value!r}")
-            return value
-        if cl is float and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)  # type: ignore[return-value]
-        raise TypeError(f"expected {_type_name(cl)}, got {value!r:.80}")
-
-    return hook
-
-
-def _structure_date(value: Any, _: Any) -> date:
-    instant = _structure_instant(value, None)
-    if isinstance(instant, PartialDate):
-        raise ValueError(f"expected a whole day (YYYY-MM-DD), got {value!r}")
-    return instant
-
-
-def _structure_instant(value: Any, _: Any) -> Instant:
-    if isinstance(value, datetime):
-        raise TypeError(f"expected a date without a time, got {value!r}")
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        return parse_instant(value)
-    raise TypeError(f"expected a date as text (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r:.80}")
-
-
-def _structure_optional_instant(value: Any, _: Any) -> Instant | None:
-    return None if value is None else _structure_instant(value, None)
-
-
-def _structure_bound(value: Any, _: Any) -> Bound | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return parse_bound(value)
-    return _structure_instant(value, None)
-
-
-def _unstructure_instant(value: Instant) -> str:
-    return value.isoformat()
-
-
-def _structure_period(value: Any, _: Any) -> Period:
-    if not isinstance(value, Mapping):
-        raise TypeError(f"expected a table with start and/or end, got {value!r:.80}")
-    extra = set(value) - {"start", "end"}
-    if extra:
-        raise ForbiddenExtraKeysError("", Period, extra)
-    return Period(
-        start=_structure_bound(value.get("start"), None), end=_structure_bound(value.get("end"), None)
-    )
-
-
-def _unstructure_period(period: Period) -> dict[str, str]:
-    out = {}
-    if period.start is not None:
-        out["start"] = period.start.isoformat()
-    if period.end is not None:
-        out["end"] = period.end.isoformat()
-    return out
-
-
-def _is_enum(cl: Any) -> bool:
-    return isinstance(cl, type) and issubclass(cl, enum.Enum)
-
-
-def _structure_enum_factory(cl: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
-    choices = ", ".join(str(m.value) for m in cl)
-
-    def hook(value: Any, _: Any) -> enum.Enum:
-        try:
-            return cl(value)
-        except (ValueError, TypeError):
-            raise ValueError(f"expected one of {choices}; got {value!r:.80}") from None
-
-    return hook
-
-
-def _is_homogeneous_tuple(cl: Any) -> bool:
-    args = typing.get_args(cl)
-    return typing.get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
 def configure_converter(converter: Converter) -> None:
@@ -180,12 +95,16 @@ def configure_converter(converter: Converter) -> None:
         item_type = typing.get_args(cl)[0]
         detailed = converter.detailed_validation
 
+        items: list[Callable[[Any, Any], Any]] = []  # the item's hook, looked up on first use
+
         def hook(value: Any, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise TypeError(f"expected a list, got {value!r:.80}")
             if not value:
                 return ()
-            item = converter.get_structure_hook(item_type)
+            if not items:
+                items.append(converter.get_structure_hook(item_type))
+            item = items[0]
             if not detailed:
                 return tuple([item(v, item_type) for v in value])
             out, errors = [], []
@@ -241,20 +160,23 @@ _UNREFERENCED = frozenset({"Membership", "Tenure", "Change", "Agreement", "Spear
 class Tables:
     """The ids and date bounds shared between the records of one load (see :func:`sharing`)."""
 
-    __slots__ = ("bounds", "ids")
+    __slots__ = ("bounds", "ids", "periods")
 
     def __init__(self) -> None:
         self.ids: dict[str, str] = {}
         self.bounds: dict[str, Bound] = {}
+        self.periods: dict[tuple[Any, Any], Period] = {}
+        """The period of each (start, end) as given: equal periods are one object."""
 
     def clear(self) -> None:
         """Forget what is shared (a load does so when every record is structured)."""
         self.ids.clear()
         self.bounds.clear()
+        self.periods.clear()
 
     def trim(self) -> None:
         """Forget what is shared once a table is too large (a bound on the memory of a long load)."""
-        if len(self.ids) >= _TABLE_LIMIT or len(self.bounds) >= _TABLE_LIMIT:
+        if max(len(self.ids), len(self.bounds), len(self.periods)) >= _TABLE_LIMIT:
             self.clear()
 
 
@@ -317,46 +239,107 @@ def _fast_period(value: Any, _: Any) -> Period:
     )
 
 
+def _shared_period(value: Any, tables: Tables | None) -> Period:
+    """:func:`_fast_period`, one Period for equal texts within a load (fewer objects to make, to collect).
+
+    Only a period that was made is remembered, so the key holds texts, days
+    (TOML) or ``None``; equal keys give equal periods, and a Period is frozen.
+    """
+    if tables is None or type(value) is not dict or not value.keys() <= _PERIOD_KEYS:
+        return _fast_period(value, None)
+    start, end = key = (value.get("start"), value.get("end"))
+    period = tables.periods.get(key)
+    if period is None:
+        bounds = tables.bounds
+        first = None if start is None else bounds.get(start)
+        last = None if end is None else bounds.get(end)
+        period = tables.periods[key] = Period(
+            start=first if first is not None or start is None else _fast_bound(start),
+            end=last if last is not None or end is None else _fast_bound(end),
+        )
+    return period
+
+
 def _make_fast_structure(cl: type[Any], converter: Converter) -> Callable[[Any, Any], Any]:
     """A generated hook for an attrs class: one call of the class, no intermediate dict.
 
     Like cattrs' own generated hooks without detailed validation, but the check
-    for unknown keys is one subset test and a default is passed as itself.
-    Anything wrong raises, and the caller falls back to the detailed converter.
+    for unknown keys is one subset test and a default is passed as itself. The
+    common case of a field is written out in the hook (ASCII text is taken as
+    it is, an id is shared, a period is shared); any other value goes to the
+    field's hook. Anything wrong raises, and the caller falls back to the
+    detailed converter.
     """
     from attrs import NOTHING, Factory
 
     hints = typing.get_type_hints(cl)
     allowed = frozenset(a.name for a in fields(cl))
-    names: dict[str, Any] = {"__cl": cl, "__allowed": allowed}
+    names: dict[str, Any] = {
+        "__cl": cl,
+        "__allowed": allowed,
+        "__tables": _TABLES.get,
+        "__period": _shared_period,
+    }
 
     def extra(o: Mapping[str, Any]) -> Exception:
         return ForbiddenExtraKeysError("", cl, set(o) - allowed)
 
     names["__extra"] = extra
-    args = []
+    lines, args = [], []
     for a in fields(cl):
         if isinstance(a.default, Factory) or not a.init or a.alias != a.name:  # type: ignore[arg-type]
             from cattrs.gen import make_dict_structure_fn
 
             return make_dict_structure_fn(cl, converter)
+        kind = hints[a.name]
         if a.name in _ID_FIELDS and not (a.name == "id" and cl.__name__ in _UNREFERENCED):
             hook: Any = _fast_id
         elif a.name in _OPTIONAL_ID_FIELDS:
             hook = _fast_optional_id
         else:
-            hook = converter.get_structure_hook(hints[a.name])
-        names[f"h_{a.name}"], names[f"t_{a.name}"] = hook, hints[a.name]
-        value = f"h_{a.name}(o[{a.name!r}], t_{a.name})"
+            hook = converter.get_structure_hook(kind)
+        h, v = f"h_{a.name}", f"v_{a.name}"
+        names[h], names[f"t_{a.name}"] = hook, kind
+        slow = f"{v} = {h}({v}, t_{a.name})"
+        if hook is _fast_id or hook is _fast_optional_id:
+            step = [
+                f"if type({v}) is str and {v}.isascii() and ids is not None:",
+                f"    {v} = ids.setdefault({v}, {v})",
+                *([f"elif {v} is not None:"] if hook is _fast_optional_id else ["else:"]),
+                f"    {slow}",
+            ]
+        elif kind is str or kind == str | None:
+            test = f"type({v}) is not str or not {v}.isascii()"
+            step = [f"if {v} is not None and ({test}):" if kind is not str else f"if {test}:", f"    {slow}"]
+        elif kind is Period:
+            step = [f"{v} = __period({v}, tables)"]
+        elif (
+            _is_homogeneous_tuple(kind)
+            and has(typing.get_args(kind)[0])
+            and typing.get_args(kind)[0] is not cl
+        ):
+            # A list of tables (identifiers, duties): each item straight to its class's hook.
+            item = typing.get_args(kind)[0]
+            names[f"hi_{a.name}"], names[f"ti_{a.name}"] = converter.get_structure_hook(item), item
+            items = f"tuple([hi_{a.name}(x, ti_{a.name}) for x in {v}])"
+            step = [f"if type({v}) is list:", f"    {v} = {items}", "else:", f"    {slow}"]
+        else:
+            step = [slow]
         if a.default is NOTHING:
-            args.append(f"{a.name}={value}")
+            lines += [f"{v} = o[{a.name!r}]", *step]
         else:
             names[f"d_{a.name}"] = a.default
-            args.append(f"{a.name}={value} if {a.name!r} in o else d_{a.name}")
+            lines += [f"if {a.name!r} in o:", f"    {v} = o[{a.name!r}]", *(f"    {s}" for s in step)]
+            lines += ["else:", f"    {v} = d_{a.name}"]
+        args.append(f"{a.name}={v}")
+    body = "\n".join(f"    {line}" for line in lines)
     source = (
         f"def structure_{cl.__name__}(o, _):\n"
         "    if not o.keys() <= __allowed:\n"
         "        raise __extra(o)\n"
+        "    tables = __tables()\n"
+        "    ids = None if tables is None else tables.ids\n"
+        f"{body}\n"
         f"    return __cl({', '.join(args)})\n"
     )
     exec(compile(source, f"<waterketen fast structure {cl.__name__}>", "exec"), names)

@@ -165,10 +165,17 @@ class NativeSource:
 
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""
-        from .files import parse_json, parse_toml, read_text
+        from .files import _DECLINED, _accelerated, decode_utf8, parse_json, parse_toml, read_bytes, read_text
 
-        parse = parse_json if self.syntax == "json" else parse_toml
-        document = parse(read_text(self.path, self.name), self.name)
+        if self.syntax == "json":  # files.parse_json_bytes, with the bytes let go before the standard parse
+            raw = read_bytes(self.path, self.name)
+            document = _accelerated(raw)
+            if document is _DECLINED:
+                text = decode_utf8(raw, self.name)
+                del raw
+                document = parse_json(text, self.name)
+        else:
+            document = parse_toml(read_text(self.path, self.name), self.name)
         try:
             self.updated = updated_of_document(document, self.name)
         except SourceError as exc:

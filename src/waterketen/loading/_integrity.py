@@ -160,8 +160,24 @@ def reference_problems(entity: Entity, record: Record, entities: dict[str, Entit
         )
 
 
+def _trimmed(edges: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``edges`` without the nodes that have no edge in or no edge out: none of them lies on a cycle.
+
+    Repeated until nothing more goes; in a network, the members that are no
+    group (most of its memberships) go in the first round.
+    """
+    while True:
+        targets: set[str] = set().union(*edges.values())
+        kept = {node: children & edges.keys() for node, children in edges.items() if node in targets}
+        kept = {node: children for node, children in kept.items() if children}
+        if len(kept) == len(edges) and sum(map(len, kept.values())) == sum(map(len, edges.values())):
+            return kept
+        edges = kept
+
+
 def on_cycles(edges: dict[str, set[str]]) -> set[str]:
     """The nodes that lie on a cycle of ``edges`` (Tarjan's strongly connected components)."""
+    edges = _trimmed(edges)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

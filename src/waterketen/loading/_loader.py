@@ -36,7 +36,7 @@ from ._groups import merge_alike
 from ._integrity import allowed, groups_for, reference_problems, references
 from ._loops import reject_group_cycles, reject_successor_loops
 from ._merge import Merger, conflict
-from ._report import LoadReport, Rejected, SourceSummary
+from ._report import LoadReport, Rejected, SourceSummary, late_accounts
 from ._staleness import as_of_of, stale
 
 
@@ -75,14 +75,7 @@ def name_of_source(source: Source) -> str:
 
 
 class Loader:
-    """One load: collects entities, merges them by id and keeps the accounts.
-
-    The raw record of an entity is kept only while it may still be rejected:
-    until every entity it refers to has come and is itself settled (and always
-    for a change, which the successor-loop check may reject at the end). In
-    the native order, references point backwards, so nearly every record is
-    let go at once, and a streamed source never needs all of its raw data.
-    """
+    """One load: collects entities, merges them by id and keeps the accounts (see the module)."""
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
@@ -103,6 +96,8 @@ class Loader:
         self.main: str | None = None
         """The name of the first source a record was accepted from."""
         self.merger = Merger()
+        self.listed = False
+        """True once an entity has places in a list (several records gave it): see :meth:`finish`."""
         self.lanes: dict[str, tuple[Any, type[Any]] | None] = {}
         """The converter's generated hook and the class of each tag met (see :func:`_lane`)."""
 
@@ -129,11 +124,38 @@ class Loader:
                     read += 1
                     accepted += accept(entity, entity.tag, None, name, locator, None)
             elif located is not None:
-                add_located = self.add_located
-                trim = self.tables.trim
+                # add_located and accept written out for the bulk of a load: a table
+                # structured by its class's hook, a new entity of the first source,
+                # settled, not a change. Any other record takes them.
+                entities, origins, lanes, trim = self.entities, self.origins, self.lanes, self.tables.trim
+                add_located, add_structured, settled = self.add_located, self.add_structured, self.settled
                 for tag, data, locator in located():
                     read += 1
-                    accepted += add_located(tag, data, name, locator)
+                    lane = lanes[tag] if tag in lanes else lanes.setdefault(tag, _lane(tag))
+                    made: Entity | None = None
+                    if lane is not None and type(data) is dict:
+                        try:
+                            made = lane[0](data, lane[1])
+                        except Exception:
+                            made = None  # structured again by add_located, for the detailed error
+                    if made is None:
+                        accepted += add_located(tag, data, name, locator)
+                    else:
+                        if self.main is None:
+                            self.main = name
+                        entity_id = made.id
+                        kind = type(made)
+                        if (
+                            entity_id not in entities
+                            and name == self.main
+                            and kind is not Change
+                            and (kind in _ALWAYS_SETTLED or settled(made))
+                        ):
+                            entities[entity_id] = made
+                            origins[entity_id] = locator
+                            accepted += 1
+                        else:
+                            accepted += add_structured(made, tag, data, name, locator, None)
                     if not read % _TRIM_EVERY:
                         trim()
             else:
@@ -298,6 +320,7 @@ class Loader:
             origins.append(record.provenance)
         else:
             self.origins[entity_id] = [self.place(origins), record.provenance]
+            self.listed = True
         return 1
 
     def place(self, origin: str | Provenance) -> Provenance:
@@ -356,7 +379,8 @@ class Loader:
         self.merger.settle(self.entities)
         self.rejected_while_reading = len(self.rejected)
         matches: list[Match] = []
-        if sum(1 for s in self.summaries if s.accepted) > 1:  # one organisation under two sources' ids
+        several = sum(1 for s in self.summaries if s.accepted) > 1
+        if several:  # one organisation under two sources' ids
             from .._matchmerge import merge_by_code
 
             matches, warnings = merge_by_code(
@@ -383,14 +407,15 @@ class Loader:
         reject_successor_loops(self)
         reject_group_cycles(self)
         origins = self.origins
-        for entity_id, places in origins.items():  # in place: no second table of a million ids
-            if isinstance(places, list):
-                origins[entity_id] = tuple(places)
+        if several or self.listed:  # else no entity has its places in a list
+            for entity_id, places in origins.items():  # in place: no second table of a million ids
+                if isinstance(places, list):
+                    origins[entity_id] = tuple(places)
         where = Origins(origins, self.main)
         if any(s.updated is not None for s in self.summaries):
             # Only a source that says when it was updated needs the staleness check.
             self.problems.extend(stale(Network(self.entities, origins=where), self.summaries))
-        summaries = self.late_accounts()
+        summaries = late_accounts(self.summaries, self.rejected[self.rejected_while_reading :])
         report = LoadReport(
             read=self.read_count,
             accepted=self.read_count - len(self.rejected),
@@ -401,23 +426,6 @@ class Loader:
         )
         network = Network(self.entities, origins=where, report=report)
         return network, report
-
-    def late_accounts(self) -> tuple[SourceSummary, ...]:
-        """The sources' summaries with the records rejected at the end of the load taken off.
-
-        A record rejected while its source was read is already off that
-        source's count; one rejected at the end (a reference that came to
-        nothing, a cycle) is taken off the count of the source it came from.
-        """
-        late: dict[str, int] = {}
-        for rejected in self.rejected[self.rejected_while_reading :]:
-            source = rejected.record.provenance.source
-            late[source] = late.get(source, 0) + 1
-        out = []
-        for summary in reversed(self.summaries):  # a name given twice: the last read takes them
-            taken = min(late.pop(summary.name, 0), summary.accepted)
-            out.append(attrs.evolve(summary, accepted=summary.accepted - taken) if taken else summary)
-        return tuple(reversed(out))
 
 
 def _record(tag: str, data: Any, source: str, locator: str | None) -> Record:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from .._time import Instant
 from ..errors import Problem, Severity
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from ..matching import Match
 
 
-__all__ = ["LoadReport", "Rejected", "SourceSummary"]
+__all__ = ["LoadReport", "Rejected", "SourceSummary", "late_accounts"]
 
 
 @frozen(kw_only=True)
@@ -74,3 +75,23 @@ class LoadReport:
         lines = [f"read {self.read} records: {self.accepted} accepted, {len(self.rejected)} rejected"]
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+def late_accounts(
+    summaries: Sequence[SourceSummary], late_rejected: Sequence[Rejected]
+) -> tuple[SourceSummary, ...]:
+    """The sources' summaries with the records rejected at the end of the load taken off.
+
+    A record rejected while its source was read is already off that source's
+    count; one rejected at the end (``late_rejected``: a reference that came
+    to nothing, a cycle) is taken off the count of the source it came from.
+    """
+    late: dict[str, int] = {}
+    for rejected in late_rejected:
+        source = rejected.record.provenance.source
+        late[source] = late.get(source, 0) + 1
+    out = []
+    for summary in reversed(summaries):  # a name given twice: the last read takes them
+        taken = min(late.pop(summary.name, 0), summary.accepted)
+        out.append(evolve(summary, accepted=summary.accepted - taken) if taken else summary)
+    return tuple(reversed(out))
