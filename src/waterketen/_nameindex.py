@@ -26,10 +26,15 @@ from .model import Change, Entity, Membership, Organisation, OrgKind, Spearhead,
 if TYPE_CHECKING:
     from .network import Network
 
-__all__ = ["FUZZY_CUTOFF", "Index", "Rule", "index_of", "names_of"]
+__all__ = ["FUZZY_CUTOFF", "STATE", "Index", "Rule", "index_of", "names_of"]
 
 FUZZY_CUTOFF = 0.8
 """The least similarity (0 to 1) of a fuzzy match."""
+
+STATE = 1
+"""The form of :meth:`Index.state`: raise it when what the index holds, or how a name is put in
+it, changes (a prebuilt load's shipped state of another form is then not used, and a test finds
+a shipped state that differs from a fresh index)."""
 
 
 class Rule(enum.Enum):
@@ -81,6 +86,14 @@ def _put(index: dict[str, list[str]], name: str, entity_id: str) -> None:
         found.append(entity_id)
 
 
+def _pickle_loads(blob: bytes) -> Any:
+    try:  # the C reader alone: the pure-Python pickle module is not needed to read
+        from _pickle import loads
+    except ImportError:  # pragma: no cover - another Python
+        from pickle import loads
+    return loads(blob)
+
+
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
@@ -101,7 +114,10 @@ class Index:
         "words",
     )
 
-    def __init__(self, network: Network) -> None:
+    def __init__(self, network: Network, shipped: bytes | None = None) -> None:
+        """Index the names of ``network``, or take them from ``shipped``: the :meth:`state` of an
+        index of this very network, which a prebuilt load ships (a state of another :data:`STATE`
+        is not used)."""
         self.network = network
         self.exact: dict[str, list[str]] = {}
         self.keys: dict[str, list[str]] = {}
@@ -111,8 +127,21 @@ class Index:
         """(the words of a name, the name, the id), for partial matches."""
         self.named: dict[tuple[str, str], str] = {}
         """(a key, an id) → the name of that entity with that key."""
+        self.org_keys: list[str] = []
+        self._suffixes: _Suffixes | None = None
+        self._choices: list[str] | None = None
+        state = None if shipped is None else _pickle_loads(shipped)
+        if isinstance(state, tuple) and state[0] == STATE:
+            names, order = state[1:8], state[8]
+            self.exact, self.keys, self.cores, self.codes, self.words, self.named, self.org_keys = names
+            self._suffixes = _Suffixes(self.words, order)
+        else:
+            self._build()
+
+    def _build(self) -> None:
+        """Index the names and codes of every entity of the network."""
         org_keys: set[str] = set()
-        for entity in network:
+        for entity in self.network:
             organisation = isinstance(entity, Organisation)
             for name in names_of(entity):
                 _put(self.exact, _nfc(name), entity.id)
@@ -133,8 +162,13 @@ class Index:
                         _put(self.codes, code, entity.id)
         org_keys.discard("")
         self.org_keys = sorted(org_keys)
-        self._suffixes: _Suffixes | None = None
-        self._choices: list[str] | None = None
+
+    def state(self) -> tuple[Any, ...]:
+        """What the index holds but its network (the word-suffixes sorted too), for a prebuilt load
+        to ship (see :mod:`waterketen.sources._prebuilt`); equal for equal indexes."""
+        suffixes = self._suffixes or _Suffixes(self.words)
+        names = (self.exact, self.keys, self.cores, self.codes, self.words, self.named, self.org_keys)
+        return (STATE, *names, suffixes.order())
 
     def _keep(self, ids: Iterable[str], want: OrgKind | None, organisations: bool) -> list[str]:
         entities = self.network
@@ -290,7 +324,13 @@ class _Suffixes:
 
     __slots__ = ("_offsets", "_owners", "_words")
 
-    def __init__(self, names: list[tuple[tuple[str, ...], str, str]]) -> None:
+    def __init__(
+        self, names: list[tuple[tuple[str, ...], str, str]], order: tuple[bytes, bytes] | None = None
+    ) -> None:
+        self._words = names
+        if order is not None:  # as :meth:`order` gave it
+            self._owners, self._offsets = array("i", order[0]), array("i", order[1])
+            return
         texts: list[str] = []
         owners, offsets = array("i"), array("i")
         for position, (parts, _, _) in enumerate(names):
@@ -300,10 +340,13 @@ class _Suffixes:
                 owners.append(position)
                 offsets.append(offset)
                 offset += len(part)
-        order = sorted(range(len(texts)), key=texts.__getitem__)
-        self._owners = array("i", [owners[i] for i in order])
-        self._offsets = array("i", [offsets[i] for i in order])
-        self._words = names
+        sorted_ = sorted(range(len(texts)), key=texts.__getitem__)
+        self._owners = array("i", [owners[i] for i in sorted_])
+        self._offsets = array("i", [offsets[i] for i in sorted_])
+
+    def order(self) -> tuple[bytes, bytes]:
+        """The sorted suffixes' owners and offsets, as the bytes of their arrays."""
+        return self._owners.tobytes(), self._offsets.tobytes()
 
     def _text(self, i: int) -> str:
         return "".join(self._words[self._owners[i]][0])[self._offsets[i] :]

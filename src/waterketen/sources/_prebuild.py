@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from .._data import data_folder
+from .._nameindex import Index
 from ..formats.native import NativeSource
 from ._prebuilt import FORM, LOADS, VERSION, fingerprint
 
@@ -151,6 +152,7 @@ def prebuild_load(locations: tuple[str, ...]) -> bytes:
         "origins": origins,
         "main": network._origins.main,
         "report": intern(network.report),
+        "names": pickle.dumps(Index(network).state(), protocol=5),
     }
     classes = sorted([c.__module__, c.__qualname__, f] for c, f in intern.classes.items())
     inputs = [[name, fingerprint(_data_file(name).read_bytes())] for name in _inputs(locations)]
