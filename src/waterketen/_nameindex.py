@@ -15,9 +15,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
-
-from attrs import frozen
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._names import ALIASES, code_forms, code_problem, form, key, looks_like_code, repair, words
 from .model import Change, Entity, Membership, Organisation, OrgKind, Spearhead, Tenure
@@ -56,8 +54,9 @@ class Rule(enum.Enum):
     """A similar name (a misspelling): check it."""
 
 
-@frozen
-class _Hit:
+class _Hit(NamedTuple):
+    """One match: the entity, the rule, the score, the name or code matched, the explanation."""
+
     id: str
     rule: Rule
     score: float
