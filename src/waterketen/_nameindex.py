@@ -29,7 +29,7 @@ __all__ = ["FUZZY_CUTOFF", "STATE", "Index", "Rule", "index_of", "names_of"]
 FUZZY_CUTOFF = 0.8
 """The least similarity (0 to 1) of a fuzzy match."""
 
-STATE = 1
+STATE = 2
 """The form of :meth:`Index.state`: raise it when what the index holds, or how a name is put in
 it, changes (a prebuilt load's shipped state of another form is then not used, and a test finds
 a shipped state that differs from a fresh index)."""
@@ -125,7 +125,8 @@ class Index:
         self.words: list[tuple[tuple[str, ...], str, str]] = []
         """(the words of a name, the name, the id), for partial matches."""
         self.named: dict[tuple[str, str], str] = {}
-        """(a key, an id) → the name of that entity with that key."""
+        """(a key, an id) → the name of that entity with that key, for the entities of several names
+        (an entity of one name has it under each of its keys)."""
         self.org_keys: list[str] = []
         self._suffixes: _Suffixes | None = None
         self._choices: list[str] | None = None
@@ -142,11 +143,13 @@ class Index:
         org_keys: set[str] = set()
         for entity in self.network:
             organisation = isinstance(entity, Organisation)
-            for name in names_of(entity):
+            names = list(names_of(entity))
+            for name in names:
                 _put(self.exact, _nfc(name), entity.id)
                 shape = form(name)
-                for each in (shape.full, shape.bare, shape.core):
-                    self.named.setdefault((each, entity.id), name)
+                if len(names) > 1:
+                    for each in (shape.full, shape.bare, shape.core):
+                        self.named.setdefault((each, entity.id), name)
                 _put(self.keys, shape.full, entity.id)
                 for other in (shape.bare, shape.core):
                     if other and other != shape.full:
@@ -253,11 +256,7 @@ class Index:
         found = self.named.get((wanted, entity_id))
         if found is not None:
             return found
-        for name in names_of(self.network[entity_id]):  # pragma: no cover - every key is named
-            shape = form(name)
-            if wanted in (shape.full, shape.bare, shape.core):
-                return name
-        return next(names_of(self.network[entity_id]), "")  # pragma: no cover
+        return next(names_of(self.network[entity_id]), "")  # an entity of one name
 
     def fuzzy(
         self, text: str, want: OrgKind | None, *, organisations: bool, cutoff: float = FUZZY_CUTOFF
