@@ -105,3 +105,35 @@ def test_a_search_reads_only_the_names_it_finds() -> None:
     assert [h.id for h in index.partial("bed", None, organisations=False)] == ["b"]
     assert counted.reads == 1
     assert len(index.partial("gemeente 1", None, organisations=False)) == 110  # 10-19, 100-199
+
+
+def every_name_by_key(net: wk.Network) -> dict[tuple[str, str], str]:
+    """(a key, an id) → the first name of the entity with that key, for every entity (as kept before)."""
+    from waterketen._nameindex import names_of
+    from waterketen._names import form
+
+    named: dict[tuple[str, str], str] = {}
+    for entity in net:
+        for name in names_of(entity):
+            shape = form(name)
+            for each in (shape.full, shape.bare, shape.core):
+                named.setdefault((each, entity.id), name)
+    return named
+
+
+@given(_networks())
+def test_the_name_of_each_key_is_that_of_the_full_map(net: wk.Network) -> None:
+    """The index keeps the names by key only for entities of several names; it names each key as before."""
+    index = net.name_index()
+    for (wanted, entity_id), name in every_name_by_key(net).items():
+        assert index._name_of(entity_id, wanted) == name
+
+
+def test_the_name_of_each_key_of_the_shipped_loads() -> None:
+    """So for every key of the shipped datasets, from the shipped index and from a fresh one."""
+    for location in ("regions:", "register:", "embedded:groningen-noord-drenthe"):
+        net = wk.load(location)
+        fresh = Index(wk.Network(list(net)))
+        for (wanted, entity_id), name in every_name_by_key(net).items():
+            assert net.name_index()._name_of(entity_id, wanted) == name
+            assert fresh._name_of(entity_id, wanted) == name

@@ -97,3 +97,32 @@ class TestForms:
         """Any name made of kind words, legal forms, names and suffixes has the plain reading's forms."""
         text = " ".join(pieces)
         assert _names.form.__wrapped__(text) == plain_form(text)
+
+
+class TestPlainPatterns:
+    """The cheaper tests of a text (no regular expression compiled at import) answer as the patterns."""
+
+    TEXTS = st.text(alphabet=st.sampled_from("aZé' ’‘`´ʼ-&\u00c2\u00c3\u00e2\u00a2\u0152\u2122\u00bf\u0080x"))
+
+    @given(TEXTS)
+    def test_mojibake_as_the_pattern(self, text: str) -> None:
+        """Only a text with a lead byte then a continuation byte is taken for double-encoded UTF-8."""
+        import re
+
+        pattern = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152-\u2122]")
+        if pattern.search(text) is None:
+            assert _names.repair(text) == (text, False)
+        else:
+            assert _names._mojibake().search(text) is not None
+
+    @given(TEXTS | st.text())
+    def test_apostrophes_as_the_pattern(self, text: str) -> None:
+        """A key drops the apostrophes the pattern ``['’‘`´ʼ]`` matches, and nothing else."""
+        import re
+        import unicodedata
+
+        decomposed = unicodedata.normalize("NFKD", text.replace("&", " en "))
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        expected = _names._WORDS.findall(re.sub(r"['’‘`´ʼ]", "", bare))
+        if not text.replace("&", " en ").isascii():
+            assert _names._words(text) == expected

@@ -244,3 +244,66 @@ class TestShippedLoads:
             "assert 'waterketen.loading._loader' not in sys.modules, 'loaded afresh'\n"
         )
         subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)
+
+
+class TestShippedNameIndex:
+    """A shipped load ships its network's name index: equal to a fresh one, used by that network alone."""
+
+    @pytest.mark.parametrize("locations", sorted(LOADS), ids=" ".join)
+    def test_equals_a_fresh_index(self, locations: tuple[str, ...]) -> None:
+        """The shipped state is what indexing the names of a fresh load of the same datasets gives."""
+        from waterketen._nameindex import Index
+
+        shipped = wk.load(*locations, strict=False)
+        assert shipped._shipped_names is not None
+        from_file = shipped.name_index()
+        assert shipped._shipped_names is None  # read once, then dropped
+        assert from_file.state() == Index(_fresh(locations, None)).state()
+        assert from_file.state() == Index(shipped).state()
+
+    @pytest.mark.parametrize("locations", sorted(LOADS), ids=" ".join)
+    def test_finds_as_a_fresh_index(self, locations: tuple[str, ...]) -> None:
+        """Finding by name, code, part of a name or a similar name answers as on a fresh load."""
+        shipped = wk.load(*locations, strict=False)
+        made = _fresh(locations, None)
+        for text in ("Achterhoek", "bed", "Groningen", "GM0005", "Hunze en Aa's", "Bedm", "regio", "HHNK"):
+            assert [e.id for e in shipped.find(text)] == [e.id for e in made.find(text)], text
+
+    def test_read_not_built(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The shipped load's index puts no name into a form: it is read from the file."""
+        from waterketen import _nameindex
+
+        net = wk.load("regions:")
+        calls: list[str] = []
+        real = _nameindex.form
+        monkeypatch.setattr(_nameindex, "form", lambda text: calls.append(text) or real(text))
+        net.name_index()
+        assert calls == []
+
+    def test_another_network_builds_its_own(self) -> None:
+        """A network made otherwise (from a load's entities, a fresh load, a load of the datasets in
+        another order) has no shipped index: its own names are indexed."""
+        net = wk.load("regions:")
+        for other in (
+            wk.Network(list(net)),
+            _fresh(("regions:",), None),
+            wk.load("embedded:groningen-noord-drenthe", "regions:", strict=False),
+        ):
+            assert other._shipped_names is None
+        removed = next(e for e in net if isinstance(e, wk.Organisation))
+        changed = wk.Network([e for e in net if e is not removed])
+        assert removed in net.find(removed.name)
+        assert removed not in changed.find(removed.name)
+
+    def test_a_state_of_another_form_is_not_used(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A shipped state of another :data:`~waterketen._nameindex.STATE` is ignored: the index is built."""
+        from waterketen import _nameindex
+
+        net = wk.load("register:")
+        monkeypatch.setattr(_nameindex, "STATE", _nameindex.STATE + 1)
+        calls: list[str] = []
+        real = _nameindex.form
+        monkeypatch.setattr(_nameindex, "form", lambda text: calls.append(text) or real(text))
+        index = net.name_index()
+        assert calls
+        assert index.state()[1:] == _nameindex.Index(_fresh(("register:",), None)).state()[1:]

@@ -15,9 +15,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
-
-from attrs import frozen
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._names import ALIASES, code_forms, code_problem, form, key, looks_like_code, repair, words
 from .model import Change, Entity, Membership, Organisation, OrgKind, Spearhead, Tenure
@@ -26,10 +24,15 @@ from .model import Change, Entity, Membership, Organisation, OrgKind, Spearhead,
 if TYPE_CHECKING:
     from .network import Network
 
-__all__ = ["FUZZY_CUTOFF", "Index", "Rule", "index_of", "names_of"]
+__all__ = ["FUZZY_CUTOFF", "STATE", "Index", "Rule", "index_of", "names_of"]
 
 FUZZY_CUTOFF = 0.8
 """The least similarity (0 to 1) of a fuzzy match."""
+
+STATE = 2
+"""The form of :meth:`Index.state`: raise it when what the index holds, or how a name is put in
+it, changes (a prebuilt load's shipped state of another form is then not used, and a test finds
+a shipped state that differs from a fresh index)."""
 
 
 class Rule(enum.Enum):
@@ -51,8 +54,9 @@ class Rule(enum.Enum):
     """A similar name (a misspelling): check it."""
 
 
-@frozen
-class _Hit:
+class _Hit(NamedTuple):
+    """One match: the entity, the rule, the score, the name or code matched, the explanation."""
+
     id: str
     rule: Rule
     score: float
@@ -81,6 +85,14 @@ def _put(index: dict[str, list[str]], name: str, entity_id: str) -> None:
         found.append(entity_id)
 
 
+def _pickle_loads(blob: bytes) -> Any:
+    try:  # the C reader alone: the pure-Python pickle module is not needed to read
+        from _pickle import loads
+    except ImportError:  # pragma: no cover - another Python
+        from pickle import loads
+    return loads(blob)
+
+
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
@@ -101,7 +113,10 @@ class Index:
         "words",
     )
 
-    def __init__(self, network: Network) -> None:
+    def __init__(self, network: Network, shipped: bytes | None = None) -> None:
+        """Index the names of ``network``, or take them from ``shipped``: the :meth:`state` of an
+        index of this very network, which a prebuilt load ships (a state of another :data:`STATE`
+        is not used)."""
         self.network = network
         self.exact: dict[str, list[str]] = {}
         self.keys: dict[str, list[str]] = {}
@@ -110,15 +125,31 @@ class Index:
         self.words: list[tuple[tuple[str, ...], str, str]] = []
         """(the words of a name, the name, the id), for partial matches."""
         self.named: dict[tuple[str, str], str] = {}
-        """(a key, an id) → the name of that entity with that key."""
+        """(a key, an id) → the name of that entity with that key, for the entities of several names
+        (an entity of one name has it under each of its keys)."""
+        self.org_keys: list[str] = []
+        self._suffixes: _Suffixes | None = None
+        self._choices: list[str] | None = None
+        state = None if shipped is None else _pickle_loads(shipped)
+        if isinstance(state, tuple) and state[0] == STATE:
+            names, order = state[1:8], state[8]
+            self.exact, self.keys, self.cores, self.codes, self.words, self.named, self.org_keys = names
+            self._suffixes = _Suffixes(self.words, order)
+        else:
+            self._build()
+
+    def _build(self) -> None:
+        """Index the names and codes of every entity of the network."""
         org_keys: set[str] = set()
-        for entity in network:
+        for entity in self.network:
             organisation = isinstance(entity, Organisation)
-            for name in names_of(entity):
+            names = list(names_of(entity))
+            for name in names:
                 _put(self.exact, _nfc(name), entity.id)
                 shape = form(name)
-                for each in (shape.full, shape.bare, shape.core):
-                    self.named.setdefault((each, entity.id), name)
+                if len(names) > 1:
+                    for each in (shape.full, shape.bare, shape.core):
+                        self.named.setdefault((each, entity.id), name)
                 _put(self.keys, shape.full, entity.id)
                 for other in (shape.bare, shape.core):
                     if other and other != shape.full:
@@ -133,8 +164,13 @@ class Index:
                         _put(self.codes, code, entity.id)
         org_keys.discard("")
         self.org_keys = sorted(org_keys)
-        self._suffixes: _Suffixes | None = None
-        self._choices: list[str] | None = None
+
+    def state(self) -> tuple[Any, ...]:
+        """What the index holds but its network (the word-suffixes sorted too), for a prebuilt load
+        to ship (see :mod:`waterketen.sources._prebuilt`); equal for equal indexes."""
+        suffixes = self._suffixes or _Suffixes(self.words)
+        names = (self.exact, self.keys, self.cores, self.codes, self.words, self.named, self.org_keys)
+        return (STATE, *names, suffixes.order())
 
     def _keep(self, ids: Iterable[str], want: OrgKind | None, organisations: bool) -> list[str]:
         entities = self.network
@@ -220,11 +256,7 @@ class Index:
         found = self.named.get((wanted, entity_id))
         if found is not None:
             return found
-        for name in names_of(self.network[entity_id]):  # pragma: no cover - every key is named
-            shape = form(name)
-            if wanted in (shape.full, shape.bare, shape.core):
-                return name
-        return next(names_of(self.network[entity_id]), "")  # pragma: no cover
+        return next(names_of(self.network[entity_id]), "")  # an entity of one name
 
     def fuzzy(
         self, text: str, want: OrgKind | None, *, organisations: bool, cutoff: float = FUZZY_CUTOFF
@@ -290,7 +322,13 @@ class _Suffixes:
 
     __slots__ = ("_offsets", "_owners", "_words")
 
-    def __init__(self, names: list[tuple[tuple[str, ...], str, str]]) -> None:
+    def __init__(
+        self, names: list[tuple[tuple[str, ...], str, str]], order: tuple[bytes, bytes] | None = None
+    ) -> None:
+        self._words = names
+        if order is not None:  # as :meth:`order` gave it
+            self._owners, self._offsets = array("i", order[0]), array("i", order[1])
+            return
         texts: list[str] = []
         owners, offsets = array("i"), array("i")
         for position, (parts, _, _) in enumerate(names):
@@ -300,10 +338,13 @@ class _Suffixes:
                 owners.append(position)
                 offsets.append(offset)
                 offset += len(part)
-        order = sorted(range(len(texts)), key=texts.__getitem__)
-        self._owners = array("i", [owners[i] for i in order])
-        self._offsets = array("i", [offsets[i] for i in order])
-        self._words = names
+        sorted_ = sorted(range(len(texts)), key=texts.__getitem__)
+        self._owners = array("i", [owners[i] for i in sorted_])
+        self._offsets = array("i", [offsets[i] for i in sorted_])
+
+    def order(self) -> tuple[bytes, bytes]:
+        """The sorted suffixes' owners and offsets, as the bytes of their arrays."""
+        return self._owners.tobytes(), self._offsets.tobytes()
 
     def _text(self, i: int) -> str:
         return "".join(self._words[self._owners[i]][0])[self._offsets[i] :]

@@ -38,10 +38,20 @@ __all__ = [
     "words",
 ]
 
-_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152-\u2122]")
-"""A lead byte of UTF-8 read as Windows-1252 or Latin-1, then a continuation byte so read."""
+_MOJIBAKE_LEADS = ("\u00c2", "\u00c3", "\u00e2")
+"""The lead bytes of UTF-8 that :func:`_mojibake` looks for, read as Windows-1252 or Latin-1."""
 
-_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
+
+@functools.cache
+def _mojibake() -> re.Pattern[str]:
+    """A lead byte of UTF-8 read as Windows-1252 or Latin-1, then a continuation byte so read
+    (compiled on first use: most texts have no lead byte at all)."""
+    return re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152-\u2122]")
+
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼ"))
+"""The apostrophes a key drops (a table for ``str.translate``)."""
+
 _WORDS = re.compile(r"[^\W_]+")
 _SUFFIX = re.compile(r"\s*\(\s*([^()]{1,12}?)\s*\)\s*$")
 _PROVINCE_SUFFIX = re.compile(r"(?:[A-Za-z]{1,3}\.)+")
@@ -91,7 +101,7 @@ def repair(text: str) -> tuple[str, bool]:
         >>> repair("Wetterskip Fryslân")
         ('Wetterskip Fryslân', False)
     """
-    if not _MOJIBAKE.search(text):
+    if not any(lead in text for lead in _MOJIBAKE_LEADS) or not _mojibake().search(text):
         return text, False
     import ftfy
 
@@ -105,7 +115,7 @@ def _words(text: str) -> list[str]:
         return _WORDS.findall(text.replace("'", "").replace("`", "").lower())
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _WORDS.findall(_APOSTROPHES.sub("", bare))
+    return _WORDS.findall(bare.translate(_APOSTROPHES))
 
 
 def words(text: str) -> list[str]:

@@ -77,7 +77,7 @@ class Network:
         'BMWE'
     """
 
-    __slots__ = ("_entities", "_graph", "_name_index", "_origins", "index", "report")
+    __slots__ = ("_entities", "_graph", "_name_index", "_origins", "_shipped_names", "index", "report")
 
     def __init__(
         self,
@@ -104,6 +104,8 @@ class Network:
         """The report of the load that made this network, if a load made it."""
         self._graph: nx.MultiDiGraph[str] | None = None
         self._name_index: NameIndex | None = None
+        self._shipped_names: bytes | None = None
+        """The name index's state that a prebuilt load of this very network ships (set by the load)."""
 
     # -- the store -------------------------------------------------------------------
 
@@ -185,11 +187,13 @@ class Network:
                 yield entity
 
     def name_index(self) -> NameIndex:
-        """The index of names and codes (of ``waterketen.resolution``), built on first use."""
+        """The index of names and codes (of ``waterketen.resolution``), built on first use (or
+        read from the prebuilt load that made this network)."""
         if self._name_index is None:
             from ._nameindex import Index
 
-            self._name_index = Index(self)
+            self._name_index = Index(self, self._shipped_names)
+            self._shipped_names = None
         return self._name_index
 
     # -- finding ---------------------------------------------------------------------------

@@ -152,4 +152,6 @@ def _shipped(sources: tuple[SourceLike, ...], plugins: PluginManager | None) -> 
     found = read_prebuilt_load(path, folder, locations)
     if found is None:
         return None
-    return Network(found.entities, origins=Origins(found.origins, found.main), report=found.report)
+    network = Network(found.entities, origins=Origins(found.origins, found.main), report=found.report)
+    network._shipped_names = found.names  # the name index of this very network, read on first use
+    return network

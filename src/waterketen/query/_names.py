@@ -67,6 +67,6 @@ def find(
         >>> [e.id for e in wk.load().find("hunze en aa's", exact=True)]
         ['hunze-en-aas']
     """
-    from .._resolving import find as ranked
+    from .._finding import find as ranked
 
     return ranked(network, name, kind=kind, on=on, exact=exact)

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from .._data import data_folder
+from .._nameindex import Index
 from ..formats.native import NativeSource
 from ._prebuilt import FORM, LOADS, VERSION, fingerprint
 
@@ -151,6 +152,7 @@ def prebuild_load(locations: tuple[str, ...]) -> bytes:
         "origins": origins,
         "main": network._origins.main,
         "report": intern(network.report),
+        "names": pickle.dumps(_shared(Index(network).state(), {}), protocol=5),
     }
     classes = sorted([c.__module__, c.__qualname__, f] for c, f in intern.classes.items())
     inputs = [[name, fingerprint(_data_file(name).read_bytes())] for name in _inputs(locations)]
@@ -158,6 +160,20 @@ def prebuild_load(locations: tuple[str, ...]) -> bytes:
     out = io.BytesIO()
     _Pickler(out, protocol=5).dump(payload)
     return json.dumps(header, separators=(",", ":")).encode() + b"\n" + out.getvalue()
+
+
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """``value`` with equal texts one object (dict keys too), so that its pickle writes each once."""
+    cls = type(value)
+    if cls is str:
+        return seen.setdefault(value, value)
+    if cls is tuple:
+        return tuple(_shared(x, seen) for x in value)
+    if cls is list:
+        return [_shared(x, seen) for x in value]
+    if cls is dict:
+        return {_shared(k, seen): _shared(v, seen) for k, v in value.items()}
+    return value
 
 
 def _inputs(locations: tuple[str, ...]) -> list[str]:

@@ -21,7 +21,10 @@ dataset alone, which a command on it makes (the loader's accounts and
 checks are then not run again at each start). :func:`waterketen.load`
 uses it only for those very locations read by the built-in source types,
 and only while every file is as it was; otherwise the datasets are loaded
-and merged as before.
+and merged as before. A prebuilt load also ships the name index of its
+network (:meth:`waterketen._nameindex.Index.state`, pickled apart so that
+only a command that finds or resolves names reads it); the network that
+load makes uses it, and no other network.
 """
 
 from __future__ import annotations
@@ -79,17 +82,24 @@ LOADS: dict[tuple[str, ...], str] = {
 
 
 class PrebuiltLoad:
-    """A prebuilt load: the entities by id in the load's order, their places, the first source, the report."""
+    """A prebuilt load: the entities by id in the load's order, their places, the first source, the
+    report, and the pickled state of the network's name index (read only when it is first used)."""
 
-    __slots__ = ("entities", "main", "origins", "report")
+    __slots__ = ("entities", "main", "names", "origins", "report")
 
     def __init__(
-        self, entities: dict[str, Entity], origins: dict[str, Any], main: str | None, report: Any
+        self,
+        entities: dict[str, Entity],
+        origins: dict[str, Any],
+        main: str | None,
+        report: Any,
+        names: bytes | None = None,
     ) -> None:
         self.entities = entities
         self.origins = origins
         self.main = main
         self.report = report
+        self.names = names
 
 
 def fingerprint(data: bytes) -> dict[str, int]:
@@ -162,7 +172,9 @@ def read_prebuilt_load(
         if not _same_classes(header):
             return None
         payload = _loads(body)
-        return PrebuiltLoad(payload["entities"], payload["origins"], payload["main"], payload["report"])
+        return PrebuiltLoad(
+            payload["entities"], payload["origins"], payload["main"], payload["report"], payload.get("names")
+        )
     except Exception:  # a missing, broken or foreign file: the datasets are loaded instead
         return None
 
