@@ -7,134 +7,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import waterketen as wk
 from waterketen import convert
 from waterketen._fields import check_id
-from waterketen.errors import SourceError
-from waterketen.formats import files
 from waterketen.formats.native import NativeSource, dumps
 from waterketen.testing import networks
-
-
-# -- the accelerated JSON parse --------------------------------------------------------------
-
-_KEYS = st.sampled_from(["a", "b", "a:b", ":", "é", "\\", '"', "ünï:"])
-_SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers(min_value=-(10**25), max_value=10**25)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(alphabet=st.sampled_from('ab:é "\\\n\u2028\U0001f600\ud800'), max_size=6)
-)
-# An object is a list of (key, value) pairs, so that a key can come twice.
-_VALUES = st.recursive(
-    _SCALARS,
-    lambda inner: st.lists(inner, max_size=4).map(tuple) | st.lists(st.tuples(_KEYS, inner), max_size=4),
-    max_leaves=12,
-)
-
-
-def _text(value: Any, ascii_only: bool, escape_colons: bool, space: str) -> str:
-    """JSON text of ``value`` (objects as pair lists, arrays as tuples), written this way or that."""
-    if isinstance(value, tuple):
-        return "[" + f",{space}".join(_text(v, ascii_only, escape_colons, space) for v in value) + "]"
-    if isinstance(value, list):
-
-        def pair(key: str, item: Any) -> str:
-            written = (_text(x, ascii_only, escape_colons, space) for x in (key, item))
-            return f":{space}".join(written)
-
-        return "{" + f",{space}".join(pair(k, v) for k, v in value) + "}"
-    text = json.dumps(value, ensure_ascii=ascii_only)
-    return text.replace(":", "\\u003a") if escape_colons and isinstance(value, str) else text
-
-
-def _standard(raw: bytes) -> Any:
-    try:
-        return ("value", files.parse_json(files.decode_utf8(raw, "doc"), "doc"))
-    except SourceError as exc:
-        return ("error", exc.problem)
-
-
-def _new(raw: bytes) -> Any:
-    try:
-        return ("value", files.parse_json_bytes(raw, "doc"))
-    except SourceError as exc:
-        return ("error", exc.problem)
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal, in the same order and of the same types all the way down (1 is not 1.0, -0.0 not 0.0)."""
-    return bool(a == b) and repr(a) == repr(b)
-
-
-class TestAcceleratedParse:
-    @given(_VALUES, st.booleans(), st.booleans(), st.sampled_from(["", " ", "\n  "]), st.booleans())
-    @settings(suppress_health_check=[HealthCheck.too_slow])
-    def test_same_value_or_error_as_the_standard_parse(
-        self, value: Any, ascii_only: bool, escape_colons: bool, space: str, mark: bool
-    ) -> None:
-        """Duplicate keys, escaped colons, big integers, lone surrogates, a byte-order mark: as ever."""
-        text = _text(value, ascii_only, escape_colons, space)
-        raw = (b"\xef\xbb\xbf" if mark else b"") + text.encode("utf-8", "surrogatepass")
-        assert _same(_new(raw), _standard(raw))
-
-    @given(st.binary(max_size=40) | st.text(alphabet='{}[]":,1aé\\u0 ', max_size=30).map(str.encode))
-    def test_same_on_any_bytes(self, raw: bytes) -> None:
-        """Bytes that are not JSON, or not UTF-8, get the standard error."""
-        assert _same(_new(raw), _standard(raw))
-
-    @pytest.mark.parametrize(
-        "text",
-        [
-            '{"a": 1, "a": 2}',
-            '{"a": {"b": 1, "b": 1}}',
-            '[{"a:": "x", "a:": "y"}]',
-            '{"a": 1, "\\u0061": 1}',
-            '{"a": 12345678901234567890123}',
-            '{"a": NaN}',
-            '{"a": 1e400}',
-            '"\\ud800"',
-            "[" * 255 + "]" * 255,
-            "[" * 1000 + "]" * 1000,
-        ],
-    )
-    def test_the_known_differences_are_declined(self, text: str) -> None:
-        """What orjson reads otherwise than the standard parser never comes from orjson."""
-        pytest.importorskip("orjson")
-        assert files._accelerated(text.encode()) is files._DECLINED
-        assert _same(_new(text.encode()), _standard(text.encode()))
-
-    def test_nested_as_deep_as_orjson_writes(self) -> None:
-        """A document nested 254 deep is taken from orjson, and equals the standard parse."""
-        pytest.importorskip("orjson")
-        raw = ("[" * 254 + "]" * 254).encode()
-        assert files._accelerated(raw) is not files._DECLINED
-        assert _same(_new(raw), _standard(raw))
-        for depth in (254, 255):  # a table's entries are written one at a time
-            raw = ('{"a": ' + "[" * depth + "]" * depth + "}").encode()
-            assert (files._accelerated(raw) is files._DECLINED) == (depth > 254)
-            assert _same(_new(raw), _standard(raw))
-
-    def test_a_native_document_is_accelerated(self) -> None:
-        """The common document is taken from orjson (where it is installed), equal to the standard one."""
-        pytest.importorskip("orjson")
-        raw = dumps(wk.load()).encode()
-        found = files._accelerated(raw)
-        assert found is not files._DECLINED
-        assert found == json.loads(raw)
-
-    def test_without_orjson_the_standard_parse(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """orjson is optional: without it every document goes the standard way."""
-        import sys
-
-        monkeypatch.setitem(sys.modules, "orjson", None)
-        assert files._accelerated(b'{"a": 1}') is files._DECLINED
-        assert files.parse_json_bytes(b'{"a": 1}', "doc") == {"a": 1}
 
 
 # -- the ids -----------------------------------------------------------------------------------

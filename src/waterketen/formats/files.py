@@ -37,7 +37,6 @@ __all__ = [
     "max_bytes",
     "no_duplicate_keys",
     "parse_json",
-    "parse_json_bytes",
     "parse_toml",
     "read_bytes",
     "read_table",
@@ -148,58 +147,6 @@ def parse_json(text: str, name: str) -> Any:
         raise SourceError(Problem(source=name, reason="invalid JSON: nested too deeply")) from None
     except ValueError as exc:
         raise SourceError(Problem(source=name, reason=f"invalid JSON: {exc}")) from None
-
-
-def parse_json_bytes(raw: bytes, name: str) -> Any:
-    """:func:`parse_json` of UTF-8 bytes: the same value, or the same error.
-
-    With orjson installed (an optional accelerator), a document it parses to
-    what the standard parser would give is taken from it (see
-    :func:`_accelerated`); any other document, valid or not, goes the
-    standard way, which also words every error.
-    """
-    found = _accelerated(raw)
-    return parse_json(decode_utf8(raw, name), name) if found is _DECLINED else found
-
-
-_DECLINED: Any = object()
-_DIGIT_RUNS = bytes.maketrans(b"0123456789", b"0000000000")
-_LONG_RUN = b"0" * 19
-
-
-def _accelerated(raw: bytes) -> Any:
-    """orjson's parse of ``raw`` when it is provably the standard parser's; else :data:`_DECLINED`.
-
-    orjson parses strictly (valid UTF-8, no byte-order mark, no NaN, no lone
-    surrogate, no number out of a double's range: each declined here) but
-    keeps the last of duplicate keys, and reads an integer beyond 64 bits as
-    a float. So a document with a run of 19 digits (anywhere: a string too) is
-    declined, and one with a duplicate key is found out by counting colons:
-    the document has one colon per key of an object plus those inside
-    strings, and orjson's compact output of the value has one per key it kept
-    plus the same ones inside strings (unless a colon is escaped, ``\\u003a``:
-    such a document is declined). A duplicate key loses at least its colon,
-    so the counts are equal exactly when no object has a duplicate key. The
-    output of a table is written one entry at a time (``"key":value``), so
-    that no copy of the whole document is held at once. orjson writes no value
-    nested more than 254 deep: a document nested deeper is declined too (the
-    standard parser tells how deep is too deep).
-    """
-    try:
-        import orjson
-    except ImportError:
-        return _DECLINED
-    if b"\\u003" in raw or _LONG_RUN in raw.translate(_DIGIT_RUNS):
-        return _DECLINED
-    try:
-        value = orjson.loads(raw)
-        if type(value) is dict:  # a key's colons are its own: orjson escapes no colon
-            kept = sum(1 + k.count(":") + orjson.dumps(v).count(b":") for k, v in value.items())
-        else:
-            kept = orjson.dumps(value).count(b":")
-    except (orjson.JSONDecodeError, orjson.JSONEncodeError):  # told by the standard parser
-        return _DECLINED
-    return value if kept == raw.count(b":") else _DECLINED
 
 
 _TOML_PLACE = re.compile(r"\s*\(at (line \d+, column \d+|end of document)\)$")

@@ -165,15 +165,13 @@ class NativeSource:
 
     def _located_records(self) -> Iterator[tuple[str, Any, str]]:
         """The records as (tag, data, locator), the load's fast lane; each item is let go once given."""
-        from .files import _DECLINED, _accelerated, decode_utf8, parse_json, parse_toml, read_bytes, read_text
+        from .files import decode_utf8, parse_json, parse_toml, read_bytes, read_text
 
-        if self.syntax == "json":  # files.parse_json_bytes, with the bytes let go before the standard parse
+        if self.syntax == "json":  # the bytes are let go before the parse
             raw = read_bytes(self.path, self.name)
-            document = _accelerated(raw)
-            if document is _DECLINED:
-                text = decode_utf8(raw, self.name)
-                del raw
-                document = parse_json(text, self.name)
+            text = decode_utf8(raw, self.name)
+            del raw
+            document = parse_json(text, self.name)
         else:
             document = parse_toml(read_text(self.path, self.name), self.name)
         try:
