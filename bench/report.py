@@ -552,7 +552,7 @@ def _targets(results: dict[str, Any]) -> list[str]:
             f"- History questions in O(result) (the same answer, the history growing "
             f"{' / '.join(f'{x:,}' for x in h['histories'])}; the snapshot at "
             f"{' / '.join(f'{x:,}' for x in h['snapshot_sizes'])} entities): "
-            f"{_mark(ok)} — {figures} (met: the longest history within 3x of the shortest)."
+            f"{_mark(ok)} — {figures} (met: the longest history within 3x of the shortest that is not empty)."
         )
     if results.get("start"):
         out.append(_cold_start_target(results))

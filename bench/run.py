@@ -564,8 +564,8 @@ def _parser() -> argparse.ArgumentParser:
     add(
         "--stability-seconds",
         type=float,
-        default=60,
-        help="seconds of extra pydantic/waterketen pairs per size, until the ratios are stable (default 60)",
+        default=120,
+        help="seconds of extra pydantic/waterketen pairs per size, until the ratios are stable (default 120)",
     )
     add("--max-pairs", type=int, default=40, help="most ratio pairs per size and protocol (default 40)")
     add("--traced-max", type=int, default=100000, help="largest size measured with tracemalloc (slow)")

@@ -16,6 +16,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402
+import history  # noqa: E402
 import report  # noqa: E402
 
 
@@ -125,3 +126,15 @@ def test_the_targets_name_both_load_sizes_and_the_budget_even_unmeasured() -> No
     notes = page.split("## Why a target is not met")[1]
     assert "**Stability at 100 000, collector on.**" in notes  # two pairs: no interval, not stable
     assert "**The run's duration** (16.0 minutes)" in notes
+
+
+def _history(*cells: float) -> dict[str, Any]:
+    row = {str(h): {"min_us": us} for h, us in zip((0, 100, 1000, 10000), cells, strict=True)}
+    return {"history": {"rows": {"members": row}}}
+
+
+def test_history_flat_compares_the_longest_with_the_shortest_non_empty_history() -> None:
+    """A cheap empty history does not count; growth with the history does."""
+    assert history.flat(_history(3.0, 9.7, 10.7, 11.8))[0]
+    assert not history.flat(_history(3.0, 4.0, 40.0, 400.0))[0]
+    assert not history.flat(_history(9.0, 4.0, 8.0, 12.1))[0]
